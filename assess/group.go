@@ -1,0 +1,116 @@
+package assess
+
+import (
+	"cmp"
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/r3l/r3l/framework"
+	"github.com/r3l/r3l/internal/yamlx"
+)
+
+// Assessment is the questionnaires of one region and period under one
+// framework (SPEC §3), each from one respondent.
+type Assessment struct {
+	Framework      *framework.Framework
+	Region         Region
+	Period         string
+	Questionnaires []*Questionnaire
+	Warnings       []string
+}
+
+// Key identifies an assessment.
+func (a *Assessment) Key() string {
+	return a.Framework.ID + "\x00" + a.Region.ID + "\x00" + a.Period
+}
+
+// Group sorts questionnaires into assessments, ordered by framework, region
+// and period; within one, respondents by id. Two questionnaires with the
+// same respondent id in one assessment are an error.
+func Group(qs []*Questionnaire) ([]*Assessment, error) {
+	byKey := map[string]*Assessment{}
+	var out []*Assessment
+	for _, q := range qs {
+		key := q.Framework.ID + "\x00" + q.Region.ID + "\x00" + q.Period
+		a := byKey[key]
+		if a == nil {
+			a = &Assessment{Framework: q.Framework, Region: q.Region, Period: q.Period}
+			byKey[key] = a
+			out = append(out, a)
+		}
+		a.Questionnaires = append(a.Questionnaires, q)
+	}
+	var problems yamlx.Problems
+	for _, a := range out {
+		slices.SortStableFunc(a.Questionnaires, func(x, y *Questionnaire) int {
+			return cmp.Or(cmp.Compare(x.Respondent.ID, y.Respondent.ID), cmp.Compare(x.Path, y.Path))
+		})
+		problems = append(problems, a.check()...)
+	}
+	slices.SortFunc(out, func(x, y *Assessment) int {
+		return cmp.Or(cmp.Compare(x.Framework.ID, y.Framework.ID), cmp.Compare(x.Region.ID, y.Region.ID), cmp.Compare(x.Period, y.Period))
+	})
+	return out, problems.Err()
+}
+
+// check rejects repeated respondents and notes what a coordinator should
+// look at: differing region details, copied files, unanswered indicators.
+func (a *Assessment) check() yamlx.Problems {
+	var problems yamlx.Problems
+	byRespondent := map[string]*Questionnaire{}
+	bySum := map[string]*Questionnaire{}
+	for _, q := range a.Questionnaires {
+		if id := q.Respondent.ID; id != "" {
+			if first, dup := byRespondent[id]; dup {
+				problems = append(problems, yamlx.Problem{Path: q.Path, Line: q.RespondentLine, Col: q.RespondentCol,
+					Msg: fmt.Sprintf("respondent %q already answered for %s %s in %s", id, a.Region.ID, a.Period, first.Path)})
+			}
+			byRespondent[id] = q
+		}
+		if first, dup := bySum[q.SHA256]; dup {
+			a.Warnings = append(a.Warnings, fmt.Sprintf("%s is an exact copy of %s", q.Path, first.Path))
+		}
+		bySum[q.SHA256] = q
+		a.fillRegion(q)
+		if ids := q.MissingIDs(); len(ids) > 0 {
+			a.Warnings = append(a.Warnings, fmt.Sprintf("%s: %d of %d indicators unanswered: %s",
+				q.Path, len(ids), len(q.Answers), shortList(ids, 8)))
+		}
+		if v := q.FrameworkVersion; v != "" && v != a.Framework.Version {
+			a.Warnings = append(a.Warnings, fmt.Sprintf("%s: written for %s@%s, scored with version %s",
+				q.Path, a.Framework.ID, v, a.Framework.Version))
+		}
+	}
+	return problems
+}
+
+// fillRegion takes region details from the first file that gives them and
+// warns where a later file says otherwise.
+func (a *Assessment) fillRegion(q *Questionnaire) {
+	fields := []struct {
+		name      string
+		have, got *string
+	}{
+		{"name", &a.Region.Name, &q.Region.Name},
+		{"country", &a.Region.Country, &q.Region.Country},
+		{"group", &a.Region.Group, &q.Region.Group},
+	}
+	for _, f := range fields {
+		switch {
+		case *f.got == "" || *f.got == *f.have:
+		case *f.have == "":
+			*f.have = *f.got
+		default:
+			a.Warnings = append(a.Warnings, fmt.Sprintf("%s: region %s %q differs from %q; using %q",
+				q.Path, f.name, *f.got, *f.have, *f.have))
+		}
+	}
+}
+
+func shortList(ids []string, max int) string {
+	if len(ids) <= max {
+		return strings.Join(ids, ", ")
+	}
+	return strings.Join(ids[:max], ", ") + fmt.Sprintf(", … (%d more)", len(ids)-max)
+}

@@ -1,0 +1,438 @@
+package assess
+
+import (
+	"cmp"
+	"fmt"
+	"math"
+	"slices"
+	"sort"
+
+	"github.com/r3l/r3l/framework"
+)
+
+// Status of a scored node (SPEC §4.2, §4.3).
+type Status string
+
+// Statuses. A node without a score never reports 0: it has one of the
+// statuses other than Scored and a nil score.
+const (
+	Scored       Status = "scored"
+	NA           Status = "na"
+	Insufficient Status = "insufficient"
+	Unscored     Status = "unscored"
+)
+
+// Aggregations of respondents' scores.
+const (
+	Mean   = "mean"
+	Median = "median"
+)
+
+// DefaultDisagreement is the standard deviation from which respondents are
+// said to disagree on an indicator.
+const DefaultDisagreement = 25.0
+
+// Options tune scoring.
+type Options struct {
+	Aggregate    string  // Mean (default) or Median
+	MinCoverage  float64 // 0: the framework's min_coverage
+	Disagreement float64 // 0: DefaultDisagreement
+}
+
+func (o Options) withDefaults(fw *framework.Framework) Options {
+	if o.Aggregate == "" {
+		o.Aggregate = Mean
+	}
+	if o.MinCoverage == 0 {
+		o.MinCoverage = fw.MinCoverage
+	}
+	if o.Disagreement == 0 {
+		o.Disagreement = DefaultDisagreement
+	}
+	return o
+}
+
+// Node is the score of an area, criterion or the whole assessment.
+type Node struct {
+	Status   Status
+	Score    *float64
+	Coverage *float64 // nil when the node is not applicable
+	Level    *framework.Band
+}
+
+// IndicatorResult is an indicator scored over all respondents.
+type IndicatorResult struct {
+	Indicator    *framework.Indicator
+	Status       Status
+	Score        *float64
+	Level        *framework.Band
+	N            int // respondents who scored it
+	SD           *float64
+	Min, Max     *float64
+	Disagreement bool
+	NA, DK       int // respondents who answered na, dk
+	Unanswered   int // respondents who left it out
+}
+
+// CriterionResult is a criterion's score and its indicators'.
+type CriterionResult struct {
+	Criterion *framework.Criterion
+	Node
+	Indicators []IndicatorResult
+}
+
+// AreaResult is an area's score and its criteria's.
+type AreaResult struct {
+	Area *framework.Area
+	Node
+	Criteria []CriterionResult
+}
+
+// Priority is the rank points one criterion received (SPEC §4.6).
+type Priority struct {
+	Criterion *framework.Criterion
+	Points    int
+	Ranks     []int // times ranked 1st, 2nd, ...
+}
+
+// ClusterPriority is the rank points summed over a cluster's criteria.
+type ClusterPriority struct {
+	Cluster framework.Text
+	Points  int
+}
+
+// RoleResult is the assessment scored from one stakeholder group alone.
+type RoleResult struct {
+	Role        string
+	Respondents int
+	Node
+	Areas []RoleArea
+}
+
+// RoleArea is one area's score within a stakeholder group.
+type RoleArea struct {
+	Area *framework.Area
+	Node
+}
+
+// Result is a scored assessment.
+type Result struct {
+	Framework      *framework.Framework
+	Region         Region
+	Period         string
+	Respondents    int
+	Node           // overall
+	Areas          []AreaResult
+	Strengths      []*IndicatorResult
+	Weaknesses     []*IndicatorResult
+	Priorities     []Priority
+	Clusters       []ClusterPriority
+	Roles          []RoleResult
+	Warnings       []string
+	Options        Options
+	Questionnaires []*Questionnaire
+}
+
+// UnspecifiedRole is the stakeholder group of respondents without a role.
+const UnspecifiedRole = "unspecified"
+
+// Score scores the questionnaires of one assessment against fw. It assumes
+// the questionnaires were loaded against fw.
+func Score(fw *framework.Framework, a *Assessment, opts Options) *Result {
+	opts = opts.withDefaults(fw)
+	qs := a.Questionnaires
+	res := &Result{
+		Framework:      fw,
+		Region:         a.Region,
+		Period:         a.Period,
+		Respondents:    len(qs),
+		Options:        opts,
+		Questionnaires: qs,
+		Warnings:       slices.Clone(a.Warnings),
+	}
+	res.Node, res.Areas = scoreTree(fw, qs, opts)
+	res.Strengths, res.Weaknesses = strengthsWeaknesses(res.Areas)
+	res.Priorities, res.Clusters = priorities(fw, qs)
+	res.Roles = roles(fw, qs, opts)
+	return res
+}
+
+// scoreTree scores every node of the framework from the given respondents.
+func scoreTree(fw *framework.Framework, qs []*Questionnaire, opts Options) (Node, []AreaResult) {
+	areas := make([]AreaResult, len(fw.Areas))
+	areaParts := make([]part, len(fw.Areas))
+	scores := make([]float64, 0, len(qs))
+	for ai, area := range fw.Areas {
+		crits := make([]CriterionResult, len(area.Criteria))
+		critParts := make([]part, len(area.Criteria))
+		for ci, c := range area.Criteria {
+			inds := make([]IndicatorResult, len(c.Indicators))
+			indParts := make([]part, len(c.Indicators))
+			for ii, ind := range c.Indicators {
+				inds[ii] = scoreIndicator(fw, ind, qs, opts, scores[:0])
+				indParts[ii] = part{ind.Weight, inds[ii].Status, inds[ii].Score}
+			}
+			crits[ci] = CriterionResult{Criterion: c, Node: combine(fw, indParts, opts.MinCoverage), Indicators: inds}
+			critParts[ci] = part{c.Weight, crits[ci].Status, crits[ci].Score}
+		}
+		areas[ai] = AreaResult{Area: area, Node: combine(fw, critParts, opts.MinCoverage), Criteria: crits}
+		areaParts[ai] = part{area.Weight, areas[ai].Status, areas[ai].Score}
+	}
+	return combine(fw, areaParts, opts.MinCoverage), areas
+}
+
+func scoreIndicator(fw *framework.Framework, ind *framework.Indicator, qs []*Questionnaire, opts Options, scores []float64) IndicatorResult {
+	r := IndicatorResult{Indicator: ind}
+	for _, q := range qs {
+		a := q.Answers[ind.Index]
+		switch a.Kind {
+		case Valued:
+			scores = append(scores, a.Score)
+		case NotApplicable:
+			r.NA++
+		case DontKnow:
+			r.DK++
+		default:
+			r.Unanswered++
+		}
+	}
+	r.N = len(scores)
+	switch {
+	case r.N > 0:
+		r.Status = Scored
+	case r.NA > 0:
+		r.Status = NA
+		return r
+	default:
+		r.Status = Unscored
+		return r
+	}
+	var sum float64
+	lo, hi := scores[0], scores[0]
+	for _, s := range scores {
+		sum += s
+		lo, hi = min(lo, s), max(hi, s)
+	}
+	mean := sum / float64(r.N)
+	var ss float64
+	for _, s := range scores {
+		ss += (s - mean) * (s - mean)
+	}
+	sd := math.Sqrt(ss / float64(r.N))
+	score := mean
+	if opts.Aggregate == Median {
+		score = median(scores)
+	}
+	r.Score, r.SD, r.Min, r.Max = &score, &sd, &lo, &hi
+	r.Disagreement = r.N >= 2 && sd >= opts.Disagreement
+	r.Level = fw.Level(score)
+	return r
+}
+
+// median sorts xs in place.
+func median(xs []float64) float64 {
+	sort.Float64s(xs)
+	n := len(xs)
+	if n%2 == 1 {
+		return xs[n/2]
+	}
+	return (xs[n/2-1] + xs[n/2]) / 2
+}
+
+// part is a child node as its parent sees it.
+type part struct {
+	weight float64
+	status Status
+	score  *float64
+}
+
+// combine scores a parent from its children (SPEC §4.3).
+func combine(fw *framework.Framework, parts []part, minCoverage float64) Node {
+	var applicable, scored, sum float64
+	for _, p := range parts {
+		if p.status == NA {
+			continue
+		}
+		applicable += p.weight
+		if p.status == Scored {
+			scored += p.weight
+			sum += p.weight * *p.score
+		}
+	}
+	if applicable == 0 {
+		return Node{Status: NA}
+	}
+	coverage := scored / applicable
+	if scored == 0 || coverage < minCoverage {
+		return Node{Status: Insufficient, Coverage: &coverage}
+	}
+	score := sum / scored
+	return Node{Status: Scored, Score: &score, Coverage: &coverage, Level: fw.Level(score)}
+}
+
+// strengthsWeaknesses picks the three highest and three lowest scored
+// indicators, ties in framework order. An indicator is never both: with
+// fewer than six scored, the weaknesses take what the strengths left.
+func strengthsWeaknesses(areas []AreaResult) (strong, weak []*IndicatorResult) {
+	var scored []*IndicatorResult
+	for ai := range areas {
+		for ci := range areas[ai].Criteria {
+			inds := areas[ai].Criteria[ci].Indicators
+			for ii := range inds {
+				if inds[ii].Status == Scored {
+					scored = append(scored, &inds[ii])
+				}
+			}
+		}
+	}
+	byScore := func(desc bool) func(a, b *IndicatorResult) int {
+		return func(a, b *IndicatorResult) int {
+			c := cmp.Compare(*a.Score, *b.Score)
+			if desc {
+				c = -c
+			}
+			if c != 0 {
+				return c
+			}
+			return cmp.Compare(a.Indicator.Index, b.Indicator.Index)
+		}
+	}
+	high := slices.Clone(scored)
+	slices.SortFunc(high, byScore(true))
+	strong = high[:min(3, len(high))]
+	low := slices.Clone(scored)
+	slices.SortFunc(low, byScore(false))
+	for _, r := range low {
+		if len(weak) == 3 {
+			break
+		}
+		if !slices.Contains(strong, r) {
+			weak = append(weak, r)
+		}
+	}
+	return strong, weak
+}
+
+// priorities sums rank points per criterion and per cluster (SPEC §4.6).
+// Criteria come out by points, highest first, ties in framework order;
+// clusters likewise. Only criteria and clusters that received points appear.
+func priorities(fw *framework.Framework, qs []*Questionnaire) ([]Priority, []ClusterPriority) {
+	byCrit := map[*framework.Criterion]*Priority{}
+	for _, q := range qs {
+		for _, list := range q.Priorities {
+			for rank, id := range list {
+				c := fw.Criterion(id)
+				if c == nil || rank >= len(fw.PriorityPoints) {
+					continue // the loader rejects these; scoring stays total
+				}
+				p := byCrit[c]
+				if p == nil {
+					p = &Priority{Criterion: c, Ranks: make([]int, len(fw.PriorityPoints))}
+					byCrit[c] = p
+				}
+				p.Points += fw.PriorityPoints[rank]
+				p.Ranks[rank]++
+			}
+		}
+	}
+	var out []Priority
+	var clusters []ClusterPriority
+	clusterIdx := map[string]int{}
+	for _, c := range fw.Criteria {
+		p := byCrit[c]
+		if p == nil {
+			continue
+		}
+		out = append(out, *p)
+		if c.Cluster == nil {
+			continue
+		}
+		key := c.Cluster.Get("en")
+		i, ok := clusterIdx[key]
+		if !ok {
+			i = len(clusters)
+			clusterIdx[key] = i
+			clusters = append(clusters, ClusterPriority{Cluster: c.Cluster})
+		}
+		clusters[i].Points += p.Points
+	}
+	slices.SortStableFunc(out, func(a, b Priority) int { return cmp.Compare(b.Points, a.Points) })
+	slices.SortStableFunc(clusters, func(a, b ClusterPriority) int { return cmp.Compare(b.Points, a.Points) })
+	return out, clusters
+}
+
+// roles scores the assessment once per stakeholder group (SPEC §4.7),
+// groups sorted by name with "unspecified" last.
+func roles(fw *framework.Framework, qs []*Questionnaire, opts Options) []RoleResult {
+	groups := map[string][]*Questionnaire{}
+	for _, q := range qs {
+		role := q.Respondent.Role
+		if role == "" {
+			role = UnspecifiedRole
+		}
+		groups[role] = append(groups[role], q)
+	}
+	names := make([]string, 0, len(groups))
+	for name := range groups {
+		names = append(names, name)
+	}
+	slices.SortFunc(names, func(a, b string) int {
+		if (a == UnspecifiedRole) != (b == UnspecifiedRole) {
+			if a == UnspecifiedRole {
+				return 1
+			}
+			return -1
+		}
+		return cmp.Compare(a, b)
+	})
+	out := make([]RoleResult, len(names))
+	for i, name := range names {
+		overall, areas := scoreTree(fw, groups[name], opts)
+		rr := RoleResult{Role: name, Respondents: len(groups[name]), Node: overall}
+		for _, a := range areas {
+			rr.Areas = append(rr.Areas, RoleArea{Area: a.Area, Node: a.Node})
+		}
+		out[i] = rr
+	}
+	return out
+}
+
+// Find returns the indicator result with the given id.
+func (r *Result) Find(id string) *IndicatorResult {
+	for ai := range r.Areas {
+		for ci := range r.Areas[ai].Criteria {
+			inds := r.Areas[ai].Criteria[ci].Indicators
+			for ii := range inds {
+				if inds[ii].Indicator.ID == id {
+					return &inds[ii]
+				}
+			}
+		}
+	}
+	return nil
+}
+
+// Disagreements lists the indicators where respondents disagree, in
+// framework order.
+func (r *Result) Disagreements() []*IndicatorResult {
+	var out []*IndicatorResult
+	for ai := range r.Areas {
+		for ci := range r.Areas[ai].Criteria {
+			inds := r.Areas[ai].Criteria[ci].Indicators
+			for ii := range inds {
+				if inds[ii].Disagreement {
+					out = append(out, &inds[ii])
+				}
+			}
+		}
+	}
+	return out
+}
+
+// String is for debugging and test failures.
+func (n Node) String() string {
+	if n.Score == nil {
+		return string(n.Status)
+	}
+	return fmt.Sprintf("%s %.4g", n.Status, *n.Score)
+}

@@ -1,0 +1,211 @@
+// Package framework holds the quality-framework model (areas > criteria >
+// indicators, scales, maturity bands), loads it from YAML with every problem
+// reported at once, and bundles the default frameworks.
+package framework
+
+import "sort"
+
+// Schema is the value a framework file's `schema` key must hold.
+const Schema = "r3l.framework/v1"
+
+// Text is a string in one or more languages; "en" is always present.
+type Text map[string]string
+
+// Get returns the text in lang, falling back to English.
+func (t Text) Get(lang string) string {
+	if s, ok := t[lang]; ok && s != "" {
+		return s
+	}
+	return t["en"]
+}
+
+// Scale kinds.
+const (
+	Ordinal = "ordinal"
+	Boolean = "boolean"
+	Numeric = "numeric"
+)
+
+// Special answers a scale may allow.
+const (
+	NA = "na" // not applicable
+	DK = "dk" // don't know / no evidence
+)
+
+// Point is one step of an ordinal scale.
+type Point struct {
+	Value float64
+	Code  string
+	Label Text
+}
+
+// Scale says which answers an indicator takes and how they map to 0–100.
+type Scale struct {
+	ID     string
+	Kind   string
+	Label  Text
+	Points []Point // ordinal only, ascending by value
+	Allow  []string
+	Unit   string
+	Min    *float64 // numeric bounds of a valid answer
+	Max    *float64
+	Worst  float64 // numeric: scores 0
+	Best   float64 // numeric: scores 100
+}
+
+// Allows reports whether the scale accepts the special answer na or dk.
+func (s *Scale) Allows(special string) bool {
+	for _, a := range s.Allow {
+		if a == special {
+			return true
+		}
+	}
+	return false
+}
+
+// Point returns the ordinal point with the given code.
+func (s *Scale) PointByCode(code string) (Point, bool) {
+	for _, p := range s.Points {
+		if p.Code == code {
+			return p, true
+		}
+	}
+	return Point{}, false
+}
+
+// PointByValue returns the ordinal point with the given value.
+func (s *Scale) PointByValue(v float64) (Point, bool) {
+	for _, p := range s.Points {
+		if p.Value == v {
+			return p, true
+		}
+	}
+	return Point{}, false
+}
+
+// Score maps a valid answer value to 0–100 (SPEC §4.1). Boolean answers are
+// 1 for yes and 0 for no.
+func (s *Scale) Score(v float64) float64 {
+	switch s.Kind {
+	case Ordinal:
+		lo, hi := s.Points[0].Value, s.Points[len(s.Points)-1].Value
+		return (v - lo) / (hi - lo) * 100
+	case Boolean:
+		return v * 100
+	default:
+		f := (v - s.Worst) / (s.Best - s.Worst)
+		return min(max(f, 0), 1) * 100
+	}
+}
+
+// Band is a maturity level: scores from From up to the next band's From.
+type Band struct {
+	ID    string
+	From  float64
+	Label Text
+}
+
+// Area is a quality area.
+type Area struct {
+	ID          string
+	Title       Text
+	Description Text
+	Weight      float64
+	Criteria    []*Criterion
+	Index       int
+}
+
+// Criterion is a quality criterion within an area.
+type Criterion struct {
+	ID          string
+	Title       Text
+	Description Text
+	Question    Text
+	Cycle       string
+	Cluster     Text
+	Weight      float64
+	Indicators  []*Indicator
+	Area        *Area
+	Index       int // position among all criteria, framework order
+}
+
+// Indicator is one rated statement.
+type Indicator struct {
+	ID        string
+	Text      Text
+	ScaleID   string
+	Scale     *Scale
+	Weight    float64
+	Evidence  []Text
+	Origin    string
+	Criterion *Criterion
+	Index     int // position among all indicators, framework order
+}
+
+// Framework is a loaded, validated framework.
+type Framework struct {
+	ID             string
+	Version        string
+	Title          Text
+	Description    Text
+	Languages      []string
+	Source         []string
+	Levels         map[string]Text // "area", "criterion", "indicator"
+	Scales         []*Scale
+	DefaultScale   string
+	Maturity       []Band
+	MinCoverage    float64
+	PriorityPoints []int
+	Areas          []*Area
+
+	// Derived on load.
+	Criteria   []*Criterion // framework order
+	Indicators []*Indicator // framework order
+	Path       string       // file it came from, or "bundled:ID"
+	SHA256     string       // of the file's bytes
+
+	byID map[string]any
+}
+
+// Indicator returns the indicator with the given id.
+func (f *Framework) Indicator(id string) *Indicator {
+	i, _ := f.byID[id].(*Indicator)
+	return i
+}
+
+// Criterion returns the criterion with the given id.
+func (f *Framework) Criterion(id string) *Criterion {
+	c, _ := f.byID[id].(*Criterion)
+	return c
+}
+
+// Area returns the area with the given id.
+func (f *Framework) Area(id string) *Area {
+	a, _ := f.byID[id].(*Area)
+	return a
+}
+
+// Level returns the maturity band of a score, or nil when the framework has
+// no bands.
+func (f *Framework) Level(score float64) *Band {
+	i := sort.Search(len(f.Maturity), func(i int) bool { return f.Maturity[i].From > score })
+	if i == 0 {
+		return nil
+	}
+	return &f.Maturity[i-1]
+}
+
+// LevelName returns the display name of a tree level ("area", "criterion",
+// "indicator") in lang.
+func (f *Framework) LevelName(level, lang string) string {
+	if t, ok := f.Levels[level]; ok {
+		return t.Get(lang)
+	}
+	return defaultLevelNames[level].Get(lang)
+}
+
+var defaultLevelNames = map[string]Text{
+	"area":      {"en": "Area", "de": "Bereich", "sv": "Område"},
+	"criterion": {"en": "Criterion", "de": "Kriterium", "sv": "Kriterium"},
+	"indicator": {"en": "Indicator", "de": "Indikator", "sv": "Indikator"},
+}

@@ -1,0 +1,565 @@
+package framework
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"regexp"
+	"slices"
+	"sort"
+
+	"golang.org/x/text/language"
+	"gopkg.in/yaml.v3"
+
+	"github.com/r3l/r3l/internal/yamlx"
+)
+
+// MaxFileSize caps a framework file before it is parsed.
+const MaxFileSize = 8 << 20
+
+var (
+	frameworkIDPattern = regexp.MustCompile(`^[a-z0-9][a-z0-9._-]*$`)
+	// IDPattern is what area, criterion, indicator, scale and region ids match.
+	IDPattern = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9._-]*$`)
+)
+
+var (
+	cycles  = []string{"plan", "do", "check", "act"}
+	origins = []string{"source", "project"}
+	kinds   = []string{Ordinal, Boolean, Numeric}
+)
+
+// LoadFile reads and validates a framework file.
+func LoadFile(path string) (*Framework, error) {
+	data, err := yamlx.ReadFile(path, MaxFileSize)
+	if err != nil {
+		return nil, err
+	}
+	return Load(path, data)
+}
+
+// Load validates a framework from YAML bytes. path is used in messages. The
+// error, if any, is a yamlx.Problems listing every problem found.
+func Load(path string, data []byte) (*Framework, error) {
+	root, err := yamlx.Parse(path, data, false)
+	if err != nil {
+		return nil, err
+	}
+	l := &loader{Reader: yamlx.Reader{Path: path}, ids: map[string]*yaml.Node{}}
+	f := l.framework(root)
+	if err := l.Problems.Err(); err != nil {
+		return nil, err
+	}
+	sum := sha256.Sum256(data)
+	f.Path, f.SHA256 = path, hex.EncodeToString(sum[:])
+	return f, nil
+}
+
+type loader struct {
+	yamlx.Reader
+	ids map[string]*yaml.Node // area, criterion and indicator ids seen
+}
+
+func (l *loader) framework(n *yaml.Node) *Framework {
+	f := &Framework{MinCoverage: 0.5, PriorityPoints: []int{3, 2, 1}, byID: map[string]any{}}
+	m := l.Map(n, "framework", "schema", "id", "version", "title", "description", "languages",
+		"source", "levels", "scales", "default_scale", "maturity", "min_coverage", "priority_points", "areas")
+	if m == nil {
+		return f
+	}
+	l.Require(n, m, "framework", "schema", "id", "version", "scales", "default_scale", "areas")
+	if fl, ok := m["schema"]; ok {
+		if s, ok := l.String(fl.Value, "schema"); ok && s != Schema {
+			l.Errorf(fl.Value, "schema must be %q, not %q", Schema, s)
+		}
+	}
+	if fl, ok := m["id"]; ok {
+		if s, ok := l.String(fl.Value, "id"); ok {
+			if !frameworkIDPattern.MatchString(s) {
+				l.Errorf(fl.Value, "framework id %q must be lower-case letters, digits, '.', '_' or '-', starting with a letter or digit", s)
+			}
+			f.ID = s
+		}
+	}
+	if fl, ok := m["version"]; ok {
+		f.Version, _ = l.String(fl.Value, "version")
+	}
+	f.Title = l.optText(m, "title", "framework title")
+	if f.Title == nil {
+		f.Title = Text{"en": f.ID}
+	}
+	f.Description = l.optText(m, "description", "framework description")
+	if fl, ok := m["languages"]; ok {
+		f.Languages = l.languages(fl.Value)
+	}
+	if fl, ok := m["source"]; ok {
+		f.Source = l.Strings(fl.Value, "source")
+	}
+	if fl, ok := m["levels"]; ok {
+		lm := l.Map(fl.Value, "levels", "area", "criterion", "indicator")
+		f.Levels = map[string]Text{}
+		for k, v := range lm {
+			f.Levels[k] = l.text(v.Value, "levels."+k)
+		}
+	}
+	if fl, ok := m["scales"]; ok {
+		f.Scales = l.scales(fl.Value)
+	}
+	if fl, ok := m["default_scale"]; ok {
+		if s, ok := l.String(fl.Value, "default_scale"); ok {
+			f.DefaultScale = s
+			if f.scale(s) == nil && len(f.Scales) > 0 {
+				l.Errorf(fl.Value, "default_scale %q is not one of the scales", s)
+			}
+		}
+	}
+	if fl, ok := m["maturity"]; ok {
+		f.Maturity = l.maturity(fl.Value)
+	}
+	if fl, ok := m["min_coverage"]; ok {
+		if v, ok := l.Float(fl.Value, "min_coverage"); ok {
+			if v <= 0 || v > 1 {
+				l.Errorf(fl.Value, "min_coverage must be above 0 and at most 1, not %v", v)
+			}
+			f.MinCoverage = v
+		}
+	}
+	if fl, ok := m["priority_points"]; ok {
+		f.PriorityPoints = l.priorityPoints(fl.Value)
+	}
+	if fl, ok := m["areas"]; ok {
+		l.areas(f, fl.Value)
+	}
+	return f
+}
+
+func (f *Framework) scale(id string) *Scale {
+	for _, s := range f.Scales {
+		if s.ID == id {
+			return s
+		}
+	}
+	return nil
+}
+
+// Scale returns the scale with the given id.
+func (f *Framework) Scale(id string) *Scale { return f.scale(id) }
+
+func (l *loader) optText(m map[string]yamlx.Field, key, what string) Text {
+	if fl, ok := m[key]; ok {
+		return l.text(fl.Value, what)
+	}
+	return nil
+}
+
+// text reads a plain string or a language map that has "en".
+func (l *loader) text(n *yaml.Node, what string) Text {
+	if n.Kind == yaml.ScalarNode && !yamlx.IsNull(n) {
+		return Text{"en": n.Value}
+	}
+	if n.Kind != yaml.MappingNode {
+		l.Errorf(n, "%s must be a text or a map of languages to texts, not %s", what, yamlx.Describe(n))
+		return nil
+	}
+	t := Text{}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k, v := n.Content[i], n.Content[i+1]
+		if _, err := language.Parse(k.Value); err != nil || k.Kind != yaml.ScalarNode {
+			l.Errorf(k, "%s: %q is not a language code", what, k.Value)
+			continue
+		}
+		if _, dup := t[k.Value]; dup {
+			l.Errorf(k, "%s: language %q appears twice", what, k.Value)
+			continue
+		}
+		if s, ok := l.String(v, what+" ("+k.Value+")"); ok {
+			t[k.Value] = s
+		}
+	}
+	if _, ok := t["en"]; !ok {
+		l.Errorf(n, "%s has no English (en) text", what)
+	}
+	return t
+}
+
+func (l *loader) languages(n *yaml.Node) []string {
+	var out []string
+	for i, it := range l.Seq(n, "languages") {
+		s, ok := l.String(it, "language")
+		if !ok {
+			continue
+		}
+		if _, err := language.Parse(s); err != nil {
+			l.Errorf(it, "%q is not a language code", s)
+			continue
+		}
+		if slices.Contains(out, s) {
+			l.Errorf(it, "language %q is listed twice", s)
+			continue
+		}
+		if i == 0 && s != "en" {
+			l.Errorf(it, "languages must start with en, the fallback language")
+		}
+		out = append(out, s)
+	}
+	return out
+}
+
+func (l *loader) scales(n *yaml.Node) []*Scale {
+	items := l.Seq(n, "scales")
+	if items != nil && len(items) == 0 {
+		l.Errorf(n, "scales must list at least one scale")
+	}
+	var out []*Scale
+	seen := map[string]bool{}
+	for _, it := range items {
+		s := l.scale(it)
+		if s == nil {
+			continue
+		}
+		if seen[s.ID] {
+			l.Errorf(it, "scale %q is defined twice", s.ID)
+		}
+		seen[s.ID] = true
+		out = append(out, s)
+	}
+	return out
+}
+
+func (l *loader) scale(n *yaml.Node) *Scale {
+	m := l.Map(n, "scale", "id", "kind", "label", "points", "allow", "unit", "min", "max", "worst", "best")
+	if m == nil {
+		return nil
+	}
+	s := &Scale{}
+	what := "scale"
+	if fl, ok := m["id"]; ok {
+		s.ID, _ = l.String(fl.Value, "scale id")
+		if s.ID != "" && !IDPattern.MatchString(s.ID) {
+			l.Errorf(fl.Value, "scale id %q must be letters, digits, '.', '_' or '-'", s.ID)
+		}
+		what = fmt.Sprintf("scale %s", s.ID)
+	}
+	l.Require(n, m, what, "id", "kind")
+	if fl, ok := m["kind"]; ok {
+		if k, ok := l.String(fl.Value, what+" kind"); ok {
+			if !slices.Contains(kinds, k) {
+				l.Errorf(fl.Value, "%s: kind must be ordinal, boolean or numeric, not %q", what, k)
+			}
+			s.Kind = k
+		}
+	}
+	s.Label = l.optText(m, "label", what+" label")
+	if fl, ok := m["allow"]; ok {
+		for _, it := range l.Seq(fl.Value, what+" allow") {
+			if a, ok := l.String(it, what+" allow item"); ok {
+				switch {
+				case a != NA && a != DK:
+					l.Errorf(it, "%s: allow may list only na and dk, not %q", what, a)
+				case slices.Contains(s.Allow, a):
+					l.Errorf(it, "%s: %q is allowed twice", what, a)
+				default:
+					s.Allow = append(s.Allow, a)
+				}
+			}
+		}
+	}
+	onlyFor := func(key, kind string) {
+		if fl, ok := m[key]; ok && s.Kind != kind && s.Kind != "" {
+			l.Errorf(fl.Key, "%s: %q applies only to %s scales", what, key, kind)
+		}
+	}
+	onlyFor("points", Ordinal)
+	for _, k := range []string{"unit", "min", "max", "worst", "best"} {
+		onlyFor(k, Numeric)
+	}
+	switch s.Kind {
+	case Ordinal:
+		if fl, ok := m["points"]; ok {
+			s.Points = l.points(fl.Value, what)
+		} else {
+			l.Errorf(n, "%s: an ordinal scale needs points", what)
+		}
+	case Numeric:
+		l.Require(n, m, what, "worst", "best")
+		num := func(key string) *float64 {
+			if fl, ok := m[key]; ok {
+				if v, ok := l.Float(fl.Value, what+" "+key); ok {
+					return &v
+				}
+			}
+			return nil
+		}
+		if fl, ok := m["unit"]; ok {
+			s.Unit, _ = l.String(fl.Value, what+" unit")
+		}
+		s.Min, s.Max = num("min"), num("max")
+		worst, best := num("worst"), num("best")
+		if s.Min != nil && s.Max != nil && *s.Min >= *s.Max {
+			l.Errorf(m["min"].Value, "%s: min must be below max", what)
+		}
+		if worst != nil && best != nil {
+			s.Worst, s.Best = *worst, *best
+			if s.Worst == s.Best {
+				l.Errorf(m["best"].Value, "%s: best and worst must differ", what)
+			}
+		}
+	}
+	return s
+}
+
+func (l *loader) points(n *yaml.Node, what string) []Point {
+	items := l.Seq(n, what+" points")
+	if items != nil && len(items) < 2 {
+		l.Errorf(n, "%s: an ordinal scale needs at least two points", what)
+	}
+	var pts []Point
+	values := map[float64]bool{}
+	codes := map[string]bool{}
+	for _, it := range items {
+		m := l.Map(it, what+" point", "value", "code", "label")
+		if m == nil {
+			continue
+		}
+		l.Require(it, m, what+" point", "value", "code")
+		var p Point
+		if fl, ok := m["value"]; ok {
+			if v, ok := l.Float(fl.Value, what+" point value"); ok {
+				if values[v] {
+					l.Errorf(fl.Value, "%s: point value %v appears twice", what, v)
+				}
+				values[v] = true
+				p.Value = v
+			}
+		}
+		if fl, ok := m["code"]; ok {
+			if c, ok := l.String(fl.Value, what+" point code"); ok {
+				switch {
+				case !IDPattern.MatchString(c):
+					l.Errorf(fl.Value, "%s: point code %q must be letters, digits, '.', '_' or '-'", what, c)
+				case c == NA || c == DK:
+					l.Errorf(fl.Value, "%s: point code %q is reserved for the special answer", what, c)
+				case codes[c]:
+					l.Errorf(fl.Value, "%s: point code %q appears twice", what, c)
+				}
+				codes[c] = true
+				p.Code = c
+			}
+		}
+		p.Label = l.optText(m, "label", what+" point label")
+		if p.Label == nil {
+			p.Label = Text{"en": p.Code}
+		}
+		pts = append(pts, p)
+	}
+	// Points may be written in any order; scoring and dropdowns use ascending values.
+	sort.SliceStable(pts, func(i, j int) bool { return pts[i].Value < pts[j].Value })
+	return pts
+}
+
+func (l *loader) maturity(n *yaml.Node) []Band {
+	var bands []Band
+	ids := map[string]bool{}
+	for i, it := range l.Seq(n, "maturity") {
+		m := l.Map(it, "maturity band", "id", "from", "label")
+		if m == nil {
+			continue
+		}
+		l.Require(it, m, "maturity band", "id", "from")
+		var b Band
+		if fl, ok := m["id"]; ok {
+			if b.ID, ok = l.String(fl.Value, "maturity band id"); ok {
+				if !IDPattern.MatchString(b.ID) {
+					l.Errorf(fl.Value, "maturity band id %q must be letters, digits, '.', '_' or '-'", b.ID)
+				}
+				if ids[b.ID] {
+					l.Errorf(fl.Value, "maturity band %q is defined twice", b.ID)
+				}
+				ids[b.ID] = true
+			}
+		}
+		if fl, ok := m["from"]; ok {
+			if v, ok := l.Float(fl.Value, "maturity band from"); ok {
+				switch {
+				case i == 0 && v != 0:
+					l.Errorf(fl.Value, "the first maturity band must start from 0, not %v", v)
+				case v < 0 || v > 100:
+					l.Errorf(fl.Value, "maturity band %s: from must be within 0–100, not %v", b.ID, v)
+				case len(bands) > 0 && v <= bands[len(bands)-1].From:
+					l.Errorf(fl.Value, "maturity bands must ascend: %s starts at %v, not above %s at %v",
+						b.ID, v, bands[len(bands)-1].ID, bands[len(bands)-1].From)
+				}
+				b.From = v
+			}
+		}
+		b.Label = l.optText(m, "label", "maturity band label")
+		if b.Label == nil {
+			b.Label = Text{"en": b.ID}
+		}
+		bands = append(bands, b)
+	}
+	return bands
+}
+
+func (l *loader) priorityPoints(n *yaml.Node) []int {
+	items := l.Seq(n, "priority_points")
+	if items != nil && len(items) == 0 {
+		l.Errorf(n, "priority_points must list at least one number")
+	}
+	var pts []int
+	for _, it := range items {
+		if v, ok := l.Int(it, "priority_points item"); ok {
+			if v <= 0 {
+				l.Errorf(it, "priority points must be above 0, not %d", v)
+			}
+			pts = append(pts, v)
+		}
+	}
+	return pts
+}
+
+// uniqueID checks an area, criterion or indicator id.
+func (l *loader) uniqueID(n *yaml.Node, kind string) string {
+	id, ok := l.String(n, kind+" id")
+	if !ok {
+		return ""
+	}
+	if !IDPattern.MatchString(id) {
+		l.Errorf(n, "%s id %q must be letters, digits, '.', '_' or '-', starting with a letter or digit", kind, id)
+	}
+	if first, dup := l.ids[id]; dup {
+		l.Errorf(n, "id %q is already used at line %d", id, first.Line)
+		return id
+	}
+	l.ids[id] = n
+	return id
+}
+
+func (l *loader) weight(m map[string]yamlx.Field, what string) float64 {
+	fl, ok := m["weight"]
+	if !ok {
+		return 1
+	}
+	v, ok := l.Float(fl.Value, what+" weight")
+	if ok && v <= 0 {
+		l.Errorf(fl.Value, "%s: weight must be above 0, not %v", what, v)
+	}
+	return v
+}
+
+func (l *loader) areas(f *Framework, n *yaml.Node) {
+	items := l.Seq(n, "areas")
+	if items != nil && len(items) == 0 {
+		l.Errorf(n, "areas must list at least one area")
+	}
+	for _, it := range items {
+		m := l.Map(it, "area", "id", "title", "description", "weight", "criteria")
+		if m == nil {
+			continue
+		}
+		a := &Area{Index: len(f.Areas)}
+		what := "area"
+		if fl, ok := m["id"]; ok {
+			a.ID = l.uniqueID(fl.Value, "area")
+			what = "area " + a.ID
+		}
+		l.Require(it, m, what, "id", "title", "criteria")
+		a.Title = l.optText(m, "title", what+" title")
+		a.Description = l.optText(m, "description", what+" description")
+		a.Weight = l.weight(m, what)
+		f.Areas = append(f.Areas, a)
+		f.byID[a.ID] = a
+		if fl, ok := m["criteria"]; ok {
+			cs := l.Seq(fl.Value, what+" criteria")
+			if cs != nil && len(cs) == 0 {
+				l.Errorf(fl.Value, "%s must list at least one criterion", what)
+			}
+			for _, c := range cs {
+				l.criterion(f, a, c)
+			}
+		}
+	}
+}
+
+func (l *loader) criterion(f *Framework, a *Area, n *yaml.Node) {
+	m := l.Map(n, "criterion", "id", "title", "description", "question", "cycle", "cluster", "weight", "indicators")
+	if m == nil {
+		return
+	}
+	c := &Criterion{Area: a, Index: len(f.Criteria)}
+	what := "criterion"
+	if fl, ok := m["id"]; ok {
+		c.ID = l.uniqueID(fl.Value, "criterion")
+		what = "criterion " + c.ID
+	}
+	l.Require(n, m, what, "id", "title", "indicators")
+	c.Title = l.optText(m, "title", what+" title")
+	c.Description = l.optText(m, "description", what+" description")
+	c.Question = l.optText(m, "question", what+" question")
+	c.Cluster = l.optText(m, "cluster", what+" cluster")
+	if fl, ok := m["cycle"]; ok {
+		if s, ok := l.String(fl.Value, what+" cycle"); ok {
+			if !slices.Contains(cycles, s) {
+				l.Errorf(fl.Value, "%s: cycle must be plan, do, check or act, not %q", what, s)
+			}
+			c.Cycle = s
+		}
+	}
+	c.Weight = l.weight(m, what)
+	a.Criteria = append(a.Criteria, c)
+	f.Criteria = append(f.Criteria, c)
+	f.byID[c.ID] = c
+	if fl, ok := m["indicators"]; ok {
+		is := l.Seq(fl.Value, what+" indicators")
+		if is != nil && len(is) == 0 {
+			l.Errorf(fl.Value, "%s must list at least one indicator", what)
+		}
+		for _, it := range is {
+			l.indicator(f, c, it)
+		}
+	}
+}
+
+func (l *loader) indicator(f *Framework, c *Criterion, n *yaml.Node) {
+	m := l.Map(n, "indicator", "id", "text", "scale", "weight", "evidence", "origin")
+	if m == nil {
+		return
+	}
+	ind := &Indicator{Criterion: c, Index: len(f.Indicators)}
+	what := "indicator"
+	if fl, ok := m["id"]; ok {
+		ind.ID = l.uniqueID(fl.Value, "indicator")
+		what = "indicator " + ind.ID
+	}
+	l.Require(n, m, what, "id", "text")
+	ind.Text = l.optText(m, "text", what+" text")
+	ind.Weight = l.weight(m, what)
+	ind.ScaleID = f.DefaultScale
+	if fl, ok := m["scale"]; ok {
+		if s, ok := l.String(fl.Value, what+" scale"); ok {
+			ind.ScaleID = s
+			if f.scale(s) == nil {
+				l.Errorf(fl.Value, "%s: scale %q is not defined", what, s)
+			}
+		}
+	}
+	ind.Scale = f.scale(ind.ScaleID)
+	if fl, ok := m["evidence"]; ok {
+		for _, e := range l.Seq(fl.Value, what+" evidence") {
+			if t := l.text(e, what+" evidence"); t != nil {
+				ind.Evidence = append(ind.Evidence, t)
+			}
+		}
+	}
+	if fl, ok := m["origin"]; ok {
+		if s, ok := l.String(fl.Value, what+" origin"); ok {
+			if !slices.Contains(origins, s) {
+				l.Errorf(fl.Value, "%s: origin must be source or project, not %q", what, s)
+			}
+			ind.Origin = s
+		}
+	}
+	c.Indicators = append(c.Indicators, ind)
+	f.Indicators = append(f.Indicators, ind)
+	f.byID[ind.ID] = ind
+}

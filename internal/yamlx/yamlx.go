@@ -1,0 +1,347 @@
+// Package yamlx walks parsed YAML nodes and collects every problem with its
+// position. yaml.v3's strict decoding reports unknown keys by line only and
+// stops type checks at the first custom unmarshaler, so the loaders read the
+// node tree themselves and keep going after each error.
+package yamlx
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+	"os"
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+
+	"gopkg.in/yaml.v3"
+)
+
+// Problem is one thing wrong in an input file.
+type Problem struct {
+	Path      string
+	Line, Col int
+	Msg       string
+}
+
+func (p Problem) Error() string {
+	switch {
+	case p.Line > 0 && p.Col > 0:
+		return fmt.Sprintf("%s:%d:%d: %s", p.Path, p.Line, p.Col, p.Msg)
+	case p.Line > 0:
+		return fmt.Sprintf("%s:%d: %s", p.Path, p.Line, p.Msg)
+	default:
+		return fmt.Sprintf("%s: %s", p.Path, p.Msg)
+	}
+}
+
+// Problems is every problem found in one or more files; as an error it
+// prints one per line.
+type Problems []Problem
+
+func (ps Problems) Error() string {
+	lines := make([]string, len(ps))
+	for i, p := range ps {
+		lines[i] = p.Error()
+	}
+	return strings.Join(lines, "\n")
+}
+
+// Err returns ps as an error, or nil when it is empty.
+func (ps Problems) Err() error {
+	if len(ps) == 0 {
+		return nil
+	}
+	return ps
+}
+
+// ReadFile reads at most limit bytes; a larger file is a problem rather than
+// a memory hazard.
+func ReadFile(path string, limit int64) ([]byte, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	data, err := io.ReadAll(io.LimitReader(f, limit+1))
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	if int64(len(data)) > limit {
+		return nil, Problem{Path: path, Msg: fmt.Sprintf("file is larger than %d MiB", limit>>20)}
+	}
+	return data, nil
+}
+
+var syntaxLine = regexp.MustCompile(`^yaml: (?:line (\d+): )?(.*)$`)
+
+// Parse parses one YAML document. Syntax errors come back as a Problem
+// carrying the line the parser reported. With noAliases, anchors and aliases
+// are refused: questionnaires have no use for them and they can multiply the
+// size of a small file.
+func Parse(path string, data []byte, noAliases bool) (*yaml.Node, error) {
+	var doc yaml.Node
+	dec := yaml.NewDecoder(bytes.NewReader(data))
+	if err := dec.Decode(&doc); err != nil {
+		if err == io.EOF {
+			return nil, Problem{Path: path, Line: 1, Msg: "file is empty"}
+		}
+		return nil, syntaxProblem(path, err)
+	}
+	var extra yaml.Node
+	if err := dec.Decode(&extra); err != io.EOF {
+		if err != nil {
+			return nil, syntaxProblem(path, err)
+		}
+		return nil, Problem{Path: path, Line: extra.Line, Col: extra.Column, Msg: "more than one YAML document in the file"}
+	}
+	if len(doc.Content) == 0 {
+		return nil, Problem{Path: path, Line: 1, Msg: "file is empty"}
+	}
+	root := doc.Content[0]
+	if noAliases {
+		if n := findAlias(root); n != nil {
+			return nil, Problem{Path: path, Line: n.Line, Col: n.Column, Msg: "YAML anchors and aliases are not allowed here"}
+		}
+	}
+	return root, nil
+}
+
+func syntaxProblem(path string, err error) Problem {
+	msg := err.Error()
+	if m := syntaxLine.FindStringSubmatch(msg); m != nil {
+		line, _ := strconv.Atoi(m[1])
+		return Problem{Path: path, Line: line, Msg: "YAML syntax: " + m[2]}
+	}
+	return Problem{Path: path, Msg: "YAML syntax: " + strings.TrimPrefix(msg, "yaml: ")}
+}
+
+func findAlias(n *yaml.Node) *yaml.Node {
+	if n.Kind == yaml.AliasNode || n.Anchor != "" {
+		return n
+	}
+	for _, c := range n.Content {
+		if a := findAlias(c); a != nil {
+			return a
+		}
+	}
+	return nil
+}
+
+// Reader collects the problems of one file while its nodes are read.
+type Reader struct {
+	Path     string
+	Problems Problems
+}
+
+// Errorf records a problem at node n.
+func (r *Reader) Errorf(n *yaml.Node, format string, args ...any) {
+	p := Problem{Path: r.Path, Msg: fmt.Sprintf(format, args...)}
+	if n != nil {
+		p.Line, p.Col = n.Line, n.Column
+	}
+	r.Problems = append(r.Problems, p)
+}
+
+// Field is one key of a mapping with its value.
+type Field struct {
+	Key, Value *yaml.Node
+}
+
+// Map reads a mapping whose keys must be among known; unknown and repeated
+// keys are reported. what names the mapping in messages ("criterion A1").
+// It returns nil when n is not a mapping.
+func (r *Reader) Map(n *yaml.Node, what string, known ...string) map[string]Field {
+	if n.Kind != yaml.MappingNode {
+		r.Errorf(n, "%s must be a mapping, not %s", what, Describe(n))
+		return nil
+	}
+	fields := make(map[string]Field, len(n.Content)/2)
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k, v := n.Content[i], n.Content[i+1]
+		if k.Kind != yaml.ScalarNode {
+			r.Errorf(k, "%s: keys must be plain words", what)
+			continue
+		}
+		if !contains(known, k.Value) {
+			r.Errorf(k, "unknown key %q in %s%s", k.Value, what, suggest(k.Value, known))
+			continue
+		}
+		if _, dup := fields[k.Value]; dup {
+			r.Errorf(k, "key %q appears twice in %s", k.Value, what)
+			continue
+		}
+		fields[k.Value] = Field{k, v}
+	}
+	return fields
+}
+
+// Require reports the keys missing from fields; parent is the mapping node.
+func (r *Reader) Require(parent *yaml.Node, fields map[string]Field, what string, keys ...string) {
+	if fields == nil {
+		return
+	}
+	for _, k := range keys {
+		if _, ok := fields[k]; !ok {
+			r.Errorf(parent, "%s is missing %q", what, k)
+		}
+	}
+}
+
+// IsNull reports whether n is an explicit null (`key:` or `key: null`).
+func IsNull(n *yaml.Node) bool {
+	return n.Kind == yaml.ScalarNode && n.ShortTag() == "!!null"
+}
+
+// String reads a scalar as text. Numbers are taken as written, so
+// `period: 2024` reads as "2024".
+func (r *Reader) String(n *yaml.Node, what string) (string, bool) {
+	if n.Kind != yaml.ScalarNode || IsNull(n) {
+		r.Errorf(n, "%s must be a text, not %s", what, Describe(n))
+		return "", false
+	}
+	return n.Value, true
+}
+
+// Float reads a number.
+func (r *Reader) Float(n *yaml.Node, what string) (float64, bool) {
+	if v, ok := Number(n); ok {
+		return v, true
+	}
+	r.Errorf(n, "%s must be a number, not %s", what, Describe(n))
+	return 0, false
+}
+
+// Number returns the value of an int or float scalar.
+func Number(n *yaml.Node) (float64, bool) {
+	if n.Kind != yaml.ScalarNode {
+		return 0, false
+	}
+	switch n.ShortTag() {
+	case "!!int":
+		if i, err := strconv.ParseInt(strings.ReplaceAll(n.Value, "_", ""), 0, 64); err == nil {
+			return float64(i), true
+		}
+		var i int64
+		if err := n.Decode(&i); err == nil {
+			return float64(i), true
+		}
+	case "!!float":
+		var f float64
+		if err := n.Decode(&f); err == nil && f == f && f < 1e308 && f > -1e308 {
+			return f, true
+		}
+	}
+	return 0, false
+}
+
+// Int reads an integer.
+func (r *Reader) Int(n *yaml.Node, what string) (int, bool) {
+	if n.Kind == yaml.ScalarNode && n.ShortTag() == "!!int" {
+		if v, ok := Number(n); ok && v >= -1<<31 && v < 1<<31 {
+			return int(v), true
+		}
+	}
+	r.Errorf(n, "%s must be a whole number, not %s", what, Describe(n))
+	return 0, false
+}
+
+// Seq reads a sequence; nil when n is not one.
+func (r *Reader) Seq(n *yaml.Node, what string) []*yaml.Node {
+	if n.Kind != yaml.SequenceNode {
+		r.Errorf(n, "%s must be a list, not %s", what, Describe(n))
+		return nil
+	}
+	return n.Content
+}
+
+// Strings reads a list of texts.
+func (r *Reader) Strings(n *yaml.Node, what string) []string {
+	items := r.Seq(n, what)
+	out := make([]string, 0, len(items))
+	for _, it := range items {
+		if s, ok := r.String(it, what+" item"); ok {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// Describe names what kind of value n is, for messages.
+func Describe(n *yaml.Node) string {
+	switch n.Kind {
+	case yaml.MappingNode:
+		return "a mapping"
+	case yaml.SequenceNode:
+		return "a list"
+	case yaml.AliasNode:
+		return "an alias"
+	case yaml.ScalarNode:
+		switch n.ShortTag() {
+		case "!!null":
+			return "empty"
+		case "!!int", "!!float":
+			return "the number " + n.Value
+		case "!!bool":
+			return "the boolean " + n.Value
+		}
+		return strconv.Quote(Shorten(n.Value, 40))
+	}
+	return "an unexpected value"
+}
+
+// Shorten cuts s to at most max runes for messages.
+func Shorten(s string, max int) string {
+	r := []rune(s)
+	if len(r) <= max {
+		return s
+	}
+	return string(r[:max-1]) + "…"
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+// suggest proposes the closest known key for a typo.
+func suggest(key string, known []string) string {
+	best, bestDist := "", 3
+	for _, k := range known {
+		if d := distance(strings.ToLower(key), k); d < bestDist {
+			best, bestDist = k, d
+		}
+	}
+	if best != "" {
+		return fmt.Sprintf(" (did you mean %q?)", best)
+	}
+	sorted := append([]string(nil), known...)
+	sort.Strings(sorted)
+	return " (expected one of: " + strings.Join(sorted, ", ") + ")"
+}
+
+// distance is the Levenshtein distance between a and b.
+func distance(a, b string) int {
+	ra, rb := []rune(a), []rune(b)
+	prev := make([]int, len(rb)+1)
+	cur := make([]int, len(rb)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(ra); i++ {
+		cur[0] = i
+		for j := 1; j <= len(rb); j++ {
+			cost := 1
+			if ra[i-1] == rb[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(rb)]
+}
