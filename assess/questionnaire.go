@@ -192,9 +192,9 @@ func (r *qreader) questionnaire(n *yaml.Node, opts LoadOptions) *Questionnaire {
 		q.Region = r.region(fl.Value)
 	}
 	if fl, ok := m["period"]; ok {
-		q.Period, _ = r.String(fl.Value, "period")
-		if strings.TrimSpace(q.Period) == "" && q.Period != "" {
-			r.Errorf(fl.Value, "period must not be blank")
+		var ok bool
+		if q.Period, ok = r.String(fl.Value, "period"); ok && strings.TrimSpace(q.Period) == "" {
+			r.Errorf(fl.Value, "period is empty: fill in the period assessed, such as \"2024\"")
 		}
 	}
 	if fl, ok := m["respondent"]; ok {
@@ -240,7 +240,11 @@ func (r *qreader) region(n *yaml.Node) Region {
 	}
 	r.Require(n, m, "region", "id")
 	if f, ok := m["id"]; ok {
-		if reg.ID, ok = r.String(f.Value, "region id"); ok && !framework.IDPattern.MatchString(reg.ID) {
+		reg.ID, ok = r.String(f.Value, "region id")
+		switch {
+		case ok && reg.ID == "":
+			r.Errorf(f.Value, "region id is empty: fill in a short id such as lake-constance")
+		case ok && !framework.IDPattern.MatchString(reg.ID):
 			r.Errorf(f.Value, "region id %q must be letters, digits, '.', '_' or '-', starting with a letter or digit", reg.ID)
 		}
 	}
@@ -447,14 +451,15 @@ func contains(list []string, s string) bool {
 
 // closestIndicator suggests an indicator id for a typo.
 func closestIndicator(fw *framework.Framework, id string) string {
-	lower := strings.ToLower(id)
-	for _, ind := range fw.Indicators {
-		if strings.ToLower(ind.ID) == lower {
-			return fmt.Sprintf(" (did you mean %s?)", ind.ID)
-		}
-	}
 	if c := fw.Criterion(id); c != nil {
 		return fmt.Sprintf(" (%s is a criterion; answer its indicators %s.a, %s.b, …)", id, id, id)
+	}
+	ids := make([]string, len(fw.Indicators))
+	for i, ind := range fw.Indicators {
+		ids[i] = ind.ID
+	}
+	if best := yamlx.Closest(id, ids); best != "" {
+		return fmt.Sprintf(" (did you mean %s?)", best)
 	}
 	return " in framework " + fw.ID
 }

@@ -487,4 +487,3 @@ func TestGroupSplitsAssessments(t *testing.T) {
 		t.Errorf("assessments %v", got)
 	}
 }
-

@@ -3,7 +3,11 @@
 // reported at once, and bundles the default frameworks.
 package framework
 
-import "sort"
+import (
+	"sort"
+
+	"github.com/r3l/r3l/internal/yamlx"
+)
 
 // Schema is the value a framework file's `schema` key must hold.
 const Schema = "r3l.framework/v1"
@@ -163,6 +167,9 @@ type Framework struct {
 	Indicators []*Indicator // framework order
 	Path       string       // file it came from, or "bundled:ID"
 	SHA256     string       // of the file's bytes
+	// Warnings are problems that do not stop the framework from being
+	// used, such as a text missing one of the declared languages.
+	Warnings []yamlx.Problem
 
 	byID map[string]any
 }

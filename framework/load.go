@@ -50,6 +50,7 @@ func Load(path string, data []byte) (*Framework, error) {
 	if err := l.Problems.Err(); err != nil {
 		return nil, err
 	}
+	f.Warnings = l.warnings
 	sum := sha256.Sum256(data)
 	f.Path, f.SHA256 = path, hex.EncodeToString(sum[:])
 	return f, nil
@@ -57,7 +58,9 @@ func Load(path string, data []byte) (*Framework, error) {
 
 type loader struct {
 	yamlx.Reader
-	ids map[string]*yaml.Node // area, criterion and indicator ids seen
+	ids      map[string]*yaml.Node // area, criterion and indicator ids seen
+	langs    []string              // languages the file declares
+	warnings []yamlx.Problem
 }
 
 func (l *loader) framework(n *yaml.Node) *Framework {
@@ -84,14 +87,15 @@ func (l *loader) framework(n *yaml.Node) *Framework {
 	if fl, ok := m["version"]; ok {
 		f.Version, _ = l.String(fl.Value, "version")
 	}
+	if fl, ok := m["languages"]; ok {
+		f.Languages = l.languages(fl.Value)
+		l.langs = f.Languages
+	}
 	f.Title = l.optText(m, "title", "framework title")
 	if f.Title == nil {
 		f.Title = Text{"en": f.ID}
 	}
 	f.Description = l.optText(m, "description", "framework description")
-	if fl, ok := m["languages"]; ok {
-		f.Languages = l.languages(fl.Value)
-	}
 	if fl, ok := m["source"]; ok {
 		f.Source = l.Strings(fl.Value, "source")
 	}
@@ -155,7 +159,9 @@ func (l *loader) optText(m map[string]yamlx.Field, key, what string) Text {
 // text reads a plain string or a language map that has "en".
 func (l *loader) text(n *yaml.Node, what string) Text {
 	if n.Kind == yaml.ScalarNode && !yamlx.IsNull(n) {
-		return Text{"en": n.Value}
+		t := Text{"en": n.Value}
+		l.checkLanguages(n, t, what)
+		return t
 	}
 	if n.Kind != yaml.MappingNode {
 		l.Errorf(n, "%s must be a text or a map of languages to texts, not %s", what, yamlx.Describe(n))
@@ -179,7 +185,18 @@ func (l *loader) text(n *yaml.Node, what string) Text {
 	if _, ok := t["en"]; !ok {
 		l.Errorf(n, "%s has no English (en) text", what)
 	}
+	l.checkLanguages(n, t, what)
 	return t
+}
+
+// checkLanguages warns about a text missing a language the file declares.
+func (l *loader) checkLanguages(n *yaml.Node, t Text, what string) {
+	for _, lang := range l.langs {
+		if _, ok := t[lang]; !ok {
+			l.warnings = append(l.warnings, yamlx.Problem{Path: l.Path, Line: n.Line, Col: n.Column,
+				Msg: fmt.Sprintf("%s has no %s text (English is used)", what, lang)})
+		}
+	}
 }
 
 func (l *loader) languages(n *yaml.Node) []string {

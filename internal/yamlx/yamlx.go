@@ -308,15 +308,22 @@ func contains(list []string, s string) bool {
 	return false
 }
 
-// suggest proposes the closest known key for a typo.
-func suggest(key string, known []string) string {
+// Closest returns the candidate nearest to word within two edits
+// (ignoring case), or "" when none is that close.
+func Closest(word string, candidates []string) string {
 	best, bestDist := "", 3
-	for _, k := range known {
-		if d := distance(strings.ToLower(key), k); d < bestDist {
-			best, bestDist = k, d
+	lower := strings.ToLower(word)
+	for _, c := range candidates {
+		if d := distance(lower, strings.ToLower(c)); d < bestDist {
+			best, bestDist = c, d
 		}
 	}
-	if best != "" {
+	return best
+}
+
+// suggest proposes the closest known key for a typo.
+func suggest(key string, known []string) string {
+	if best := Closest(key, known); best != "" {
 		return fmt.Sprintf(" (did you mean %q?)", best)
 	}
 	sorted := append([]string(nil), known...)

@@ -1,0 +1,60 @@
+package assess
+
+import (
+	"errors"
+	"runtime"
+
+	"golang.org/x/sync/errgroup"
+
+	"github.com/r3l/r3l/internal/yamlx"
+)
+
+// LoadFile reads one questionnaire file.
+func LoadFile(path string, opts LoadOptions) (*Questionnaire, error) {
+	data, err := yamlx.ReadFile(path, MaxQuestionnaireSize)
+	if err != nil {
+		return nil, err
+	}
+	return LoadQuestionnaire(path, data, opts)
+}
+
+// Loaded is the outcome of reading one input file.
+type Loaded struct {
+	Path          string
+	Questionnaire *Questionnaire
+	Err           error
+}
+
+// LoadFiles reads questionnaires on up to workers goroutines (0: one per
+// CPU). Results keep the order of paths; each carries its own error.
+func LoadFiles(paths []string, opts LoadOptions, workers int) []Loaded {
+	if workers <= 0 {
+		workers = runtime.NumCPU()
+	}
+	out := make([]Loaded, len(paths))
+	var g errgroup.Group
+	g.SetLimit(workers)
+	for i, path := range paths {
+		g.Go(func() error {
+			q, err := LoadFile(path, opts)
+			out[i] = Loaded{Path: path, Questionnaire: q, Err: err}
+			return nil
+		})
+	}
+	g.Wait()
+	return out
+}
+
+// Split returns the questionnaires read and every error, joined.
+func Split(ls []Loaded) ([]*Questionnaire, error) {
+	var qs []*Questionnaire
+	var errs []error
+	for _, l := range ls {
+		if l.Err != nil {
+			errs = append(errs, l.Err)
+			continue
+		}
+		qs = append(qs, l.Questionnaire)
+	}
+	return qs, errors.Join(errs...)
+}

@@ -1,0 +1,9 @@
+// Command r3l scores quality self-assessments of learning cities and
+// learning regions against a framework such as R3L+.
+package main
+
+import "os"
+
+func main() {
+	os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
+}

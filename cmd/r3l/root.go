@@ -1,0 +1,155 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"runtime/debug"
+	"strings"
+
+	"github.com/spf13/cobra"
+	"golang.org/x/term"
+)
+
+// version is set at build time with -ldflags "-X main.version=…"; otherwise
+// the module version is used.
+var version = ""
+
+func toolVersion() string {
+	if version != "" {
+		return version
+	}
+	if bi, ok := debug.ReadBuildInfo(); ok && bi.Main.Version != "" && bi.Main.Version != "(devel)" {
+		return bi.Main.Version
+	}
+	return "dev"
+}
+
+// streams are the command's standard streams, passed in so tests can run
+// commands in-process.
+type streams struct {
+	in       io.Reader
+	out, err io.Writer
+}
+
+// isTerminal reports whether w is a terminal, and its width.
+func isTerminal(w io.Writer) (bool, int) {
+	f, ok := w.(*os.File)
+	if !ok || !term.IsTerminal(int(f.Fd())) {
+		return false, 0
+	}
+	width, _, err := term.GetSize(int(f.Fd()))
+	if err != nil || width <= 0 {
+		width = 80
+	}
+	return true, width
+}
+
+// usageError marks wrong usage: exit code 2.
+type usageError struct{ error }
+
+func usagef(format string, args ...any) error {
+	return usageError{fmt.Errorf(format, args...)}
+}
+
+// Exit codes (SPEC §5.3).
+const (
+	exitOK    = 0
+	exitInput = 1
+	exitUsage = 2
+)
+
+func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	s := &streams{in: stdin, out: stdout, err: stderr}
+	root := newRootCmd(s)
+	root.SetArgs(args)
+	err := root.Execute()
+	if err == nil {
+		return exitOK
+	}
+	fmt.Fprintln(stderr, strings.TrimRight(err.Error(), "\n"))
+	var ue usageError
+	if errors.As(err, &ue) || isCobraUsage(err) {
+		fmt.Fprintln(stderr, "Run 'r3l --help' for usage.")
+		return exitUsage
+	}
+	return exitInput
+}
+
+// isCobraUsage recognises the errors cobra itself returns for unknown
+// commands; flag errors are wrapped by the flag error func.
+func isCobraUsage(err error) bool {
+	return strings.HasPrefix(err.Error(), "unknown command") || strings.HasPrefix(err.Error(), "unknown shorthand flag")
+}
+
+func newRootCmd(s *streams) *cobra.Command {
+	root := &cobra.Command{
+		Use:   "r3l",
+		Short: "Quality self-assessment of learning cities and learning regions",
+		Long: `r3l scores the questionnaires that a learning region's stakeholders fill in
+against a quality framework (by default R3L+: partnerships, participation,
+progress and sustainability, learning culture) and reports scores, maturity
+levels, strengths, weaknesses and where stakeholder groups disagree.`,
+		SilenceUsage:  true,
+		SilenceErrors: true,
+		Version:       toolVersion(),
+		Args:          noArgs,
+	}
+	root.SetIn(s.in)
+	root.SetOut(s.out)
+	root.SetErr(s.err)
+	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageError{err} })
+	root.AddCommand(
+		newFrameworkCmd(s),
+		newTemplateCmd(s),
+		newAssessCmd(s),
+		newVersionCmd(s),
+	)
+	return root
+}
+
+// noArgs rejects arguments as a usage error.
+func noArgs(cmd *cobra.Command, args []string) error {
+	if len(args) > 0 {
+		return usagef("%s: unexpected argument %q", cmd.CommandPath(), args[0])
+	}
+	return nil
+}
+
+// minArgs requires at least n arguments, naming what they are.
+func minArgs(n int, what string) cobra.PositionalArgs {
+	return func(cmd *cobra.Command, args []string) error {
+		if len(args) < n {
+			return usagef("%s: missing %s", cmd.CommandPath(), what)
+		}
+		return nil
+	}
+}
+
+// maxArgs allows at most n arguments.
+func maxArgs(n int) cobra.PositionalArgs {
+	return func(cmd *cobra.Command, args []string) error {
+		if len(args) > n {
+			return usagef("%s: too many arguments (at most %d)", cmd.CommandPath(), n)
+		}
+		return nil
+	}
+}
+
+func newVersionCmd(s *streams) *cobra.Command {
+	return &cobra.Command{
+		Use:   "version",
+		Short: "Print the version of r3l",
+		Args:  noArgs,
+		RunE: func(*cobra.Command, []string) error {
+			_, err := fmt.Fprintf(s.out, "r3l %s\n", toolVersion())
+			return err
+		},
+	}
+}
+
+// colorAllowed follows the NO_COLOR convention.
+func colorAllowed() bool {
+	return os.Getenv("NO_COLOR") == "" && os.Getenv("TERM") != "dumb"
+}

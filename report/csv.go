@@ -1,0 +1,83 @@
+package report
+
+import (
+	"encoding/csv"
+	"io"
+	"strconv"
+
+	"github.com/r3l/r3l/assess"
+)
+
+// CSVHeader is the header of the tidy long format (SPEC §5.2).
+var CSVHeader = []string{"region", "name", "group", "country", "period", "kind", "node", "score", "coverage", "status", "maturity"}
+
+type csvWriter struct{}
+
+func (csvWriter) Assessment(w io.Writer, r *assess.Result) error {
+	cw := csv.NewWriter(w)
+	if err := cw.Write(CSVHeader); err != nil {
+		return err
+	}
+	if err := CSVRows(cw, r); err != nil {
+		return err
+	}
+	cw.Flush()
+	return cw.Error()
+}
+
+// CSVRows writes one assessment's rows: overall, then each area followed by
+// its criteria and their indicators.
+func CSVRows(cw *csv.Writer, r *assess.Result) error {
+	reg := r.Region
+	row := func(kind, id string, n assess.Node) error {
+		level := ""
+		if n.Level != nil {
+			level = n.Level.ID
+		}
+		return cw.Write([]string{
+			SafeCell(reg.ID), SafeCell(reg.Name), SafeCell(reg.Group), SafeCell(reg.Country), SafeCell(r.Period),
+			kind, id, num(n.Score), num(n.Coverage), string(n.Status), level,
+		})
+	}
+	if err := row("overall", "", r.Node); err != nil {
+		return err
+	}
+	for _, a := range r.Areas {
+		if err := row("area", a.Area.ID, a.Node); err != nil {
+			return err
+		}
+		for _, c := range a.Criteria {
+			if err := row("criterion", c.Criterion.ID, c.Node); err != nil {
+				return err
+			}
+			for _, i := range c.Indicators {
+				if err := row("indicator", i.Indicator.ID, assess.Node{Status: i.Status, Score: i.Score, Level: i.Level}); err != nil {
+					return err
+				}
+			}
+		}
+	}
+	return nil
+}
+
+// num formats a number at full precision, or empty when missing.
+func num(v *float64) string {
+	if v == nil {
+		return ""
+	}
+	return strconv.FormatFloat(*v, 'f', -1, 64)
+}
+
+// SafeCell keeps spreadsheet programs from reading questionnaire text as a
+// formula (SPEC §5.4): text starting with = + - @ tab or CR gets a leading
+// apostrophe, which Excel and LibreOffice hide and treat as "this is text".
+func SafeCell(s string) string {
+	if s == "" {
+		return s
+	}
+	switch s[0] {
+	case '=', '+', '-', '@', '\t', '\r':
+		return "'" + s
+	}
+	return s
+}

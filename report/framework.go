@@ -1,0 +1,92 @@
+package report
+
+import (
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/olekukonko/tablewriter/tw"
+
+	"github.com/r3l/r3l/framework"
+)
+
+// FrameworkList writes one line per framework.
+func FrameworkList(w io.Writer, fws []*framework.Framework, lang string) error {
+	s := newStyle(Options{Lang: lang, Width: 80})
+	g := grid{header: []string{"ID", "Version", "Title", "Areas", "Criteria", "Indicators", "Languages"},
+		aligns: []tw.Align{tw.AlignLeft, tw.AlignLeft, tw.AlignLeft, tw.AlignRight, tw.AlignRight, tw.AlignRight, tw.AlignLeft},
+		flex:   2}
+	for _, fw := range fws {
+		g.add(fw.ID, fw.Version, fw.Title.Get(lang), fmt.Sprint(len(fw.Areas)), fmt.Sprint(len(fw.Criteria)),
+			fmt.Sprint(len(fw.Indicators)), strings.Join(fw.Languages, " "))
+	}
+	return s.render(w, g)
+}
+
+// FrameworkTree writes a framework's areas, criteria and indicators as a
+// table, with its scales and maturity levels below.
+func FrameworkTree(w io.Writer, fw *framework.Framework, lang string, width int) error {
+	s := newStyle(Options{Lang: lang, Width: width})
+	fmt.Fprintf(w, "%s (%s %s)\n", fw.Title.Get(lang), fw.ID, fw.Version)
+	if d := fw.Description.Get(lang); d != "" {
+		fmt.Fprintln(w, wrap(d, width))
+	}
+	fmt.Fprintln(w)
+	g := grid{header: []string{"ID", fw.LevelName("area", lang) + " / " + fw.LevelName("criterion", lang) + " / " + fw.LevelName("indicator", lang), "Scale", "Origin"},
+		aligns: []tw.Align{tw.AlignLeft, tw.AlignLeft, tw.AlignLeft, tw.AlignLeft}, flex: 1}
+	for _, a := range fw.Areas {
+		g.add(a.ID, strings.ToUpper(a.Title.Get(lang)), "", "")
+		for _, c := range a.Criteria {
+			title := c.Title.Get(lang)
+			var tags []string
+			if c.Cycle != "" {
+				tags = append(tags, c.Cycle)
+			}
+			if c.Cluster != nil {
+				tags = append(tags, c.Cluster.Get(lang))
+			}
+			if len(tags) > 0 {
+				title += " [" + strings.Join(tags, "; ") + "]"
+			}
+			g.add(c.ID, title, "", "")
+			for _, ind := range c.Indicators {
+				g.add(ind.ID, "  "+ind.Text.Get(lang), ind.ScaleID, ind.Origin)
+			}
+		}
+	}
+	if err := s.render(w, g); err != nil {
+		return err
+	}
+	for _, sc := range fw.Scales {
+		label := sc.Label.Get(lang)
+		if label != "" {
+			label = " — " + label
+		}
+		fmt.Fprintf(w, "\nScale %s (%s)%s\n", sc.ID, sc.Kind, label)
+		switch sc.Kind {
+		case framework.Ordinal:
+			for _, p := range sc.Points {
+				fmt.Fprintf(w, "  %v  %-12s %s\n", p.Value, p.Code, p.Label.Get(lang))
+			}
+		case framework.Boolean:
+			fmt.Fprintln(w, "  yes = 100, no = 0")
+		case framework.Numeric:
+			fmt.Fprintf(w, "  %v scores 0, %v scores 100 %s\n", sc.Worst, sc.Best, sc.Unit)
+		}
+		for _, a := range sc.Allow {
+			fmt.Fprintf(w, "  %s  %s\n", a, specialLabel(a, lang))
+		}
+	}
+	if len(fw.Maturity) > 0 {
+		fmt.Fprintf(w, "\n%s\n", s.t("level"))
+		for _, b := range fw.Maturity {
+			fmt.Fprintf(w, "  from %3v  %-14s %s\n", b.From, b.ID, b.Label.Get(lang))
+		}
+	}
+	return nil
+}
+
+// specialLabel explains na and dk.
+func specialLabel(a, lang string) string {
+	return newStyle(Options{Lang: lang}).t("special." + a)
+}

@@ -1,0 +1,191 @@
+package report
+
+import (
+	"encoding/json"
+	"io"
+
+	"github.com/r3l/r3l/assess"
+)
+
+type jsonWriter struct{ opts Options }
+
+func (j jsonWriter) Assessment(w io.Writer, r *assess.Result) error {
+	return writeJSON(w, AssessmentJSON(r, j.opts.Lang))
+}
+
+func writeJSON(w io.Writer, v any) error {
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	return enc.Encode(v)
+}
+
+// JSON shapes of SPEC §5.1. Field order is the order of the spec.
+type (
+	jsonFramework struct {
+		ID      string `json:"id"`
+		Version string `json:"version"`
+		Title   string `json:"title,omitempty"`
+		SHA256  string `json:"sha256,omitempty"`
+	}
+	jsonRegion struct {
+		ID      string `json:"id"`
+		Name    string `json:"name"`
+		Country string `json:"country"`
+		Group   string `json:"group"`
+	}
+	jsonNode struct {
+		ID       string   `json:"id,omitempty"`
+		Title    string   `json:"title,omitempty"`
+		Status   string   `json:"status"`
+		Score    *float64 `json:"score"`
+		Level    *string  `json:"level"`
+		Coverage *float64 `json:"coverage"`
+	}
+	jsonIndicator struct {
+		ID           string   `json:"id"`
+		Status       string   `json:"status"`
+		Score        *float64 `json:"score"`
+		N            int      `json:"n"`
+		SD           *float64 `json:"sd"`
+		Min          *float64 `json:"min"`
+		Max          *float64 `json:"max"`
+		Disagreement bool     `json:"disagreement"`
+		NA           int      `json:"na"`
+		DK           int      `json:"dk"`
+		Unanswered   int      `json:"unanswered"`
+	}
+	jsonCriterion struct {
+		jsonNode
+		Indicators []jsonIndicator `json:"indicators"`
+	}
+	jsonArea struct {
+		jsonNode
+		Criteria []jsonCriterion `json:"criteria"`
+	}
+	jsonPriority struct {
+		Criterion string `json:"criterion"`
+		Points    int    `json:"points"`
+		Ranks     []int  `json:"ranks"`
+	}
+	jsonCluster struct {
+		Cluster string `json:"cluster"`
+		Title   string `json:"title"`
+		Points  int    `json:"points"`
+	}
+	jsonRoleArea struct {
+		ID       string   `json:"id"`
+		Status   string   `json:"status"`
+		Score    *float64 `json:"score"`
+		Coverage *float64 `json:"coverage"`
+	}
+	jsonRole struct {
+		Role        string         `json:"role"`
+		Respondents int            `json:"respondents"`
+		Status      string         `json:"status"`
+		Score       *float64       `json:"score"`
+		Coverage    *float64       `json:"coverage"`
+		Areas       []jsonRoleArea `json:"areas"`
+	}
+	jsonInput struct {
+		Path       string `json:"path"`
+		SHA256     string `json:"sha256"`
+		Respondent string `json:"respondent"`
+		Role       string `json:"role"`
+	}
+	jsonOptions struct {
+		Aggregate    string  `json:"aggregate"`
+		MinCoverage  float64 `json:"min_coverage"`
+		Disagreement float64 `json:"disagreement"`
+	}
+)
+
+// AssessmentObject is the JSON object of one assessment (SPEC §5.1).
+type AssessmentObject struct {
+	Framework        jsonFramework  `json:"framework"`
+	Region           jsonRegion     `json:"region"`
+	Period           string         `json:"period"`
+	Respondents      int            `json:"respondents"`
+	Status           string         `json:"status"`
+	Score            *float64       `json:"score"`
+	Level            *string        `json:"level"`
+	Coverage         *float64       `json:"coverage"`
+	Areas            []jsonArea     `json:"areas"`
+	Strengths        []string       `json:"strengths"`
+	Weaknesses       []string       `json:"weaknesses"`
+	Disagreements    []string       `json:"disagreements"`
+	Priorities       []jsonPriority `json:"priorities"`
+	PriorityClusters []jsonCluster  `json:"priority_clusters"`
+	Roles            []jsonRole     `json:"roles"`
+	Warnings         []string       `json:"warnings"`
+	Options          jsonOptions    `json:"options"`
+	Inputs           []jsonInput    `json:"inputs"`
+}
+
+func node(id, title string, n assess.Node) jsonNode {
+	jn := jsonNode{ID: id, Title: title, Status: string(n.Status), Score: n.Score, Coverage: n.Coverage}
+	if n.Level != nil {
+		jn.Level = &n.Level.ID
+	}
+	return jn
+}
+
+// AssessmentJSON builds the JSON object of an assessment with titles in lang.
+func AssessmentJSON(r *assess.Result, lang string) AssessmentObject {
+	fw := r.Framework
+	o := AssessmentObject{
+		Framework:   jsonFramework{ID: fw.ID, Version: fw.Version, Title: fw.Title.Get(lang), SHA256: fw.SHA256},
+		Region:      jsonRegion{ID: r.Region.ID, Name: r.Region.Name, Country: r.Region.Country, Group: r.Region.Group},
+		Period:      r.Period,
+		Respondents: r.Respondents,
+		Strengths:   indicatorIDs(r.Strengths),
+		Weaknesses:  indicatorIDs(r.Weaknesses),
+
+		Disagreements:    indicatorIDs(r.Disagreements()),
+		Priorities:       []jsonPriority{},
+		PriorityClusters: []jsonCluster{},
+		Warnings:         append([]string{}, r.Warnings...),
+		Options:          jsonOptions{Aggregate: r.Options.Aggregate, MinCoverage: r.Options.MinCoverage, Disagreement: r.Options.Disagreement},
+	}
+	overall := node("", "", r.Node)
+	o.Status, o.Score, o.Level, o.Coverage = overall.Status, overall.Score, overall.Level, overall.Coverage
+	for _, a := range r.Areas {
+		ja := jsonArea{jsonNode: node(a.Area.ID, a.Area.Title.Get(lang), a.Node)}
+		for _, c := range a.Criteria {
+			jc := jsonCriterion{jsonNode: node(c.Criterion.ID, c.Criterion.Title.Get(lang), c.Node)}
+			for _, i := range c.Indicators {
+				jc.Indicators = append(jc.Indicators, jsonIndicator{
+					ID: i.Indicator.ID, Status: string(i.Status), Score: i.Score, N: i.N, SD: i.SD,
+					Min: i.Min, Max: i.Max, Disagreement: i.Disagreement, NA: i.NA, DK: i.DK, Unanswered: i.Unanswered,
+				})
+			}
+			ja.Criteria = append(ja.Criteria, jc)
+		}
+		o.Areas = append(o.Areas, ja)
+	}
+	for _, p := range r.Priorities {
+		o.Priorities = append(o.Priorities, jsonPriority{Criterion: p.Criterion.ID, Points: p.Points, Ranks: p.Ranks})
+	}
+	for _, c := range r.Clusters {
+		o.PriorityClusters = append(o.PriorityClusters, jsonCluster{Cluster: c.Cluster.Get("en"), Title: c.Cluster.Get(lang), Points: c.Points})
+	}
+	for _, g := range r.Roles {
+		jr := jsonRole{Role: g.Role, Respondents: g.Respondents, Status: string(g.Status), Score: g.Score, Coverage: g.Coverage}
+		for _, a := range g.Areas {
+			jr.Areas = append(jr.Areas, jsonRoleArea{ID: a.Area.ID, Status: string(a.Status), Score: a.Score, Coverage: a.Coverage})
+		}
+		o.Roles = append(o.Roles, jr)
+	}
+	for _, q := range r.Questionnaires {
+		o.Inputs = append(o.Inputs, jsonInput{Path: q.Path, SHA256: q.SHA256, Respondent: q.Respondent.ID, Role: q.Respondent.Role})
+	}
+	return o
+}
+
+func indicatorIDs(rs []*assess.IndicatorResult) []string {
+	out := make([]string, 0, len(rs))
+	for _, r := range rs {
+		out = append(out, r.Indicator.ID)
+	}
+	return out
+}

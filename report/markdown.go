@@ -1,0 +1,206 @@
+package report
+
+import (
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/olekukonko/tablewriter"
+	"github.com/olekukonko/tablewriter/renderer"
+	"github.com/olekukonko/tablewriter/tw"
+
+	"github.com/r3l/r3l/assess"
+)
+
+type markdownWriter struct{ style }
+
+// mdTable writes a GitHub-flavoured Markdown table.
+func mdTable(w io.Writer, header []string, rows [][]string, aligns ...tw.Align) error {
+	tbl := tablewriter.NewTable(w,
+		tablewriter.WithRenderer(renderer.NewMarkdown()),
+		tablewriter.WithHeaderAutoFormat(tw.Off),
+		tablewriter.WithHeaderAlignment(tw.AlignLeft),
+		tablewriter.WithRowAutoWrap(tw.WrapNone),
+		tablewriter.WithHeaderAutoWrap(tw.WrapNone),
+		tablewriter.WithRowAlignmentConfig(tw.CellAlignment{PerColumn: aligns}),
+	)
+	esc := func(cells []string) []string {
+		out := make([]string, len(cells))
+		for i, c := range cells {
+			out[i] = mdEscape(c)
+		}
+		return out
+	}
+	tbl.Header(esc(header))
+	for _, r := range rows {
+		if err := tbl.Append(esc(r)); err != nil {
+			return err
+		}
+	}
+	if err := tbl.Render(); err != nil {
+		return err
+	}
+	_, err := fmt.Fprintln(w)
+	return err
+}
+
+// mdEscape keeps questionnaire text from breaking tables or turning into
+// markup: pipes, line breaks and HTML are neutralised.
+func mdEscape(s string) string {
+	r := strings.NewReplacer("|", `\|`, "\r\n", " ", "\n", " ", "\r", " ", "<", "&lt;", ">", "&gt;")
+	return r.Replace(s)
+}
+
+func (m *markdownWriter) Assessment(w io.Writer, r *assess.Result) error {
+	s := m.style
+	fw := r.Framework
+	b := &strings.Builder{}
+	fmt.Fprintf(b, "# %s — %s\n\n", mdEscape(regionName(r.Region)), mdEscape(r.Period))
+	fmt.Fprintf(b, "- %s: %s %s\n", s.t("framework"), mdEscape(s.text(fw.Title)), mdEscape(fw.Version))
+	fmt.Fprintf(b, "- %s: %s\n", s.t("respondents"), mdEscape(s.respondentsLine(r)))
+	fmt.Fprintf(b, "- **%s: %s — %s** (%s %s)\n\n", s.t("overall"), s.score(r.Score), s.level(r.Node),
+		strings.ToLower(s.t("coverage")), s.pct(r.Coverage))
+	if _, err := io.WriteString(w, b.String()); err != nil {
+		return err
+	}
+
+	var rows [][]string
+	for _, a := range r.Areas {
+		rows = append(rows, []string{"**" + a.Area.ID + "**", "**" + s.text(a.Area.Title) + "**",
+			"**" + s.score(a.Score) + "**", s.level(a.Node), s.pct(a.Coverage)})
+		for _, c := range a.Criteria {
+			rows = append(rows, []string{c.Criterion.ID, s.text(c.Criterion.Title), s.score(c.Score), s.level(c.Node), s.pct(c.Coverage)})
+		}
+	}
+	fmt.Fprintf(w, "## %s\n\n", s.t("scores"))
+	if err := mdTable(w, []string{"", fw.LevelName("area", s.Lang) + " / " + fw.LevelName("criterion", s.Lang), s.t("score"), s.t("level"), s.t("coverage")},
+		rows, tw.AlignLeft, tw.AlignLeft, tw.AlignRight, tw.AlignLeft, tw.AlignRight); err != nil {
+		return err
+	}
+
+	for _, list := range []struct {
+		key string
+		rs  []*assess.IndicatorResult
+	}{{"strengths", r.Strengths}, {"weaknesses", r.Weaknesses}} {
+		if len(list.rs) == 0 {
+			continue
+		}
+		fmt.Fprintf(w, "## %s\n\n", s.t(list.key))
+		rows = nil
+		for _, i := range list.rs {
+			rows = append(rows, []string{i.Indicator.ID, s.score(i.Score), s.text(i.Indicator.Text)})
+		}
+		if err := mdTable(w, []string{"", s.t("score"), s.t("indicator")}, rows, tw.AlignLeft, tw.AlignRight, tw.AlignLeft); err != nil {
+			return err
+		}
+	}
+
+	fmt.Fprintf(w, "## %s\n\n", s.t("disagreement"))
+	if ds := r.Disagreements(); len(ds) == 0 {
+		fmt.Fprintf(w, "%s\n\n", s.p.Sprintf(s.t("disagreement.none"), s.p.Sprintf("%.0f", r.Options.Disagreement)))
+	} else {
+		rows = nil
+		for _, d := range ds {
+			rows = append(rows, []string{d.Indicator.ID, s.score(d.Score), s.score(d.SD),
+				s.p.Sprintf("%.0f–%.0f", *d.Min, *d.Max), s.text(d.Indicator.Text)})
+		}
+		if err := mdTable(w, []string{"", s.t("score"), s.t("sd"), s.t("range"), s.t("indicator")}, rows,
+			tw.AlignLeft, tw.AlignRight, tw.AlignRight, tw.AlignRight, tw.AlignLeft); err != nil {
+			return err
+		}
+	}
+
+	if len(r.Priorities) > 0 {
+		fmt.Fprintf(w, "## %s\n\n", s.t("priorities"))
+		fmt.Fprintf(w, "%s\n\n", s.p.Sprintf(s.t("priorities.explained"), len(fw.PriorityPoints), joinInts(fw.PriorityPoints, ", ")))
+		rows = nil
+		for _, p := range r.Priorities {
+			rows = append(rows, []string{p.Criterion.ID, fmt.Sprint(p.Points), joinInts(p.Ranks, "/"), s.text(p.Criterion.Title)})
+		}
+		if err := mdTable(w, []string{"", s.t("points"), s.t("ranks"), fw.LevelName("criterion", s.Lang)}, rows,
+			tw.AlignLeft, tw.AlignRight, tw.AlignRight, tw.AlignLeft); err != nil {
+			return err
+		}
+		if len(r.Clusters) > 0 {
+			rows = nil
+			for _, c := range r.Clusters {
+				rows = append(rows, []string{s.text(c.Cluster), fmt.Sprint(c.Points)})
+			}
+			if err := mdTable(w, []string{s.t("cluster"), s.t("points")}, rows, tw.AlignLeft, tw.AlignRight); err != nil {
+				return err
+			}
+		}
+	}
+
+	fmt.Fprintf(w, "## %s\n\n", s.t("roles"))
+	header := []string{s.t("role"), s.t("respondents.n"), s.t("overall")}
+	aligns := []tw.Align{tw.AlignLeft, tw.AlignRight, tw.AlignRight}
+	for _, a := range r.Areas {
+		header = append(header, a.Area.ID)
+		aligns = append(aligns, tw.AlignRight)
+	}
+	rows = nil
+	for _, g := range r.Roles {
+		row := []string{g.Role, fmt.Sprint(g.Respondents), s.score(g.Score)}
+		for _, a := range g.Areas {
+			row = append(row, s.score(a.Score))
+		}
+		rows = append(rows, row)
+	}
+	if err := mdTable(w, header, rows, aligns...); err != nil {
+		return err
+	}
+
+	if notes := evidenceNotes(r); len(notes) > 0 {
+		fmt.Fprintf(w, "## %s\n\n", s.t("evidence"))
+		for _, n := range notes {
+			fmt.Fprintf(w, "- **%s** (%s): %s\n", n.indicator, mdEscape(n.who), mdEscape(n.text))
+		}
+		fmt.Fprintln(w)
+	}
+
+	if len(r.Warnings) > 0 {
+		fmt.Fprintf(w, "## %s\n\n", s.t("warnings"))
+		for _, warn := range r.Warnings {
+			fmt.Fprintf(w, "- %s\n", mdEscape(warn))
+		}
+		fmt.Fprintln(w)
+	}
+	_, err := fmt.Fprintf(w, "---\n\n%s\n", s.t("how"))
+	return err
+}
+
+// note is one respondent's evidence or comment on an indicator.
+type note struct {
+	indicator, who, text string
+}
+
+// evidenceNotes collects every evidence note and comment, in framework
+// order and then by respondent.
+func evidenceNotes(r *assess.Result) []note {
+	var out []note
+	for _, ind := range r.Framework.Indicators {
+		for _, q := range r.Questionnaires {
+			a := q.Answers[ind.Index]
+			text := a.Evidence
+			if a.Comment != "" {
+				if text != "" {
+					text += " — "
+				}
+				text += a.Comment
+			}
+			if text == "" {
+				continue
+			}
+			who := q.Respondent.ID
+			if q.Respondent.Role != "" {
+				who = strings.TrimPrefix(who+", "+q.Respondent.Role, ", ")
+			}
+			if who == "" {
+				who = q.Path
+			}
+			out = append(out, note{ind.ID, who, text})
+		}
+	}
+	return out
+}

@@ -1,0 +1,212 @@
+// Package report renders scored assessments: terminal tables, Markdown, JSON,
+// CSV and later binary formats. Writers render results; they never compute
+// a score.
+package report
+
+import (
+	"fmt"
+	"io"
+	"slices"
+	"strings"
+
+	"golang.org/x/text/language"
+	"golang.org/x/text/message"
+
+	"github.com/r3l/r3l/assess"
+	"github.com/r3l/r3l/framework"
+)
+
+// Options shape every writer's output.
+type Options struct {
+	Lang    string // language of texts, "en" by default
+	Color   bool   // ANSI styles (terminal tables only)
+	Width   int    // terminal width for tables; 0 means 80
+	Version string // tool version, for reproducibility notes
+}
+
+// Writer renders one format.
+type Writer interface {
+	// Assessment writes the report of one assessment.
+	Assessment(w io.Writer, r *assess.Result) error
+}
+
+// Formats lists every format name a writer exists for.
+var Formats = []string{"table", "markdown", "json", "csv"}
+
+// Binary reports whether a format must not be written to a terminal.
+func Binary(format string) bool { return format == "xlsx" }
+
+// FormatForExt infers a format from an output file's extension.
+func FormatForExt(ext string) (string, bool) {
+	switch strings.ToLower(ext) {
+	case ".md", ".markdown":
+		return "markdown", true
+	case ".json":
+		return "json", true
+	case ".csv":
+		return "csv", true
+	case ".txt":
+		return "table", true
+	}
+	return "", false
+}
+
+// New returns the writer of a format.
+func New(format string, opts Options) (Writer, error) {
+	if opts.Lang == "" {
+		opts.Lang = "en"
+	}
+	if opts.Width <= 0 {
+		opts.Width = 80
+	}
+	switch format {
+	case "table":
+		return &tableWriter{newStyle(opts)}, nil
+	case "markdown":
+		return &markdownWriter{newStyle(opts)}, nil
+	case "json":
+		return jsonWriter{opts}, nil
+	case "csv":
+		return csvWriter{}, nil
+	}
+	return nil, fmt.Errorf("unknown format %q (one of: %s)", format, strings.Join(Formats, ", "))
+}
+
+// style holds what the human-readable writers share: language, number
+// formatting and UI words.
+type style struct {
+	Options
+	p *message.Printer
+}
+
+func newStyle(opts Options) style {
+	tag, err := language.Parse(opts.Lang)
+	if err != nil {
+		tag = language.English
+	}
+	return style{Options: opts, p: message.NewPrinter(tag)}
+}
+
+// t returns the UI word for key in the report's language.
+func (s style) t(key string) string {
+	if m, ok := ui[key]; ok {
+		if v, ok := m[s.Lang]; ok {
+			return v
+		}
+		return m["en"]
+	}
+	return key
+}
+
+// score formats a score with one decimal in the report's locale.
+func (s style) score(v *float64) string {
+	if v == nil {
+		return "–"
+	}
+	return s.p.Sprintf("%.1f", *v)
+}
+
+// pct formats a coverage fraction as a percentage.
+func (s style) pct(v *float64) string {
+	if v == nil {
+		return "–"
+	}
+	return s.p.Sprintf("%.0f%%", *v*100)
+}
+
+// level names a node's maturity level, or why it has no score.
+func (s style) level(n assess.Node) string {
+	if n.Level != nil {
+		return n.Level.Label.Get(s.Lang)
+	}
+	return s.status(n.Status)
+}
+
+func (s style) status(st assess.Status) string {
+	switch st {
+	case assess.NA:
+		return s.t("status.na")
+	case assess.Insufficient:
+		return s.t("status.insufficient")
+	case assess.Unscored:
+		return s.t("status.unscored")
+	}
+	return ""
+}
+
+func (s style) text(t framework.Text) string { return t.Get(s.Lang) }
+
+// regionName is the region's display name with its id.
+func regionName(r assess.Region) string {
+	if r.Name == "" || r.Name == r.ID {
+		return r.ID
+	}
+	return fmt.Sprintf("%s (%s)", r.Name, r.ID)
+}
+
+// respondentsLine counts respondents and names their roles.
+func (s style) respondentsLine(r *assess.Result) string {
+	var roles []string
+	for _, g := range r.Roles {
+		roles = append(roles, fmt.Sprintf("%s %d", g.Role, g.Respondents))
+	}
+	return fmt.Sprintf("%d (%s)", r.Respondents, strings.Join(roles, ", "))
+}
+
+// ui holds the words of the reports in each supported language.
+var ui = map[string]map[string]string{
+	"region":               {"en": "Region", "de": "Region", "sv": "Region"},
+	"period":               {"en": "Period", "de": "Zeitraum", "sv": "Period"},
+	"respondents":          {"en": "Respondents", "de": "Befragte", "sv": "Svarande"},
+	"framework":            {"en": "Framework", "de": "Rahmen", "sv": "Ramverk"},
+	"overall":              {"en": "Overall", "de": "Gesamt", "sv": "Totalt"},
+	"score":                {"en": "Score", "de": "Wert", "sv": "Poäng"},
+	"level":                {"en": "Level", "de": "Stufe", "sv": "Nivå"},
+	"coverage":             {"en": "Coverage", "de": "Abdeckung", "sv": "Täckning"},
+	"strengths":            {"en": "Strengths", "de": "Stärken", "sv": "Styrkor"},
+	"weaknesses":           {"en": "Weaknesses", "de": "Schwächen", "sv": "Svagheter"},
+	"disagreement":         {"en": "Where respondents disagree", "de": "Wo die Befragten uneins sind", "sv": "Där de svarande är oeniga"},
+	"disagreement.none":    {"en": "none (no indicator with sd ≥ %s)", "de": "keine (kein Indikator mit SD ≥ %s)", "sv": "inga (ingen indikator med sd ≥ %s)"},
+	"priorities":           {"en": "Priorities", "de": "Prioritäten", "sv": "Prioriteringar"},
+	"points":               {"en": "Points", "de": "Punkte", "sv": "Poäng"},
+	"more":                 {"en": "Also ranked", "de": "Ebenfalls gereiht", "sv": "Också rangordnade"},
+	"ranks":                {"en": "Ranked 1st/2nd/3rd", "de": "Rang 1/2/3", "sv": "Rang 1/2/3"},
+	"cluster":              {"en": "Cluster", "de": "Cluster", "sv": "Kluster"},
+	"roles":                {"en": "Stakeholder groups", "de": "Akteursgruppen", "sv": "Aktörsgrupper"},
+	"role":                 {"en": "Group", "de": "Gruppe", "sv": "Grupp"},
+	"warnings":             {"en": "Notes", "de": "Hinweise", "sv": "Anmärkningar"},
+	"indicator":            {"en": "Indicator", "de": "Indikator", "sv": "Indikator"},
+	"evidence":             {"en": "Evidence", "de": "Nachweise", "sv": "Belägg"},
+	"status.na":            {"en": "not applicable", "de": "nicht zutreffend", "sv": "ej tillämplig"},
+	"status.insufficient":  {"en": "too few answers", "de": "zu wenige Antworten", "sv": "för få svar"},
+	"status.unscored":      {"en": "no answers", "de": "keine Antworten", "sv": "inga svar"},
+	"respondents.n":        {"en": "n", "de": "n", "sv": "n"},
+	"sd":                   {"en": "sd", "de": "SD", "sv": "sd"},
+	"range":                {"en": "range", "de": "Spanne", "sv": "spann"},
+	"answered.by":          {"en": "answers", "de": "Antworten", "sv": "svar"},
+	"how":                  {"en": "Scores run from 0 to 100; coverage is the share of applicable indicators that were scored.", "de": "Werte reichen von 0 bis 100; die Abdeckung ist der Anteil der zutreffenden Indikatoren mit Wert.", "sv": "Poängen går från 0 till 100; täckningen är andelen tillämpliga indikatorer som fått poäng."},
+	"priorities.explained": {"en": "Respondents ranked up to %d criteria per area; the ranks earn %s points.", "de": "Die Befragten reihten bis zu %d Kriterien je Bereich; die Ränge bringen %s Punkte.", "sv": "De svarande rangordnade upp till %d kriterier per område; rangerna ger %s poäng."},
+	"special.na":           {"en": "not applicable: the statement does not apply to this region", "de": "nicht zutreffend: die Aussage trifft auf diese Region nicht zu", "sv": "ej tillämplig: påståendet gäller inte denna region"},
+	"special.dk":           {"en": "don't know, or no evidence either way", "de": "weiß nicht, oder keine Nachweise", "sv": "vet inte, eller inga belägg"},
+	"tpl.intro":            {"en": "Self-assessment questionnaire: one file per respondent. Fill in the region, period and who you are, then rate each indicator after its id. Leave an answer empty if you skip it.", "de": "Fragebogen zur Selbstbewertung: eine Datei je Person. Tragen Sie Region, Zeitraum und Ihre Rolle ein und bewerten Sie dann jeden Indikator hinter seiner Kennung. Lassen Sie eine Antwort leer, wenn Sie sie auslassen.", "sv": "Självvärderingsenkät: en fil per svarande. Fyll i region, period och vem du är, och bedöm sedan varje indikator efter dess id. Lämna ett svar tomt om du hoppar över det."},
+	"tpl.long":             {"en": "To add evidence or a comment, write the answer in its long form:", "de": "Für Nachweise oder einen Kommentar schreiben Sie die Antwort in der Langform:", "sv": "För belägg eller en kommentar skriver du svaret i lång form:"},
+	"tpl.region":           {"en": "short id, e.g. lake-constance", "de": "kurze Kennung, z. B. lake-constance", "sv": "kort id, t.ex. lake-constance"},
+	"tpl.country":          {"en": "e.g. DE", "de": "z. B. DE", "sv": "t.ex. SE"},
+	"tpl.group":            {"en": "peer group for comparisons, optional", "de": "Vergleichsgruppe, optional", "sv": "jämförelsegrupp, valfri"},
+	"tpl.period":           {"en": "e.g. \"2024\"", "de": "z. B. \"2024\"", "sv": "t.ex. \"2024\""},
+	"tpl.respondent":       {"en": "your id within this assessment, e.g. r07", "de": "Ihre Kennung in dieser Bewertung, z. B. r07", "sv": "ditt id i denna värdering, t.ex. r07"},
+	"tpl.role":             {"en": "e.g. lead-partner, adult-education, school, university, employer, civil-society", "de": "z. B. lead-partner, adult-education, school, university, employer, civil-society", "sv": "t.ex. lead-partner, adult-education, school, university, employer, civil-society"},
+	"tpl.priorities":       {"en": "Priorities: in each area, list up to %d criteria that matter most to you, most important first, e.g. A: [A3, A1, A8].", "de": "Prioritäten: Nennen Sie je Bereich bis zu %d Kriterien, die Ihnen am wichtigsten sind, das wichtigste zuerst, z. B. A: [A3, A1, A8].", "sv": "Prioriteringar: ange i varje område upp till %d kriterier som är viktigast för dig, det viktigaste först, t.ex. A: [A3, A1, A8]."},
+	"tpl.number":           {"en": "a number", "de": "eine Zahl", "sv": "ett tal"},
+	"scores":               {"en": "Scores", "de": "Ergebnisse", "sv": "Resultat"},
+}
+
+// Languages lists the languages the report words exist in.
+func Languages() []string {
+	var out []string
+	for lang := range ui["region"] {
+		out = append(out, lang)
+	}
+	slices.Sort(out)
+	return out
+}

@@ -1,0 +1,231 @@
+package report
+
+import (
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/olekukonko/tablewriter"
+	"github.com/olekukonko/tablewriter/pkg/twwidth"
+	"github.com/olekukonko/tablewriter/renderer"
+	"github.com/olekukonko/tablewriter/tw"
+
+	"github.com/r3l/r3l/assess"
+)
+
+type tableWriter struct{ style }
+
+// grid is a table to render: header (may be nil), rows, one alignment per
+// column, and the column that takes the width left over (long texts wrap
+// there; -1 for none).
+type grid struct {
+	header []string
+	rows   [][]string
+	aligns []tw.Align
+	flex   int
+}
+
+func (g *grid) add(cells ...string) { g.rows = append(g.rows, cells) }
+
+// render draws g fitted to the terminal width: every column as wide as its
+// content, the flexible one wrapped into what is left.
+func (s style) render(w io.Writer, g grid) error {
+	opts := []tablewriter.Option{
+		tablewriter.WithRenderer(renderer.NewBlueprint(tw.Rendition{Symbols: tw.NewSymbols(tw.StyleLight)})),
+		tablewriter.WithHeaderAutoFormat(tw.Off),
+		tablewriter.WithHeaderAlignment(tw.AlignLeft),
+		tablewriter.WithRowAutoWrap(tw.WrapNormal),
+		tablewriter.WithTrimSpace(tw.Off),
+		tablewriter.WithRowAlignmentConfig(tw.CellAlignment{PerColumn: g.aligns}),
+	}
+	if g.flex >= 0 {
+		natural := make([]int, len(g.aligns))
+		for _, row := range append([][]string{g.header}, g.rows...) {
+			for i, c := range row {
+				natural[i] = max(natural[i], twwidth.Width(c)+2)
+			}
+		}
+		used := len(natural) + 1 // borders
+		for i, n := range natural {
+			if i != g.flex {
+				used += n
+			}
+		}
+		if flex := max(s.Width-used, 16); flex < natural[g.flex] {
+			opts = append(opts, tablewriter.WithColumnWidths(tw.NewMapper[int, int]().Set(g.flex, flex)))
+		}
+	}
+	tbl := tablewriter.NewTable(w, opts...)
+	if g.header != nil {
+		tbl.Header(g.header)
+	}
+	if err := tbl.Bulk(g.rows); err != nil {
+		return err
+	}
+	return tbl.Render()
+}
+
+func (s style) heading(w io.Writer, text string) {
+	if s.Color {
+		fmt.Fprintf(w, "\n\x1b[1m%s\x1b[0m\n", text)
+		return
+	}
+	fmt.Fprintf(w, "\n%s\n", text)
+}
+
+func (t *tableWriter) Assessment(w io.Writer, r *assess.Result) error {
+	s := t.style
+	fw := r.Framework
+	title := regionName(r.Region)
+	if s.Color {
+		title = "\x1b[1m" + title + "\x1b[0m"
+	}
+	fmt.Fprintf(w, "%s\n", title)
+	fmt.Fprintln(w, wrap(fmt.Sprintf("%s: %s · %s: %s", s.t("period"), r.Period, s.t("respondents"), s.respondentsLine(r)), s.Width))
+	fmt.Fprintln(w, wrap(fmt.Sprintf("%s: %s %s", s.t("framework"), s.text(fw.Title), fw.Version), s.Width))
+	fmt.Fprintf(w, "\n%s: %s · %s: %s · %s: %s\n\n", s.t("overall"), s.score(r.Score),
+		s.t("level"), s.level(r.Node), s.t("coverage"), s.pct(r.Coverage))
+
+	g := grid{
+		header: []string{"", fw.LevelName("area", s.Lang) + " / " + fw.LevelName("criterion", s.Lang), s.t("score"), s.t("level"), s.t("coverage")},
+		aligns: []tw.Align{tw.AlignLeft, tw.AlignLeft, tw.AlignRight, tw.AlignLeft, tw.AlignRight},
+		flex:   1,
+	}
+	for _, a := range r.Areas {
+		g.add(a.Area.ID, strings.ToUpper(s.text(a.Area.Title)), s.score(a.Score), s.level(a.Node), s.pct(a.Coverage))
+		for _, c := range a.Criteria {
+			g.add(c.Criterion.ID, s.text(c.Criterion.Title), s.score(c.Score), s.level(c.Node), s.pct(c.Coverage))
+		}
+	}
+	steps := []func() error{
+		func() error { return s.render(w, g) },
+		func() error { return t.indicatorList(w, s.t("strengths"), r.Strengths) },
+		func() error { return t.indicatorList(w, s.t("weaknesses"), r.Weaknesses) },
+		func() error { return t.disagreements(w, r) },
+		func() error { return t.priorities(w, r) },
+		func() error { return t.roles(w, r) },
+	}
+	for _, step := range steps {
+		if err := step(); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (t *tableWriter) indicatorList(w io.Writer, heading string, rs []*assess.IndicatorResult) error {
+	if len(rs) == 0 {
+		return nil
+	}
+	s := t.style
+	s.heading(w, heading)
+	g := grid{aligns: []tw.Align{tw.AlignLeft, tw.AlignRight, tw.AlignLeft}, flex: 2}
+	for _, r := range rs {
+		g.add(r.Indicator.ID, s.score(r.Score), s.text(r.Indicator.Text))
+	}
+	return s.render(w, g)
+}
+
+func (t *tableWriter) disagreements(w io.Writer, r *assess.Result) error {
+	s := t.style
+	s.heading(w, s.t("disagreement"))
+	ds := r.Disagreements()
+	if len(ds) == 0 {
+		fmt.Fprintln(w, s.p.Sprintf(s.t("disagreement.none"), s.p.Sprintf("%.0f", r.Options.Disagreement)))
+		return nil
+	}
+	g := grid{
+		header: []string{"", s.t("score"), s.t("sd"), s.t("range"), s.t("indicator")},
+		aligns: []tw.Align{tw.AlignLeft, tw.AlignRight, tw.AlignRight, tw.AlignRight, tw.AlignLeft},
+		flex:   4,
+	}
+	for _, d := range ds {
+		g.add(d.Indicator.ID, s.score(d.Score), s.score(d.SD), s.p.Sprintf("%.0f–%.0f", *d.Min, *d.Max), s.text(d.Indicator.Text))
+	}
+	return s.render(w, g)
+}
+
+// topPriorities is how many ranked criteria the terminal table lists with
+// their titles; the rest follow on one line.
+const topPriorities = 5
+
+func (t *tableWriter) priorities(w io.Writer, r *assess.Result) error {
+	if len(r.Priorities) == 0 {
+		return nil
+	}
+	s := t.style
+	s.heading(w, s.t("priorities"))
+	g := grid{
+		header: []string{"", s.t("points"), s.t("ranks"), r.Framework.LevelName("criterion", s.Lang)},
+		aligns: []tw.Align{tw.AlignLeft, tw.AlignRight, tw.AlignRight, tw.AlignLeft},
+		flex:   3,
+	}
+	for _, p := range r.Priorities[:min(topPriorities, len(r.Priorities))] {
+		g.add(p.Criterion.ID, fmt.Sprint(p.Points), joinInts(p.Ranks, "/"), s.text(p.Criterion.Title))
+	}
+	if err := s.render(w, g); err != nil {
+		return err
+	}
+	if len(r.Priorities) > topPriorities {
+		var rest []string
+		for _, p := range r.Priorities[topPriorities:] {
+			rest = append(rest, fmt.Sprintf("%s %d", p.Criterion.ID, p.Points))
+		}
+		fmt.Fprintln(w, wrap(s.t("more")+": "+strings.Join(rest, ", "), s.Width))
+	}
+	for _, c := range r.Clusters {
+		fmt.Fprintf(w, "%s %s: %d %s\n", s.t("cluster"), s.text(c.Cluster), c.Points, s.t("points"))
+	}
+	return nil
+}
+
+func (t *tableWriter) roles(w io.Writer, r *assess.Result) error {
+	s := t.style
+	s.heading(w, s.t("roles"))
+	g := grid{
+		header: []string{s.t("role"), s.t("respondents.n"), s.t("overall")},
+		aligns: []tw.Align{tw.AlignLeft, tw.AlignRight, tw.AlignRight},
+		flex:   -1,
+	}
+	for _, a := range r.Areas {
+		g.header = append(g.header, a.Area.ID)
+		g.aligns = append(g.aligns, tw.AlignRight)
+	}
+	for _, gr := range r.Roles {
+		row := []string{gr.Role, fmt.Sprint(gr.Respondents), s.score(gr.Score)}
+		for _, a := range gr.Areas {
+			row = append(row, s.score(a.Score))
+		}
+		g.add(row...)
+	}
+	return s.render(w, g)
+}
+
+// wrap breaks text into lines of at most width columns at spaces.
+func wrap(text string, width int) string {
+	var b strings.Builder
+	col := 0
+	for i, word := range strings.Fields(text) {
+		wl := twwidth.Width(word)
+		if i > 0 {
+			if col+1+wl > width {
+				b.WriteString("\n")
+				col = 0
+			} else {
+				b.WriteString(" ")
+				col++
+			}
+		}
+		b.WriteString(word)
+		col += wl
+	}
+	return b.String()
+}
+
+func joinInts(xs []int, sep string) string {
+	parts := make([]string, len(xs))
+	for i, x := range xs {
+		parts[i] = fmt.Sprint(x)
+	}
+	return strings.Join(parts, sep)
+}

@@ -1,0 +1,138 @@
+package report
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+
+	"github.com/r3l/r3l/framework"
+)
+
+// TemplateOptions prefill a questionnaire template.
+type TemplateOptions struct {
+	Lang       string
+	Region     string
+	Period     string
+	Respondent string
+	Role       string
+}
+
+// yamlString quotes s as a YAML scalar (JSON strings are valid YAML).
+func yamlString(s string) string {
+	b, _ := json.Marshal(s)
+	return string(b)
+}
+
+// comment writes text as YAML comment lines wrapped at 78 columns; lead
+// starts the first line and continuation lines align under the text.
+func comment(b *strings.Builder, indent, lead, text string) {
+	hang := strings.Repeat(" ", len([]rune(lead)))
+	for i, line := range strings.Split(wrap(text, 76-len(indent)-len(hang)), "\n") {
+		if i == 0 {
+			fmt.Fprintf(b, "%s# %s%s\n", indent, lead, line)
+		} else {
+			fmt.Fprintf(b, "%s# %s%s\n", indent, hang, line)
+		}
+	}
+}
+
+// TemplateYAML writes a questionnaire listing every indicator of fw with its
+// question and scale as comments, ready to fill in. The answers are left
+// empty, which reads as "missing" until filled.
+func TemplateYAML(w io.Writer, fw *framework.Framework, opts TemplateOptions) error {
+	s := newStyle(Options{Lang: opts.Lang})
+	lang := s.Lang
+	b := &strings.Builder{}
+	comment(b, "", "", fmt.Sprintf("%s (%s %s)", fw.Title.Get(lang), fw.ID, fw.Version))
+	comment(b, "", "", s.t("tpl.intro"))
+	b.WriteString("#\n")
+	for _, sc := range fw.Scales {
+		comment(b, "", "", scaleLine(sc, s))
+	}
+	b.WriteString("#\n")
+	comment(b, "", "", s.t("tpl.long"))
+	b.WriteString("#   A1.a: {answer: 4, evidence: \"…\", comment: \"…\"}\n\n")
+
+	fmt.Fprintf(b, "schema: r3l.questionnaire/v1\n")
+	fmt.Fprintf(b, "framework: %s\n", yamlString(fw.ID+"@"+fw.Version))
+	fmt.Fprintf(b, "region:\n")
+	fmt.Fprintf(b, "  id: %s  # %s\n", yamlString(opts.Region), s.t("tpl.region"))
+	fmt.Fprintf(b, "  name: \"\"\n  country: \"\"  # %s\n  group: \"\"  # %s\n", s.t("tpl.country"), s.t("tpl.group"))
+	fmt.Fprintf(b, "period: %s  # %s\n", yamlString(opts.Period), s.t("tpl.period"))
+	fmt.Fprintf(b, "respondent:\n  id: %s  # %s\n  role: %s  # %s\n",
+		yamlString(opts.Respondent), s.t("tpl.respondent"), yamlString(opts.Role), s.t("tpl.role"))
+	b.WriteString("\nanswers:\n")
+	for _, a := range fw.Areas {
+		b.WriteString("\n")
+		comment(b, "  ", a.ID+"  ", strings.ToUpper(a.Title.Get(lang)))
+		for _, c := range a.Criteria {
+			b.WriteString("\n")
+			comment(b, "  ", c.ID+"  ", c.Title.Get(lang))
+			if q := c.Question.Get(lang); q != "" {
+				comment(b, "  ", "    ", q)
+			}
+			for _, ind := range c.Indicators {
+				comment(b, "  ", ind.ID+"  ", ind.Text.Get(lang))
+				if len(ind.Evidence) > 0 {
+					ev := make([]string, len(ind.Evidence))
+					for i, e := range ind.Evidence {
+						ev[i] = e.Get(lang)
+					}
+					comment(b, "  ", "      ", s.t("evidence")+": "+strings.Join(ev, "; "))
+				}
+				if ind.ScaleID != fw.DefaultScale {
+					comment(b, "  ", "      ", scaleLine(ind.Scale, s))
+				}
+				fmt.Fprintf(b, "  %s:\n", ind.ID)
+			}
+		}
+	}
+	b.WriteString("\n")
+	comment(b, "", "", fmt.Sprintf(s.t("tpl.priorities"), len(fw.PriorityPoints)))
+	b.WriteString("priorities:\n")
+	for _, a := range fw.Areas {
+		ids := make([]string, len(a.Criteria))
+		for i, c := range a.Criteria {
+			ids[i] = c.ID
+		}
+		fmt.Fprintf(b, "  %s: []  # %s\n", a.ID, strings.Join(ids, " "))
+	}
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+// scaleLine describes a scale's answers in one line.
+func scaleLine(sc *framework.Scale, s style) string {
+	var parts []string
+	switch sc.Kind {
+	case framework.Ordinal:
+		for _, p := range sc.Points {
+			parts = append(parts, fmt.Sprintf("%s = %s (%s)", strconv.FormatFloat(p.Value, 'f', -1, 64), p.Label.Get(s.Lang), p.Code))
+		}
+	case framework.Boolean:
+		parts = append(parts, "yes", "no")
+	case framework.Numeric:
+		rng := s.t("tpl.number")
+		if sc.Min != nil || sc.Max != nil {
+			lo, hi := "…", "…"
+			if sc.Min != nil {
+				lo = strconv.FormatFloat(*sc.Min, 'f', -1, 64)
+			}
+			if sc.Max != nil {
+				hi = strconv.FormatFloat(*sc.Max, 'f', -1, 64)
+			}
+			rng += " " + lo + "–" + hi
+		}
+		parts = append(parts, strings.TrimSpace(rng+" "+sc.Unit))
+	}
+	for _, a := range sc.Allow {
+		parts = append(parts, a+" = "+s.t("special."+a))
+	}
+	name := sc.ID
+	if l := sc.Label.Get(s.Lang); l != "" {
+		name = l
+	}
+	return name + ": " + strings.Join(parts, "; ")
+}
