@@ -50,7 +50,7 @@ func FrameworkTree(w io.Writer, fw *framework.Framework, lang string, width int)
 			}
 			g.add(c.ID, title, "", "")
 			for _, ind := range c.Indicators {
-				g.add(ind.ID, "  "+ind.Text.Get(lang), ind.ScaleID, ind.Origin)
+				g.add(ind.ID, ind.Text.Get(lang), ind.ScaleID, ind.Origin)
 			}
 		}
 	}

@@ -174,7 +174,7 @@ func (t *tableWriter) priorities(w io.Writer, r *assess.Result) error {
 		fmt.Fprintln(w, wrap(s.t("more")+": "+strings.Join(rest, ", "), s.Width))
 	}
 	for _, c := range r.Clusters {
-		fmt.Fprintf(w, "%s %s: %d %s\n", s.t("cluster"), s.text(c.Cluster), c.Points, s.t("points"))
+		fmt.Fprintln(w, wrap(fmt.Sprintf("%s %s: %d %s", s.t("cluster"), s.text(c.Cluster), c.Points, s.t("points")), s.Width))
 	}
 	return nil
 }
