@@ -152,7 +152,7 @@ func (m *markdownWriter) Assessment(w io.Writer, r *assess.Result) error {
 	}
 
 	if notes := evidenceNotes(r); len(notes) > 0 {
-		fmt.Fprintf(w, "## %s\n\n", s.t("evidence"))
+		fmt.Fprintf(w, "## %s\n\n", s.t("evidence.notes"))
 		for _, n := range notes {
 			fmt.Fprintf(w, "- **%s** (%s): %s\n", n.indicator, mdEscape(n.who), mdEscape(n.text))
 		}

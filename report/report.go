@@ -198,6 +198,7 @@ var ui = map[string]map[string]string{
 	"tpl.role":             {"en": "e.g. lead-partner, adult-education, school, university, employer, civil-society", "de": "z. B. lead-partner, adult-education, school, university, employer, civil-society", "sv": "t.ex. lead-partner, adult-education, school, university, employer, civil-society"},
 	"tpl.priorities":       {"en": "Priorities: in each area, list up to %d criteria that matter most to you, most important first, e.g. A: [A3, A1, A8].", "de": "Prioritäten: Nennen Sie je Bereich bis zu %d Kriterien, die Ihnen am wichtigsten sind, das wichtigste zuerst, z. B. A: [A3, A1, A8].", "sv": "Prioriteringar: ange i varje område upp till %d kriterier som är viktigast för dig, det viktigaste först, t.ex. A: [A3, A1, A8]."},
 	"tpl.number":           {"en": "a number", "de": "eine Zahl", "sv": "ett tal"},
+	"evidence.notes":       {"en": "Evidence and comments", "de": "Nachweise und Kommentare", "sv": "Belägg och kommentarer"},
 	"scores":               {"en": "Scores", "de": "Ergebnisse", "sv": "Resultat"},
 }
 
