@@ -16,6 +16,7 @@ func newFrameworkCmd(s *streams) *cobra.Command {
 		Use:   "framework",
 		Short: "List, show and validate quality frameworks",
 		Args:  noArgs,
+		RunE:  helpCmd,
 	}
 	cmd.AddCommand(newFrameworkListCmd(s), newFrameworkShowCmd(s), newFrameworkValidateCmd(s))
 	return cmd

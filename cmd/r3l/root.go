@@ -95,6 +95,7 @@ levels, strengths, weaknesses and where stakeholder groups disagree.`,
 		SilenceErrors: true,
 		Version:       toolVersion(),
 		Args:          noArgs,
+		RunE:          helpCmd,
 	}
 	root.SetIn(s.in)
 	root.SetOut(s.out)
@@ -109,13 +110,22 @@ levels, strengths, weaknesses and where stakeholder groups disagree.`,
 	return root
 }
 
-// noArgs rejects arguments as a usage error.
+// noArgs rejects arguments as a usage error; for a command with
+// subcommands an argument is an unknown command.
 func noArgs(cmd *cobra.Command, args []string) error {
+	if len(args) > 0 && cmd.HasSubCommands() {
+		return usagef("%s: unknown command %q", cmd.CommandPath(), args[0])
+	}
 	if len(args) > 0 {
 		return usagef("%s: unexpected argument %q", cmd.CommandPath(), args[0])
 	}
 	return nil
 }
+
+// helpCmd is the run function of commands that only group subcommands. It
+// makes them runnable, so that cobra checks their arguments (noArgs) instead
+// of printing help and succeeding on an unknown command.
+func helpCmd(cmd *cobra.Command, _ []string) error { return cmd.Help() }
 
 // minArgs requires at least n arguments, naming what they are.
 func minArgs(n int, what string) cobra.PositionalArgs {
