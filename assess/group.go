@@ -43,10 +43,12 @@ func Group(qs []*Questionnaire) ([]*Assessment, error) {
 	}
 	var problems yamlx.Problems
 	for _, a := range out {
+		// Checked in input order, so a repeated respondent is blamed on the
+		// later file as given.
+		problems = append(problems, a.check()...)
 		slices.SortStableFunc(a.Questionnaires, func(x, y *Questionnaire) int {
 			return cmp.Or(cmp.Compare(x.Respondent.ID, y.Respondent.ID), cmp.Compare(x.Path, y.Path))
 		})
-		problems = append(problems, a.check()...)
 	}
 	slices.SortFunc(out, func(x, y *Assessment) int {
 		return cmp.Or(cmp.Compare(x.Framework.ID, y.Framework.ID), cmp.Compare(x.Region.ID, y.Region.ID), cmp.Compare(x.Period, y.Period))

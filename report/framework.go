@@ -10,17 +10,20 @@ import (
 	"github.com/r3l/r3l/framework"
 )
 
-// FrameworkList writes one line per framework.
+// FrameworkList writes two lines per framework: id, version and title, then
+// its size and languages.
 func FrameworkList(w io.Writer, fws []*framework.Framework, lang string) error {
-	s := newStyle(Options{Lang: lang, Width: 80})
-	g := grid{header: []string{"ID", "Version", "Title", "Areas", "Criteria", "Indicators", "Languages"},
-		aligns: []tw.Align{tw.AlignLeft, tw.AlignLeft, tw.AlignLeft, tw.AlignRight, tw.AlignRight, tw.AlignRight, tw.AlignLeft},
-		flex:   2}
 	for _, fw := range fws {
-		g.add(fw.ID, fw.Version, fw.Title.Get(lang), fmt.Sprint(len(fw.Areas)), fmt.Sprint(len(fw.Criteria)),
-			fmt.Sprint(len(fw.Indicators)), strings.Join(fw.Languages, " "))
+		head := fmt.Sprintf("%-10s %-6s ", fw.ID, fw.Version)
+		indent := strings.Repeat(" ", len([]rune(head)))
+		fmt.Fprintf(w, "%s%s\n", head, fw.Title.Get(lang))
+		fmt.Fprintf(w, "%s%d %s, %d %s, %d %s; %s\n", indent,
+			len(fw.Areas), plural(len(fw.Areas), "area", "areas"),
+			len(fw.Criteria), plural(len(fw.Criteria), "criterion", "criteria"),
+			len(fw.Indicators), plural(len(fw.Indicators), "indicator", "indicators"),
+			strings.Join(fw.Languages, ", "))
 	}
-	return s.render(w, g)
+	return nil
 }
 
 // FrameworkTree writes a framework's areas, criteria and indicators as a
@@ -84,6 +87,13 @@ func FrameworkTree(w io.Writer, fw *framework.Framework, lang string, width int)
 		}
 	}
 	return nil
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
 }
 
 // specialLabel explains na and dk.

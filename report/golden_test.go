@@ -133,15 +133,15 @@ func TestGoldenJSON(t *testing.T) {
 
 	// The fields of SPEC §5.1, as a consumer reads them.
 	var doc struct {
-		Framework struct{ ID, Version string }
-		Region    struct{ ID, Name, Country, Group string }
-		Period    string
+		Framework   struct{ ID, Version string }
+		Region      struct{ ID, Name, Country, Group string }
+		Period      string
 		Respondents int
-		Status    string
-		Score     *float64
-		Level     *string
-		Coverage  *float64
-		Areas     []struct {
+		Status      string
+		Score       *float64
+		Level       *string
+		Coverage    *float64
+		Areas       []struct {
 			ID       string
 			Criteria []struct {
 				ID         string
@@ -149,7 +149,7 @@ func TestGoldenJSON(t *testing.T) {
 			}
 		}
 		Strengths, Weaknesses []string
-		Priorities           []struct {
+		Priorities            []struct {
 			Criterion string
 			Points    int
 			Ranks     []int

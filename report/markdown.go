@@ -58,8 +58,7 @@ func (m *markdownWriter) Assessment(w io.Writer, r *assess.Result) error {
 	fmt.Fprintf(b, "# %s — %s\n\n", mdEscape(regionName(r.Region)), mdEscape(r.Period))
 	fmt.Fprintf(b, "- %s: %s %s\n", s.t("framework"), mdEscape(s.text(fw.Title)), mdEscape(fw.Version))
 	fmt.Fprintf(b, "- %s: %s\n", s.t("respondents"), mdEscape(s.respondentsLine(r)))
-	fmt.Fprintf(b, "- **%s: %s — %s** (%s %s)\n\n", s.t("overall"), s.score(r.Score), s.level(r.Node),
-		strings.ToLower(s.t("coverage")), s.pct(r.Coverage))
+	fmt.Fprintf(b, "- **%s**\n\n", s.overallLine(r.Node))
 	if _, err := io.WriteString(w, b.String()); err != nil {
 		return err
 	}

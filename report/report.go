@@ -106,6 +106,17 @@ func (s style) score(v *float64) string {
 	return s.p.Sprintf("%.1f", *v)
 }
 
+// overallLine is "Overall: 55.1 · Level: Reviewing · Coverage: 100%", the
+// level left out when the framework has no maturity bands.
+func (s style) overallLine(n assess.Node) string {
+	parts := []string{s.t("overall") + ": " + s.score(n.Score)}
+	if lvl := s.level(n); lvl != "" {
+		parts = append(parts, s.t("level")+": "+lvl)
+	}
+	parts = append(parts, s.t("coverage")+": "+s.pct(n.Coverage))
+	return strings.Join(parts, " · ")
+}
+
 // pct formats a coverage fraction as a percentage.
 func (s style) pct(v *float64) string {
 	if v == nil {
@@ -169,6 +180,7 @@ var ui = map[string]map[string]string{
 	"disagreement.none":    {"en": "none (no indicator with sd ≥ %s)", "de": "keine (kein Indikator mit SD ≥ %s)", "sv": "inga (ingen indikator med sd ≥ %s)"},
 	"priorities":           {"en": "Priorities", "de": "Prioritäten", "sv": "Prioriteringar"},
 	"points":               {"en": "Points", "de": "Punkte", "sv": "Poäng"},
+	"points.unit":          {"en": "points", "de": "Punkte", "sv": "poäng"},
 	"more":                 {"en": "Also ranked", "de": "Ebenfalls gereiht", "sv": "Också rangordnade"},
 	"ranks":                {"en": "Ranked 1st/2nd/3rd", "de": "Rang 1/2/3", "sv": "Rang 1/2/3"},
 	"cluster":              {"en": "Cluster", "de": "Cluster", "sv": "Kluster"},
@@ -196,7 +208,7 @@ var ui = map[string]map[string]string{
 	"tpl.period":           {"en": "e.g. \"2024\"", "de": "z. B. \"2024\"", "sv": "t.ex. \"2024\""},
 	"tpl.respondent":       {"en": "your id within this assessment, e.g. r07", "de": "Ihre Kennung in dieser Bewertung, z. B. r07", "sv": "ditt id i denna värdering, t.ex. r07"},
 	"tpl.role":             {"en": "e.g. lead-partner, adult-education, school, university, employer, civil-society", "de": "z. B. lead-partner, adult-education, school, university, employer, civil-society", "sv": "t.ex. lead-partner, adult-education, school, university, employer, civil-society"},
-	"tpl.priorities":       {"en": "Priorities: in each area, list up to %d criteria that matter most to you, most important first, e.g. A: [A3, A1, A8].", "de": "Prioritäten: Nennen Sie je Bereich bis zu %d Kriterien, die Ihnen am wichtigsten sind, das wichtigste zuerst, z. B. A: [A3, A1, A8].", "sv": "Prioriteringar: ange i varje område upp till %d kriterier som är viktigast för dig, det viktigaste först, t.ex. A: [A3, A1, A8]."},
+	"tpl.priorities":       {"en": "Priorities: in each area, list up to %d criteria that matter most to you, most important first, e.g. %s.", "de": "Prioritäten: Nennen Sie je Bereich bis zu %d Kriterien, die Ihnen am wichtigsten sind, das wichtigste zuerst, z. B. %s.", "sv": "Prioriteringar: ange i varje område upp till %d kriterier som är viktigast för dig, det viktigaste först, t.ex. %s."},
 	"tpl.number":           {"en": "a number", "de": "eine Zahl", "sv": "ett tal"},
 	"evidence.notes":       {"en": "Evidence and comments", "de": "Nachweise und Kommentare", "sv": "Belägg och kommentarer"},
 	"scores":               {"en": "Scores", "de": "Ergebnisse", "sv": "Resultat"},

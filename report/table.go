@@ -83,8 +83,7 @@ func (t *tableWriter) Assessment(w io.Writer, r *assess.Result) error {
 	fmt.Fprintf(w, "%s\n", title)
 	fmt.Fprintln(w, wrap(fmt.Sprintf("%s: %s · %s: %s", s.t("period"), r.Period, s.t("respondents"), s.respondentsLine(r)), s.Width))
 	fmt.Fprintln(w, wrap(fmt.Sprintf("%s: %s %s", s.t("framework"), s.text(fw.Title), fw.Version), s.Width))
-	fmt.Fprintf(w, "\n%s: %s · %s: %s · %s: %s\n\n", s.t("overall"), s.score(r.Score),
-		s.t("level"), s.level(r.Node), s.t("coverage"), s.pct(r.Coverage))
+	fmt.Fprintf(w, "\n%s\n\n", s.overallLine(r.Node))
 
 	g := grid{
 		header: []string{"", fw.LevelName("area", s.Lang) + " / " + fw.LevelName("criterion", s.Lang), s.t("score"), s.t("level"), s.t("coverage")},
@@ -174,7 +173,7 @@ func (t *tableWriter) priorities(w io.Writer, r *assess.Result) error {
 		fmt.Fprintln(w, wrap(s.t("more")+": "+strings.Join(rest, ", "), s.Width))
 	}
 	for _, c := range r.Clusters {
-		fmt.Fprintln(w, wrap(fmt.Sprintf("%s %s: %d %s", s.t("cluster"), s.text(c.Cluster), c.Points, s.t("points")), s.Width))
+		fmt.Fprintln(w, wrap(fmt.Sprintf("%s %s: %d %s", s.t("cluster"), s.text(c.Cluster), c.Points, s.t("points.unit")), s.Width))
 	}
 	return nil
 }

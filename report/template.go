@@ -53,7 +53,8 @@ func TemplateYAML(w io.Writer, fw *framework.Framework, opts TemplateOptions) er
 	}
 	b.WriteString("#\n")
 	comment(b, "", "", s.t("tpl.long"))
-	b.WriteString("#   A1.a: {answer: 4, evidence: \"…\", comment: \"…\"}\n\n")
+	first := fw.Indicators[0]
+	fmt.Fprintf(b, "#   %s: {answer: %s, evidence: \"…\", comment: \"…\"}\n\n", first.ID, exampleAnswer(first.Scale))
 
 	fmt.Fprintf(b, "schema: r3l.questionnaire/v1\n")
 	fmt.Fprintf(b, "framework: %s\n", yamlString(fw.ID+"@"+fw.Version))
@@ -90,7 +91,7 @@ func TemplateYAML(w io.Writer, fw *framework.Framework, opts TemplateOptions) er
 		}
 	}
 	b.WriteString("\n")
-	comment(b, "", "", fmt.Sprintf(s.t("tpl.priorities"), len(fw.PriorityPoints)))
+	comment(b, "", "", fmt.Sprintf(s.t("tpl.priorities"), len(fw.PriorityPoints), priorityExample(fw)))
 	b.WriteString("priorities:\n")
 	for _, a := range fw.Areas {
 		ids := make([]string, len(a.Criteria))
@@ -135,4 +136,25 @@ func scaleLine(sc *framework.Scale, s style) string {
 		name = l
 	}
 	return name + ": " + strings.Join(parts, "; ")
+}
+
+// priorityExample ranks the first area's criteria backwards, e.g. "A: [A3, A2, A1]".
+func priorityExample(fw *framework.Framework) string {
+	a := fw.Areas[0]
+	var ids []string
+	for i := min(len(a.Criteria), len(fw.PriorityPoints)) - 1; i >= 0; i-- {
+		ids = append(ids, a.Criteria[i].ID)
+	}
+	return a.ID + ": [" + strings.Join(ids, ", ") + "]"
+}
+
+// exampleAnswer is a plausible answer on a scale, for the template's notes.
+func exampleAnswer(sc *framework.Scale) string {
+	switch sc.Kind {
+	case framework.Ordinal:
+		return strconv.FormatFloat(sc.Points[len(sc.Points)*2/3].Value, 'f', -1, 64)
+	case framework.Boolean:
+		return "yes"
+	}
+	return strconv.FormatFloat(sc.Best, 'f', -1, 64)
 }

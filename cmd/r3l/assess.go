@@ -31,8 +31,8 @@ disagree, priorities and stakeholder groups.`,
   r3l assess -f json --aggregate median testdata/regions/limerick/*.yaml`,
 		Args: minArgs(1, "questionnaire files (FILE...)"),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			opts.files = args
-			if err := opts.validate(s); err != nil {
+			opts.files = uniquePaths(args)
+			if err := opts.validate(cmd); err != nil {
 				return err
 			}
 			return runAssess(s, opts)
@@ -58,7 +58,8 @@ func runAssess(s *streams, opts *assessOptions) error {
 	if len(as) > 1 {
 		var names []string
 		for _, a := range as {
-			names = append(names, fmt.Sprintf("%s %s (%d files)", a.Region.ID, a.Period, len(a.Questionnaires)))
+			n := len(a.Questionnaires)
+			names = append(names, fmt.Sprintf("%s %s (%d %s)", a.Region.ID, a.Period, n, map[bool]string{true: "file", false: "files"}[n == 1]))
 		}
 		return fmt.Errorf("the files hold %d assessments (%s); assess takes one region and period: use 'r3l compare' or 'r3l batch' for several",
 			len(as), strings.Join(names, ", "))

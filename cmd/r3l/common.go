@@ -58,7 +58,7 @@ func (f *reportFlags) add(cmd *cobra.Command, formats []string) {
 
 // validate checks the flags before any work and settles the format; every
 // problem is reported at once.
-func (f *reportFlags) validate(s *streams) error {
+func (f *reportFlags) validate(cmd *cobra.Command) error {
 	var errs []error
 	if f.format == "" && f.output != "" {
 		ext := filepath.Ext(f.output)
@@ -85,7 +85,7 @@ func (f *reportFlags) validate(s *streams) error {
 	if !slices.Contains(aggregates, f.aggregate) {
 		errs = append(errs, fmt.Errorf("--aggregate must be mean or median, not %q", f.aggregate))
 	}
-	if f.minCoverage < 0 || f.minCoverage > 1 {
+	if cmd.Flags().Changed("min-coverage") && (f.minCoverage <= 0 || f.minCoverage > 1) {
 		errs = append(errs, fmt.Errorf("--min-coverage must be above 0 and at most 1, not %v", f.minCoverage))
 	}
 	if f.disagreement <= 0 {
@@ -136,6 +136,24 @@ func (f *reportFlags) emit(s *streams, inputs []string, write func(io.Writer) er
 	return report.WriteFile(f.output, inputs, write)
 }
 
+// uniquePaths drops repeated mentions of the same file, as overlapping
+// globs produce, keeping the first.
+func uniquePaths(paths []string) []string {
+	seen := map[string]bool{}
+	var out []string
+	for _, p := range paths {
+		key := filepath.Clean(p)
+		if abs, err := filepath.Abs(p); err == nil {
+			key = abs
+		}
+		if !seen[key] {
+			seen[key] = true
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
 // supportedLanguages are the languages of the report labels and of the
 // bundled frameworks' texts.
 func supportedLanguages() []string { return report.Languages() }
@@ -146,7 +164,7 @@ func matchLanguage(tag string) (string, error) {
 	supported := supportedLanguages()
 	t, err := language.Parse(tag)
 	if err != nil {
-		return "", fmt.Errorf("--lang %q is not a language tag (one of: %s)", tag, strings.Join(supported, ", "))
+		return "", fmt.Errorf("--lang %q: unknown language (one of: %s)", tag, strings.Join(supported, ", "))
 	}
 	tags := make([]language.Tag, len(supported))
 	for i, l := range supported {
@@ -154,7 +172,7 @@ func matchLanguage(tag string) (string, error) {
 	}
 	_, idx, conf := language.NewMatcher(tags).Match(t)
 	if conf < language.High {
-		return "", fmt.Errorf("--lang %q: no texts in that language (one of: %s)", tag, strings.Join(supported, ", "))
+		return "", fmt.Errorf("--lang %q: r3l has no texts in that language (one of: %s)", tag, strings.Join(supported, ", "))
 	}
 	return supported[idx], nil
 }
