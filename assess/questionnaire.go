@@ -163,6 +163,15 @@ type qreader struct {
 
 func (r *qreader) questionnaire(n *yaml.Node, opts LoadOptions) *Questionnaire {
 	q := &Questionnaire{}
+	if n.Kind == yaml.MappingNode {
+		for i := 0; i+1 < len(n.Content); i += 2 {
+			if k, v := n.Content[i], n.Content[i+1]; k.Value == "schema" && v.Kind == yaml.ScalarNode && v.Value == framework.Schema {
+				// Say so once rather than list every key of the framework as unknown.
+				r.Errorf(v, "this is a framework file, not a questionnaire (use -F to name a framework)")
+				return q
+			}
+		}
+	}
 	m := r.Map(n, "questionnaire", "schema", "framework", "region", "period", "respondent", "answers", "priorities")
 	if m == nil {
 		return q
@@ -170,11 +179,7 @@ func (r *qreader) questionnaire(n *yaml.Node, opts LoadOptions) *Questionnaire {
 	r.Require(n, m, "questionnaire", "schema", "framework", "region", "period")
 	if fl, ok := m["schema"]; ok {
 		if s, ok := r.String(fl.Value, "schema"); ok && s != QuestionnaireSchema {
-			if s == framework.Schema {
-				r.Errorf(fl.Value, "this is a framework file, not a questionnaire (use -F to name a framework)")
-			} else {
-				r.Errorf(fl.Value, "schema must be %q, not %q", QuestionnaireSchema, s)
-			}
+			r.Errorf(fl.Value, "schema must be %q, not %q", QuestionnaireSchema, s)
 		}
 	}
 	var fw *framework.Framework
@@ -248,9 +253,12 @@ func (r *qreader) region(n *yaml.Node) Region {
 			r.Errorf(f.Value, "region id %q must be letters, digits, '.', '_' or '-', starting with a letter or digit", reg.ID)
 		}
 	}
-	for key, dst := range map[string]*string{"name": &reg.Name, "country": &reg.Country, "group": &reg.Group} {
-		if f, ok := m[key]; ok {
-			*dst, _ = r.String(f.Value, "region "+key)
+	for _, kd := range []struct {
+		key string
+		dst *string
+	}{{"name", &reg.Name}, {"country", &reg.Country}, {"group", &reg.Group}} { // fixed order of problems
+		if f, ok := m[kd.key]; ok {
+			*kd.dst, _ = r.String(f.Value, "region "+kd.key)
 		}
 	}
 	return reg

@@ -102,8 +102,10 @@ func (l *loader) framework(n *yaml.Node) *Framework {
 	if fl, ok := m["levels"]; ok {
 		lm := l.Map(fl.Value, "levels", "area", "criterion", "indicator")
 		f.Levels = map[string]Text{}
-		for k, v := range lm {
-			f.Levels[k] = l.text(v.Value, "levels."+k)
+		for _, k := range []string{"area", "criterion", "indicator"} { // file order of problems, not map order
+			if v, ok := lm[k]; ok {
+				f.Levels[k] = l.text(v.Value, "levels."+k)
+			}
 		}
 	}
 	if fl, ok := m["scales"]; ok {

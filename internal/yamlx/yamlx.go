@@ -13,6 +13,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"unicode"
 
 	"gopkg.in/yaml.v3"
 )
@@ -107,10 +108,29 @@ func Parse(path string, data []byte, noAliases bool) (*yaml.Node, error) {
 	return root, nil
 }
 
+// parserProblems are the messages of yaml.v3's parser errors, whose line
+// it reports counted from 0 (and leaves out when that is 0).
+var parserProblems = map[string]bool{
+	"did not find expected <stream-start>":   true,
+	"did not find expected <document start>": true,
+	"did not find expected key":              true,
+	"did not find expected '-' indicator":    true,
+	"did not find expected node content":     true,
+	"did not find expected ',' or ']'":       true,
+	"did not find expected ',' or '}'":       true,
+	"found duplicate %YAML directive":        true,
+	"found duplicate %TAG directive":         true,
+	"found incompatible YAML document":       true,
+	"found undefined tag handle":             true,
+}
+
 func syntaxProblem(path string, err error) Problem {
 	msg := err.Error()
 	if m := syntaxLine.FindStringSubmatch(msg); m != nil {
 		line, _ := strconv.Atoi(m[1])
+		if parserProblems[m[2]] {
+			line++ // yaml.v3 counts the lines of parser (not scanner) errors from 0
+		}
 		return Problem{Path: path, Line: line, Msg: "YAML syntax: " + m[2]}
 	}
 	return Problem{Path: path, Msg: "YAML syntax: " + strings.TrimPrefix(msg, "yaml: ")}
@@ -136,11 +156,29 @@ type Reader struct {
 
 // Errorf records a problem at node n.
 func (r *Reader) Errorf(n *yaml.Node, format string, args ...any) {
-	p := Problem{Path: r.Path, Msg: fmt.Sprintf(format, args...)}
+	p := Problem{Path: r.Path, Msg: oneLine(fmt.Sprintf(format, args...))}
 	if n != nil {
 		p.Line, p.Col = n.Line, n.Column
 	}
 	r.Problems = append(r.Problems, p)
+}
+
+// oneLine escapes control characters, such as a line break in an invalid id
+// that a message repeats, so that each problem stays on one line.
+func oneLine(s string) string {
+	if strings.IndexFunc(s, unicode.IsControl) < 0 {
+		return s
+	}
+	var b strings.Builder
+	for _, r := range s {
+		if unicode.IsControl(r) {
+			q := strconv.QuoteRune(r)
+			b.WriteString(q[1 : len(q)-1])
+		} else {
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
 }
 
 // Field is one key of a mapping with its value.
@@ -251,6 +289,9 @@ func (r *Reader) Seq(n *yaml.Node, what string) []*yaml.Node {
 	if n.Kind != yaml.SequenceNode {
 		r.Errorf(n, "%s must be a list, not %s", what, Describe(n))
 		return nil
+	}
+	if n.Content == nil {
+		return []*yaml.Node{} // empty, but a list: callers check len == 0
 	}
 	return n.Content
 }
