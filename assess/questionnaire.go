@@ -164,12 +164,10 @@ type qreader struct {
 func (r *qreader) questionnaire(n *yaml.Node, opts LoadOptions) *Questionnaire {
 	q := &Questionnaire{}
 	if n.Kind == yaml.MappingNode {
-		for i := 0; i+1 < len(n.Content); i += 2 {
-			if k, v := n.Content[i], n.Content[i+1]; k.Value == "schema" && v.Kind == yaml.ScalarNode && v.Value == framework.Schema {
-				// Say so once rather than list every key of the framework as unknown.
-				r.Errorf(v, "this is a framework file, not a questionnaire (use -F to name a framework)")
-				return q
-			}
+		if v := yamlx.Lookup(n, "schema"); v != nil && v.Value == framework.Schema {
+			// Say so once rather than list every key of the framework as unknown.
+			r.Errorf(v, "this is a framework file, not a questionnaire (use -F to name a framework)")
+			return q
 		}
 	}
 	m := r.Map(n, "questionnaire", "schema", "framework", "region", "period", "respondent", "answers", "priorities")
@@ -302,8 +300,8 @@ func (r *qreader) answer(n *yaml.Node, ind *framework.Indicator) Answer {
 		}
 		n = f.Value
 	}
-	if yamlx.IsNull(n) {
-		return a
+	if yamlx.IsNull(n) || (n.Kind == yaml.ScalarNode && strings.TrimSpace(n.Value) == "") {
+		return a // left empty: missing, as in a template not yet filled in
 	}
 	if n.Kind != yaml.ScalarNode {
 		r.Errorf(n, "%s: the answer must be a single value, not %s", ind.ID, yamlx.Describe(n))

@@ -271,7 +271,7 @@ func TestResolve(t *testing.T) {
 		}
 	}
 	if _, err := Resolve("testdata/bad-schema.yaml"); err == nil ||
-		err.Error() != "testdata/bad-schema.yaml:1:9: schema must be \"r3l.framework/v1\", not \"r3l.questionnaire/v1\"" {
+		err.Error() != "testdata/bad-schema.yaml:1:9: this is a questionnaire, not a framework (a framework has schema: r3l.framework/v1)" {
 		t.Errorf("Resolve(bad file): %v", err)
 	}
 	if _, err := BundledSource("none"); err == nil || err.Error() != `no bundled framework "none"` {

@@ -14,6 +14,9 @@ import (
 	"github.com/r3l/r3l/internal/yamlx"
 )
 
+// questionnaireSchema is recognised to explain a mix-up of the two kinds of file.
+const questionnaireSchema = "r3l.questionnaire/v1"
+
 // MaxFileSize caps a framework file before it is parsed.
 const MaxFileSize = 8 << 20
 
@@ -65,6 +68,11 @@ type loader struct {
 
 func (l *loader) framework(n *yaml.Node) *Framework {
 	f := &Framework{MinCoverage: 0.5, PriorityPoints: []int{3, 2, 1}, byID: map[string]any{}}
+	if v := yamlx.Lookup(n, "schema"); v != nil && v.Value == questionnaireSchema {
+		// Say so once rather than list every key of the questionnaire as unknown.
+		l.Errorf(v, "this is a questionnaire, not a framework (a framework has schema: %s)", Schema)
+		return f
+	}
 	m := l.Map(n, "framework", "schema", "id", "version", "title", "description", "languages",
 		"source", "levels", "scales", "default_scale", "maturity", "min_coverage", "priority_points", "areas")
 	if m == nil {

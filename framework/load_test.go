@@ -107,7 +107,7 @@ func TestLoadErrors(t *testing.T) {
 			`fw.yaml:1:9: schema must be "r3l.framework/v1", not "r3l.framework/v2"`,
 		}},
 		{"questionnaire schema", strings.Replace(minimal, "r3l.framework/v1", "r3l.questionnaire/v1", 1), []string{
-			`fw.yaml:1:9: schema must be "r3l.framework/v1", not "r3l.questionnaire/v1"`,
+			`fw.yaml:1:9: this is a questionnaire, not a framework (a framework has schema: r3l.framework/v1)`,
 		}},
 		{"bad framework id", strings.Replace(minimal, "id: t\n", "id: R3L Plus\n", 1), []string{
 			`fw.yaml:2:5: framework id "R3L Plus" must be lower-case letters, digits, '.', '_' or '-', starting with a letter or digit`,
@@ -288,13 +288,13 @@ scales: [{id: "s\nt", kind: numeric}]
 default_scale: s
 areas: [{id: "A\nB"}]
 `, []string{
-			`fw.yaml:4:15: scale id "s\nt" must be letters, digits, '.', '_' or '-'`,
 			`fw.yaml:4:10: scale s\nt is missing "worst"`,
 			`fw.yaml:4:10: scale s\nt is missing "best"`,
+			`fw.yaml:4:15: scale id "s\nt" must be letters, digits, '.', '_' or '-'`,
 			`fw.yaml:5:16: default_scale "s" is not one of the scales`,
-			`fw.yaml:6:14: area id "A\nB" must be letters, digits, '.', '_' or '-', starting with a letter or digit`,
 			`fw.yaml:6:9: area A\nB is missing "title"`,
 			`fw.yaml:6:9: area A\nB is missing "criteria"`,
+			`fw.yaml:6:14: area id "A\nB" must be letters, digits, '.', '_' or '-', starting with a letter or digit`,
 		}},
 		{"scale defined twice", strings.Replace(minimal, "  - {id: s, kind: boolean}\n",
 			"  - {id: s, kind: boolean}\n  - {id: s, kind: numeric, worst: 0, best: 1}\n", 1), []string{
@@ -430,9 +430,9 @@ areas:
 		}},
 		{"levels", strings.Replace(minimal, "scales:\n",
 			"levels:\n  area: [Area]\n  criterion: {de: Kriterium}\n  indicator: Indicator\n  item: Item\nscales:\n", 1), []string{
-			`fw.yaml:8:3: unknown key "item" in levels (expected one of: area, criterion, indicator)`,
 			`fw.yaml:5:9: levels.area must be a text or a map of languages to texts, not a list`,
 			`fw.yaml:6:14: levels.criterion has no English (en) text`,
+			`fw.yaml:8:3: unknown key "item" in levels (expected one of: area, criterion, indicator)`,
 		}},
 		{"several problems", `schema: r3l.framework/v2
 id: T
@@ -459,9 +459,9 @@ areas:
 			`fw.yaml:10:12: area A title has no English (en) text`,
 			`fw.yaml:14:16: criterion A1: cycle must be plan, do, check or act, not "later"`,
 			`fw.yaml:16:48: indicator A1.a: scale "none" is not defined`,
-			`fw.yaml:17:24: unknown key "txt" in indicator (did you mean "text"?)`,
-			`fw.yaml:17:18: id "A1.a" is already used at line 16`,
 			`fw.yaml:17:13: indicator A1.a is missing "text"`,
+			`fw.yaml:17:18: id "A1.a" is already used at line 16`,
+			`fw.yaml:17:24: unknown key "txt" in indicator (did you mean "text"?)`,
 		}},
 	}
 	for _, tt := range tests {

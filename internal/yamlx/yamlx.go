@@ -6,9 +6,12 @@ package yamlx
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
+	"path/filepath"
 	"regexp"
 	"sort"
 	"strconv"
@@ -48,12 +51,43 @@ func (ps Problems) Error() string {
 	return strings.Join(lines, "\n")
 }
 
-// Err returns ps as an error, or nil when it is empty.
+// Err returns ps as an error, or nil when it is empty. Problems are put in
+// file order (line, then column) within each file, whatever order the
+// checks found them in.
 func (ps Problems) Err() error {
 	if len(ps) == 0 {
 		return nil
 	}
+	fileIndex := map[string]int{}
+	for _, p := range ps {
+		if _, ok := fileIndex[p.Path]; !ok {
+			fileIndex[p.Path] = len(fileIndex)
+		}
+	}
+	sort.SliceStable(ps, func(i, j int) bool {
+		a, b := ps[i], ps[j]
+		if a.Path != b.Path {
+			return fileIndex[a.Path] < fileIndex[b.Path]
+		}
+		if a.Line != b.Line {
+			return a.Line < b.Line
+		}
+		return a.Col < b.Col
+	})
 	return ps
+}
+
+// Lookup returns the value of key in mapping n, or nil.
+func Lookup(n *yaml.Node, key string) *yaml.Node {
+	if n == nil || n.Kind != yaml.MappingNode {
+		return nil
+	}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		if n.Content[i].Value == key {
+			return n.Content[i+1]
+		}
+	}
+	return nil
 }
 
 // ReadFile reads at most limit bytes; a larger file is a problem rather than
@@ -61,9 +95,12 @@ func (ps Problems) Err() error {
 func ReadFile(path string, limit int64) ([]byte, error) {
 	f, err := os.Open(path)
 	if err != nil {
-		return nil, err
+		return nil, fileProblem(path, err)
 	}
 	defer f.Close()
+	if st, err := f.Stat(); err == nil && st.IsDir() {
+		return nil, Problem{Path: path, Msg: "is a folder, not a file (give the files in it, e.g. " + filepath.Join(path, "*.yaml") + ")"}
+	}
 	data, err := io.ReadAll(io.LimitReader(f, limit+1))
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", path, err)
@@ -72,6 +109,17 @@ func ReadFile(path string, limit int64) ([]byte, error) {
 		return nil, Problem{Path: path, Msg: fmt.Sprintf("file is larger than %d MiB", limit>>20)}
 	}
 	return data, nil
+}
+
+// fileProblem words an error opening a file for the person who named it.
+func fileProblem(path string, err error) error {
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return Problem{Path: path, Msg: "no such file"}
+	case errors.Is(err, fs.ErrPermission):
+		return Problem{Path: path, Msg: "permission denied"}
+	}
+	return err
 }
 
 var syntaxLine = regexp.MustCompile(`^yaml: (?:line (\d+): )?(.*)$`)

@@ -111,10 +111,11 @@ func TestReadFile(t *testing.T) {
 	if _, err := ReadFile(path, 1<<20); err == nil || err.Error() != path+": file is larger than 1 MiB" {
 		t.Errorf("over the limit: %v", err)
 	}
-	if _, err := ReadFile(filepath.Join(dir, "none.yaml"), 1<<20); !os.IsNotExist(err) {
+	missing := filepath.Join(dir, "none.yaml")
+	if _, err := ReadFile(missing, 1<<20); err == nil || err.Error() != missing+": no such file" {
 		t.Errorf("missing file: %v", err)
 	}
-	if _, err := ReadFile(dir, 1<<20); err == nil || !strings.Contains(err.Error(), dir) {
+	if _, err := ReadFile(dir, 1<<20); err == nil || !strings.HasPrefix(err.Error(), dir+": is a folder, not a file") {
 		t.Errorf("directory: %v", err)
 	}
 }
