@@ -3,6 +3,7 @@ package main
 import (
 	"encoding/json"
 	"errors"
+	"flag"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -26,6 +27,8 @@ func TestMain(m *testing.M) {
 // $REPO is the repository root, so scripts can copy the sample
 // questionnaires in testdata/regions. Run with -testwork to keep the work
 // directories.
+var update = flag.Bool("update", false, "rewrite expected output in the scripts")
+
 func TestScript(t *testing.T) {
 	repo, err := filepath.Abs(filepath.Join("..", ".."))
 	if err != nil {
@@ -34,6 +37,8 @@ func TestScript(t *testing.T) {
 	testscript.Run(t, testscript.Params{
 		Dir:                 filepath.Join("testdata", "script"),
 		RequireExplicitExec: true,
+		UpdateScripts:       *update, // rewrites cmp files in the scripts
+
 		Setup: func(env *testscript.Env) error {
 			env.Setenv("REPO", repo)
 			env.Setenv("NO_COLOR", "1")
