@@ -7,6 +7,7 @@ import (
 	"regexp"
 	"slices"
 	"sort"
+	"strings"
 
 	"golang.org/x/text/language"
 	"gopkg.in/yaml.v3"
@@ -233,10 +234,7 @@ func (l *loader) languages(n *yaml.Node) []string {
 }
 
 func (l *loader) scales(n *yaml.Node) []*Scale {
-	items := l.Seq(n, "scales")
-	if items != nil && len(items) == 0 {
-		l.Errorf(n, "scales must list at least one scale")
-	}
+	items := l.list(n, "scales", "scales", "scale")
 	var out []*Scale
 	seen := map[string]bool{}
 	for _, it := range items {
@@ -269,12 +267,7 @@ func (l *loader) scale(n *yaml.Node) *Scale {
 	}
 	l.Require(n, m, what, "id", "kind")
 	if fl, ok := m["kind"]; ok {
-		if k, ok := l.String(fl.Value, what+" kind"); ok {
-			if !slices.Contains(kinds, k) {
-				l.Errorf(fl.Value, "%s: kind must be ordinal, boolean or numeric, not %q", what, k)
-			}
-			s.Kind = k
-		}
+		s.Kind = l.oneOf(fl.Value, what, "kind", kinds)
 	}
 	s.Label = l.optText(m, "label", what+" label")
 	if fl, ok := m["allow"]; ok {
@@ -429,10 +422,7 @@ func (l *loader) maturity(n *yaml.Node) []Band {
 }
 
 func (l *loader) priorityPoints(n *yaml.Node) []int {
-	items := l.Seq(n, "priority_points")
-	if items != nil && len(items) == 0 {
-		l.Errorf(n, "priority_points must list at least one number")
-	}
+	items := l.list(n, "priority_points", "priority_points", "number")
 	var pts []int
 	for _, it := range items {
 		if v, ok := l.Int(it, "priority_points item"); ok {
@@ -443,6 +433,33 @@ func (l *loader) priorityPoints(n *yaml.Node) []int {
 		}
 	}
 	return pts
+}
+
+// list reads a sequence that must hold at least one item: key names it in
+// messages ("area A criteria"), owner its holder ("area A"), noun an item.
+func (l *loader) list(n *yaml.Node, key, owner, noun string) []*yaml.Node {
+	items := l.Seq(n, key)
+	if items != nil && len(items) == 0 {
+		l.Errorf(n, "%s must list at least one %s", owner, noun)
+	}
+	return items
+}
+
+// oneOf reads a text that must be one of allowed.
+func (l *loader) oneOf(n *yaml.Node, what, key string, allowed []string) string {
+	s, ok := l.String(n, what+" "+key)
+	if ok && !slices.Contains(allowed, s) {
+		l.Errorf(n, "%s: %s must be %s, not %q", what, key, orList(allowed), s)
+	}
+	return s
+}
+
+// orList writes "a, b or c".
+func orList(xs []string) string {
+	if len(xs) == 1 {
+		return xs[0]
+	}
+	return strings.Join(xs[:len(xs)-1], ", ") + " or " + xs[len(xs)-1]
 }
 
 // uniqueID checks an area, criterion or indicator id.
@@ -475,10 +492,7 @@ func (l *loader) weight(m map[string]yamlx.Field, what string) float64 {
 }
 
 func (l *loader) areas(f *Framework, n *yaml.Node) {
-	items := l.Seq(n, "areas")
-	if items != nil && len(items) == 0 {
-		l.Errorf(n, "areas must list at least one area")
-	}
+	items := l.list(n, "areas", "areas", "area")
 	for _, it := range items {
 		m := l.Map(it, "area", "id", "title", "description", "weight", "criteria")
 		if m == nil {
@@ -497,11 +511,7 @@ func (l *loader) areas(f *Framework, n *yaml.Node) {
 		f.Areas = append(f.Areas, a)
 		f.byID[a.ID] = a
 		if fl, ok := m["criteria"]; ok {
-			cs := l.Seq(fl.Value, what+" criteria")
-			if cs != nil && len(cs) == 0 {
-				l.Errorf(fl.Value, "%s must list at least one criterion", what)
-			}
-			for _, c := range cs {
+			for _, c := range l.list(fl.Value, what+" criteria", what, "criterion") {
 				l.criterion(f, a, c)
 			}
 		}
@@ -525,23 +535,14 @@ func (l *loader) criterion(f *Framework, a *Area, n *yaml.Node) {
 	c.Question = l.optText(m, "question", what+" question")
 	c.Cluster = l.optText(m, "cluster", what+" cluster")
 	if fl, ok := m["cycle"]; ok {
-		if s, ok := l.String(fl.Value, what+" cycle"); ok {
-			if !slices.Contains(cycles, s) {
-				l.Errorf(fl.Value, "%s: cycle must be plan, do, check or act, not %q", what, s)
-			}
-			c.Cycle = s
-		}
+		c.Cycle = l.oneOf(fl.Value, what, "cycle", cycles)
 	}
 	c.Weight = l.weight(m, what)
 	a.Criteria = append(a.Criteria, c)
 	f.Criteria = append(f.Criteria, c)
 	f.byID[c.ID] = c
 	if fl, ok := m["indicators"]; ok {
-		is := l.Seq(fl.Value, what+" indicators")
-		if is != nil && len(is) == 0 {
-			l.Errorf(fl.Value, "%s must list at least one indicator", what)
-		}
-		for _, it := range is {
+		for _, it := range l.list(fl.Value, what+" indicators", what, "indicator") {
 			l.indicator(f, c, it)
 		}
 	}
@@ -579,12 +580,7 @@ func (l *loader) indicator(f *Framework, c *Criterion, n *yaml.Node) {
 		}
 	}
 	if fl, ok := m["origin"]; ok {
-		if s, ok := l.String(fl.Value, what+" origin"); ok {
-			if !slices.Contains(origins, s) {
-				l.Errorf(fl.Value, "%s: origin must be source or project, not %q", what, s)
-			}
-			ind.Origin = s
-		}
+		ind.Origin = l.oneOf(fl.Value, what, "origin", origins)
 	}
 	c.Indicators = append(c.Indicators, ind)
 	f.Indicators = append(f.Indicators, ind)
