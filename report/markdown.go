@@ -180,14 +180,7 @@ func evidenceNotes(r *assess.Result) []note {
 	var out []note
 	for _, ind := range r.Framework.Indicators {
 		for _, q := range r.Questionnaires {
-			a := q.Answers[ind.Index]
-			text := a.Evidence
-			if a.Comment != "" {
-				if text != "" {
-					text += " — "
-				}
-				text += a.Comment
-			}
+			text := answerNote(q.Answers[ind.Index])
 			if text == "" {
 				continue
 			}

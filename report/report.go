@@ -31,7 +31,7 @@ type Writer interface {
 }
 
 // Formats lists every format name a writer exists for.
-var Formats = []string{"table", "markdown", "json", "csv"}
+var Formats = []string{"table", "markdown", "json", "csv", "xlsx"}
 
 // Binary reports whether a format must not be written to a terminal.
 func Binary(format string) bool { return format == "xlsx" }
@@ -47,6 +47,8 @@ func FormatForExt(ext string) (string, bool) {
 		return "csv", true
 	case ".txt":
 		return "table", true
+	case ".xlsx":
+		return "xlsx", true
 	}
 	return "", false
 }
@@ -68,6 +70,8 @@ func New(format string, opts Options) (Writer, error) {
 		return jsonWriter{opts}, nil
 	case "csv":
 		return csvWriter{}, nil
+	case "xlsx":
+		return &xlsxWriter{newStyle(opts)}, nil
 	}
 	return nil, fmt.Errorf("unknown format %q (one of: %s)", format, strings.Join(Formats, ", "))
 }
@@ -211,6 +215,18 @@ var ui = map[string]map[string]string{
 	"tpl.priorities":       {"en": "Priorities: in each area, list up to %d criteria that matter most to you, most important first, e.g. %s.", "de": "Prioritäten: Nennen Sie je Bereich bis zu %d Kriterien, die Ihnen am wichtigsten sind, das wichtigste zuerst, z. B. %s.", "sv": "Prioriteringar: ange i varje område upp till %d kriterier som är viktigast för dig, det viktigaste först, t.ex. %s."},
 	"tpl.number":           {"en": "a number", "de": "eine Zahl", "sv": "ett tal"},
 	"evidence.notes":       {"en": "Evidence and comments", "de": "Nachweise und Kommentare", "sv": "Belägg och kommentarer"},
+	"country":              {"en": "Country", "de": "Land", "sv": "Land"},
+	"group":                {"en": "Peer group", "de": "Vergleichsgruppe", "sv": "Jämförelsegrupp"},
+	"indicators.scored":    {"en": "Indicators scored", "de": "Indikatoren bewertet", "sv": "Indikatorer bedömda"},
+	"disagreement.short":   {"en": "Disagreement", "de": "Uneinigkeit", "sv": "Oenighet"},
+	"unanswered":           {"en": "Unanswered", "de": "Unbeantwortet", "sv": "Obesvarade"},
+	"answer":               {"en": "answer", "de": "Antwort", "sv": "svar"},
+	"comment":              {"en": "comment", "de": "Kommentar", "sv": "kommentar"},
+	"yes":                  {"en": "yes", "de": "ja", "sv": "ja"},
+	"all":                  {"en": "All respondents", "de": "Alle Befragten", "sv": "Alla svarande"},
+	"rank":                 {"en": "Rank", "de": "Rang", "sv": "Rang"},
+	"input":                {"en": "Input file", "de": "Eingabedatei", "sv": "Indatafil"},
+	"respondent":           {"en": "Respondent", "de": "Befragte/r", "sv": "Svarande"},
 	"scores":               {"en": "Scores", "de": "Ergebnisse", "sv": "Resultat"},
 }
 
