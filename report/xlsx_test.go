@@ -1,0 +1,190 @@
+package report
+
+import (
+	"archive/zip"
+	"bytes"
+	"fmt"
+	"html"
+	"math"
+	"os"
+	"path/filepath"
+	"slices"
+	"sort"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/xuri/excelize/v2"
+)
+
+// dumpWorkbook writes what a reader of the workbook sees, as text: every
+// sheet's cells, frozen panes, autofilters and colour scales, and the charts
+// with the data they plot. Golden files compare this, not bytes.
+func dumpWorkbook(t *testing.T, data []byte) string {
+	t.Helper()
+	f, err := excelize.OpenReader(bytes.NewReader(data))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	var b strings.Builder
+	for _, sheet := range f.GetSheetList() {
+		fmt.Fprintf(&b, "== %s\n", sheet)
+		rows, err := f.GetRows(sheet)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for i, row := range rows {
+			fmt.Fprintf(&b, "%d\t%s\n", i+1, strings.Join(row, "\t"))
+		}
+		panes, _ := f.GetPanes(sheet)
+		if panes.Freeze {
+			fmt.Fprintf(&b, "frozen at %s\n", panes.TopLeftCell)
+		}
+		cfs, _ := f.GetConditionalFormats(sheet)
+		var refs []string
+		for ref, opts := range cfs {
+			for _, o := range opts {
+				refs = append(refs, ref+" "+o.Type)
+			}
+		}
+		sort.Strings(refs)
+		for _, r := range refs {
+			fmt.Fprintf(&b, "colour scale %s\n", r)
+		}
+	}
+	dn := f.GetDefinedName()
+	slices.SortFunc(dn, func(a, b excelize.DefinedName) int { return strings.Compare(a.Scope+a.Name, b.Scope+b.Name) })
+	for _, d := range dn {
+		fmt.Fprintf(&b, "name %s %s %s\n", d.Scope, d.Name, d.RefersTo)
+	}
+	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var charts []string
+	for _, zf := range zr.File {
+		if !strings.HasPrefix(zf.Name, "xl/charts/chart") {
+			continue
+		}
+		rc, _ := zf.Open()
+		var buf bytes.Buffer
+		buf.ReadFrom(rc)
+		rc.Close()
+		xml := buf.String()
+		kind := "?"
+		for _, k := range []string{"radarChart", "barChart"} {
+			if strings.Contains(xml, "<"+k+">") {
+				kind = k
+			}
+		}
+		var refs []string
+		for _, part := range strings.Split(xml, "<f>")[1:] {
+			refs = append(refs, html.UnescapeString(part[:strings.Index(part, "</f>")]))
+		}
+		charts = append(charts, fmt.Sprintf("chart %s %s %s\n", zf.Name, kind, strings.Join(refs, " ")))
+	}
+	sort.Strings(charts)
+	b.WriteString(strings.Join(charts, ""))
+	return b.String()
+}
+
+func TestGoldenXLSX(t *testing.T) {
+	r := sample(t, "lake-constance")
+	data := render(t, "xlsx", Options{}, r)
+	dump := dumpWorkbook(t, data)
+	golden(t, "lake-constance.xlsx.txt", []byte(dump), nil)
+
+	f, err := excelize.OpenReader(bytes.NewReader(data))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	want := []string{"Summary", "Criteria", "Indicators", "Strengths & weaknesses", "Stakeholders", "Priorities", "About"}
+	if got := f.GetSheetList(); !slices.Equal(got, want) {
+		t.Errorf("sheets %v, want %v", got, want)
+	}
+	// The overall score is a number, at the 15 digits a spreadsheet keeps.
+	v, _ := f.GetCellValue("Summary", "B10", excelize.Options{RawCellValue: true})
+	if got, err := strconv.ParseFloat(v, 64); err != nil || math.Abs(got-*r.Score) > 1e-9 {
+		t.Errorf("Summary!B10 = %q, want %v", v, *r.Score)
+	}
+	// One row per criterion and indicator under the header.
+	for sheet, n := range map[string]int{"Criteria": 24, "Indicators": 64} {
+		rows, _ := f.GetRows(sheet)
+		if len(rows) != n+1 {
+			t.Errorf("%s has %d rows, want %d", sheet, len(rows), n+1)
+		}
+	}
+	// Every respondent's answer is there: r04 answered A1.a with 3.
+	rows, _ := f.GetRows("Indicators")
+	col := slices.Index(rows[0], "r04 (employer)")
+	if col < 0 || rows[1][1] != "A1.a" || rows[1][col] != "3" {
+		t.Errorf("Indicators: r04 column %d, row %v", col, rows[1])
+	}
+	if !strings.Contains(dump, "radarChart 'Summary'!$C$14 'Summary'!$B$15:$B$18 'Summary'!$C$15:$C$18") {
+		t.Errorf("no radar chart of the four area scores:\n%s", dump[strings.Index(dump, "chart "):])
+	}
+	if !strings.Contains(dump, "barChart 'Criteria'!$F$1 'Criteria'!$B$2:$B$25 'Criteria'!$F$2:$F$25") {
+		t.Errorf("no bar chart of the 24 criterion scores")
+	}
+	// About lists every input with its SHA-256.
+	about, _ := f.GetRows("About")
+	var inputs int
+	for _, row := range about {
+		for _, q := range r.Questionnaires {
+			if len(row) > 1 && row[0] == q.Path && row[1] == q.SHA256 {
+				inputs++
+			}
+		}
+	}
+	if inputs != len(r.Questionnaires) {
+		t.Errorf("About lists %d of %d inputs with their SHA-256", inputs, len(r.Questionnaires))
+	}
+}
+
+func TestXLSXTextNeverFormula(t *testing.T) {
+	r := sample(t, "kaunas")
+	q := r.Questionnaires[0]
+	q.Answers[0].Evidence = `=HYPERLINK("http://example.org","click")`
+	q.Respondent.Role = "+cmd|' /C calc'!A0"
+	data := render(t, "xlsx", Options{}, r)
+	f, err := excelize.OpenReader(bytes.NewReader(data))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	for _, sheet := range f.GetSheetList() {
+		rows, _ := f.GetRows(sheet)
+		for ri, row := range rows {
+			for ci := range row {
+				ref, _ := excelize.CoordinatesToCellName(ci+1, ri+1)
+				if formula, _ := f.GetCellFormula(sheet, ref); formula != "" {
+					t.Errorf("%s!%s holds a formula: %s", sheet, ref, formula)
+				}
+			}
+		}
+	}
+	rows, _ := f.GetRows("Indicators")
+	last := rows[1][len(rows[1])-1]
+	if !strings.Contains(last, `=HYPERLINK("http://example.org","click")`) {
+		t.Errorf("evidence not kept as text: %q", last)
+	}
+}
+
+func TestXLSXOpensInLibreOffice(t *testing.T) {
+	r := sample(t, "limerick")
+	path := filepath.Join(t.TempDir(), "limerick.xlsx")
+	if err := os.WriteFile(path, render(t, "xlsx", Options{Lang: "de"}, r), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	// What LibreOffice shows is the workbook read as such: the German
+	// labels, the region, every sheet's content.
+	text := pdfText(t, convertToPDF(t, path))
+	for _, want := range []string{"Limerick Learning City (limerick) — 2024", "Gesamt", "Partnerschaften und Netzwerke",
+		"Alle Befragten", "civil-society", r.Questionnaires[0].SHA256} {
+		if !strings.Contains(text, want) {
+			t.Errorf("the PDF LibreOffice made does not show %q", want)
+		}
+	}
+}
