@@ -1,0 +1,326 @@
+package assess
+
+import (
+	"cmp"
+	"math"
+	"slices"
+
+	"github.com/r3l/r3l/framework"
+)
+
+// Peer-group keys a comparison can group by.
+const (
+	ByGroup   = "group"
+	ByCountry = "country"
+)
+
+// DefaultMinGroup is the smallest peer group that gets statistics; smaller
+// groups are suppressed, as benchmarking tools do to protect members.
+const DefaultMinGroup = 5
+
+// Stats summarises one node's scores over several assessments. Quartiles
+// interpolate linearly between order statistics (Excel's QUARTILE.INC, R's
+// type 7). With N = 0 the other fields are nil.
+type Stats struct {
+	N                                 int
+	Mean, Median, SD, Min, Max, Q1, Q3 *float64
+}
+
+// Trend is one region's change from one period to the next.
+type Trend struct {
+	Region   string
+	From, To string
+	// Delta maps "overall" and area ids to the score difference (To minus
+	// From); nil where either score is missing.
+	Delta map[string]*float64
+}
+
+// PeerGroup is the assessments that share a group (or country).
+type PeerGroup struct {
+	Name       string
+	Members    []int // indexes into Comparison.Results
+	Suppressed bool  // fewer members than MinGroup: no statistics
+	Stats      map[string]Stats
+}
+
+// Comparison is several scored assessments side by side.
+type Comparison struct {
+	Framework *framework.Framework
+	Results   []*Result // by region, then period
+	// Ranks holds each result's rank among the assessments of its period
+	// by overall score (1 = highest; ties share a rank); nil when the
+	// result has no overall score.
+	Ranks []*int
+	// Nodes are the ids statistics are kept for: "overall", then every
+	// area, criterion and indicator in framework order.
+	Nodes      []string
+	Statistics map[string]Stats
+	GroupBy    string
+	MinGroup   int
+	Groups     []PeerGroup
+	Trends     []Trend
+}
+
+// OverallNode is the node id of the overall score in comparisons.
+const OverallNode = "overall"
+
+// CompareOptions tune a comparison.
+type CompareOptions struct {
+	GroupBy  string // ByGroup (default) or ByCountry
+	MinGroup int    // 0: DefaultMinGroup
+}
+
+// Compare puts scored assessments of one framework side by side: ranks,
+// statistics per node, peer groups and trends. It reorders nothing in
+// results; the comparison's order is by region, then period.
+func Compare(fw *framework.Framework, results []*Result, opts CompareOptions) *Comparison {
+	if opts.GroupBy == "" {
+		opts.GroupBy = ByGroup
+	}
+	if opts.MinGroup <= 0 {
+		opts.MinGroup = DefaultMinGroup
+	}
+	rs := slices.Clone(results)
+	slices.SortStableFunc(rs, func(a, b *Result) int {
+		return cmp.Or(cmp.Compare(a.Region.ID, b.Region.ID), cmp.Compare(a.Period, b.Period))
+	})
+	c := &Comparison{Framework: fw, Results: rs, GroupBy: opts.GroupBy, MinGroup: opts.MinGroup}
+	c.Nodes = nodeIDs(fw)
+	c.Ranks = ranks(rs)
+	all := make([]int, len(rs))
+	for i := range rs {
+		all[i] = i
+	}
+	c.Statistics = c.stats(all, c.Nodes)
+	c.Groups = c.peerGroups(opts)
+	c.Trends = trends(rs)
+	return c
+}
+
+func nodeIDs(fw *framework.Framework) []string {
+	ids := []string{OverallNode}
+	for _, a := range fw.Areas {
+		ids = append(ids, a.ID)
+	}
+	for _, cr := range fw.Criteria {
+		ids = append(ids, cr.ID)
+	}
+	for _, ind := range fw.Indicators {
+		ids = append(ids, ind.ID)
+	}
+	return ids
+}
+
+// Score returns a result's score for a node id ("overall", an area,
+// criterion or indicator id), or nil.
+func (r *Result) ScoreOf(id string) *float64 {
+	if id == OverallNode {
+		return r.Score
+	}
+	for ai := range r.Areas {
+		a := &r.Areas[ai]
+		if a.Area.ID == id {
+			return a.Score
+		}
+		for ci := range a.Criteria {
+			c := &a.Criteria[ci]
+			if c.Criterion.ID == id {
+				return c.Score
+			}
+			for ii := range c.Indicators {
+				if c.Indicators[ii].Indicator.ID == id {
+					return c.Indicators[ii].Score
+				}
+			}
+		}
+	}
+	return nil
+}
+
+// ranks ranks results within each period by overall score, highest first.
+// Equal scores share a rank and the next rank is skipped (1, 2, 2, 4).
+func ranks(rs []*Result) []*int {
+	out := make([]*int, len(rs))
+	byPeriod := map[string][]int{}
+	for i, r := range rs {
+		if r.Score != nil {
+			byPeriod[r.Period] = append(byPeriod[r.Period], i)
+		}
+	}
+	for _, idx := range byPeriod {
+		slices.SortStableFunc(idx, func(a, b int) int { return cmp.Compare(*rs[b].Score, *rs[a].Score) })
+		for pos, i := range idx {
+			rank := pos + 1
+			if pos > 0 && *rs[idx[pos-1]].Score == *rs[i].Score {
+				rank = *out[idx[pos-1]]
+			}
+			out[i] = &rank
+		}
+	}
+	return out
+}
+
+// stats computes statistics over the given results for each node.
+func (c *Comparison) stats(members []int, nodes []string) map[string]Stats {
+	out := make(map[string]Stats, len(nodes))
+	values := make([]float64, 0, len(members))
+	// Scores are looked up once per result into a map, not per node.
+	maps := make([]map[string]*float64, len(members))
+	for k, i := range members {
+		maps[k] = c.Results[i].scoreMap()
+	}
+	for _, id := range nodes {
+		values = values[:0]
+		for k := range members {
+			if v := maps[k][id]; v != nil {
+				values = append(values, *v)
+			}
+		}
+		out[id] = Summarise(values)
+	}
+	return out
+}
+
+// scoreMap maps every node id of a result to its score.
+func (r *Result) scoreMap() map[string]*float64 {
+	m := map[string]*float64{OverallNode: r.Score}
+	for ai := range r.Areas {
+		a := &r.Areas[ai]
+		m[a.Area.ID] = a.Score
+		for ci := range a.Criteria {
+			cr := &a.Criteria[ci]
+			m[cr.Criterion.ID] = cr.Score
+			for ii := range cr.Indicators {
+				m[cr.Indicators[ii].Indicator.ID] = cr.Indicators[ii].Score
+			}
+		}
+	}
+	return m
+}
+
+// Summarise computes n, mean, median, population sd, min, max and quartiles;
+// xs is sorted in place.
+func Summarise(xs []float64) Stats {
+	s := Stats{N: len(xs)}
+	if len(xs) == 0 {
+		return s
+	}
+	slices.Sort(xs)
+	var sum float64
+	for _, x := range xs {
+		sum += x
+	}
+	mean := sum / float64(len(xs))
+	var ss float64
+	for _, x := range xs {
+		ss += (x - mean) * (x - mean)
+	}
+	sd := math.Sqrt(ss / float64(len(xs)))
+	lo, hi := xs[0], xs[len(xs)-1]
+	q1, med, q3 := quantile(xs, 0.25), quantile(xs, 0.5), quantile(xs, 0.75)
+	s.Mean, s.Median, s.SD, s.Min, s.Max, s.Q1, s.Q3 = &mean, &med, &sd, &lo, &hi, &q1, &q3
+	return s
+}
+
+// quantile of sorted xs by linear interpolation (type 7).
+func quantile(xs []float64, p float64) float64 {
+	h := p * float64(len(xs)-1)
+	lo := int(math.Floor(h))
+	if lo+1 >= len(xs) {
+		return xs[len(xs)-1]
+	}
+	return xs[lo] + (h-float64(lo))*(xs[lo+1]-xs[lo])
+}
+
+// groupKey is a result's peer group under the chosen grouping; results
+// without one form no group.
+func (c *Comparison) groupKey(r *Result) string {
+	if c.GroupBy == ByCountry {
+		return r.Region.Country
+	}
+	return r.Region.Group
+}
+
+// peerGroups gathers results by group and computes each group's statistics
+// for the overall, area and criterion scores, unless it is too small.
+func (c *Comparison) peerGroups(opts CompareOptions) []PeerGroup {
+	idx := map[string]int{}
+	var groups []PeerGroup
+	for i, r := range c.Results {
+		key := c.groupKey(r)
+		if key == "" {
+			continue
+		}
+		g, ok := idx[key]
+		if !ok {
+			g = len(groups)
+			idx[key] = g
+			groups = append(groups, PeerGroup{Name: key})
+		}
+		groups[g].Members = append(groups[g].Members, i)
+	}
+	slices.SortFunc(groups, func(a, b PeerGroup) int { return cmp.Compare(a.Name, b.Name) })
+	nodes := c.Nodes[:1+len(c.Framework.Areas)+len(c.Framework.Criteria)]
+	for i := range groups {
+		g := &groups[i]
+		if len(g.Members) < opts.MinGroup {
+			g.Suppressed = true
+			continue
+		}
+		g.Stats = c.stats(g.Members, nodes)
+	}
+	return groups
+}
+
+// GroupOf returns the peer group of result i, or nil.
+func (c *Comparison) GroupOf(i int) *PeerGroup {
+	for gi := range c.Groups {
+		if slices.Contains(c.Groups[gi].Members, i) {
+			return &c.Groups[gi]
+		}
+	}
+	return nil
+}
+
+// GroupDiff is result i's score minus its peer group's mean for a node;
+// nil when the group is suppressed or either value is missing.
+func (c *Comparison) GroupDiff(i int, node string) *float64 {
+	g := c.GroupOf(i)
+	if g == nil || g.Suppressed {
+		return nil
+	}
+	mean := g.Stats[node].Mean
+	v := c.Results[i].ScoreOf(node)
+	if mean == nil || v == nil {
+		return nil
+	}
+	d := *v - *mean
+	return &d
+}
+
+// trends pairs each region's consecutive periods (results are sorted by
+// region, then period).
+func trends(rs []*Result) []Trend {
+	var out []Trend
+	for i := 1; i < len(rs); i++ {
+		prev, cur := rs[i-1], rs[i]
+		if prev.Region.ID != cur.Region.ID {
+			continue
+		}
+		t := Trend{Region: cur.Region.ID, From: prev.Period, To: cur.Period, Delta: map[string]*float64{}}
+		t.Delta[OverallNode] = diff(cur.Score, prev.Score)
+		for ai := range cur.Areas {
+			t.Delta[cur.Areas[ai].Area.ID] = diff(cur.Areas[ai].Score, prev.Areas[ai].Score)
+		}
+		out = append(out, t)
+	}
+	return out
+}
+
+func diff(a, b *float64) *float64 {
+	if a == nil || b == nil {
+		return nil
+	}
+	d := *a - *b
+	return &d
+}
