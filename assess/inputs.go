@@ -1,0 +1,87 @@
+package assess
+
+import (
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+)
+
+// IsInputFile reports whether a file found in a folder is read as a
+// questionnaire: YAML or an Excel workbook, not hidden and not an Office
+// lock file ("~$q.xlsx").
+func IsInputFile(name string) bool {
+	if strings.HasPrefix(name, ".") || strings.HasPrefix(name, "~$") {
+		return false
+	}
+	switch strings.ToLower(filepath.Ext(name)) {
+	case ".yaml", ".yml", ".xlsx":
+		return true
+	}
+	return false
+}
+
+// ExpandInputs turns arguments into questionnaire files: a file is taken as
+// it is, a folder is searched recursively for YAML and workbook files, and
+// anything else is tried as a glob pattern. Each file appears once, in the
+// order first named (folders in name order).
+func ExpandInputs(args []string) ([]string, error) {
+	var out []string
+	seen := map[string]bool{}
+	add := func(p string) {
+		key := p
+		if abs, err := filepath.Abs(p); err == nil {
+			key = abs
+		}
+		if !seen[key] {
+			seen[key] = true
+			out = append(out, p)
+		}
+	}
+	var problems []string
+	for _, arg := range args {
+		st, err := os.Stat(arg)
+		switch {
+		case err == nil && st.IsDir():
+			n := len(out)
+			err := filepath.WalkDir(arg, func(p string, d fs.DirEntry, err error) error {
+				if err != nil {
+					return err
+				}
+				if d.IsDir() {
+					if p != arg && strings.HasPrefix(d.Name(), ".") {
+						return filepath.SkipDir
+					}
+					return nil
+				}
+				if IsInputFile(d.Name()) {
+					add(p)
+				}
+				return nil
+			})
+			if err != nil {
+				problems = append(problems, err.Error())
+			} else if len(out) == n {
+				problems = append(problems, fmt.Sprintf("%s: no questionnaires (*.yaml, *.yml, *.xlsx) in this folder", arg))
+			}
+		case err == nil:
+			add(arg)
+		default:
+			matches, gerr := filepath.Glob(arg)
+			if gerr != nil || len(matches) == 0 {
+				problems = append(problems, fmt.Sprintf("%s: no such file or folder", arg))
+				continue
+			}
+			for _, m := range matches {
+				if st, err := os.Stat(m); err == nil && !st.IsDir() {
+					add(m)
+				}
+			}
+		}
+	}
+	if len(problems) > 0 {
+		return out, fmt.Errorf("%s", strings.Join(problems, "\n"))
+	}
+	return out, nil
+}
