@@ -167,7 +167,7 @@ func (c *Comparison) stats(members []int, nodes []string) map[string]Stats {
 	// Scores are looked up once per result into a map, not per node.
 	maps := make([]map[string]*float64, len(members))
 	for k, i := range members {
-		maps[k] = c.Results[i].scoreMap()
+		maps[k] = c.Results[i].ScoreMap()
 	}
 	for _, id := range nodes {
 		values = values[:0]
@@ -181,8 +181,9 @@ func (c *Comparison) stats(members []int, nodes []string) map[string]Stats {
 	return out
 }
 
-// scoreMap maps every node id of a result to its score.
-func (r *Result) scoreMap() map[string]*float64 {
+// ScoreMap maps every node id of a result ("overall", areas, criteria,
+// indicators) to its score.
+func (r *Result) ScoreMap() map[string]*float64 {
 	m := map[string]*float64{OverallNode: r.Score}
 	for ai := range r.Areas {
 		a := &r.Areas[ai]

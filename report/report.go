@@ -22,12 +22,15 @@ type Options struct {
 	Color   bool   // ANSI styles (terminal tables only)
 	Width   int    // terminal width for tables; 0 means 80
 	Version string // tool version, for reproducibility notes
+	By      string // comparison tables: "area" (default), "criterion" or "indicator" columns
 }
 
 // Writer renders one format.
 type Writer interface {
 	// Assessment writes the report of one assessment.
 	Assessment(w io.Writer, r *assess.Result) error
+	// Comparison writes several assessments side by side.
+	Comparison(w io.Writer, c *assess.Comparison) error
 }
 
 // Formats lists every format name a writer exists for.
@@ -227,6 +230,21 @@ var ui = map[string]map[string]string{
 	"rank":                 {"en": "Rank", "de": "Rang", "sv": "Rang"},
 	"input":                {"en": "Input file", "de": "Eingabedatei", "sv": "Indatafil"},
 	"respondent":           {"en": "Respondent", "de": "Befragte/r", "sv": "Svarande"},
+	"assessments":          {"en": "assessments", "de": "Bewertungen", "sv": "värderingar"},
+	"statistics":           {"en": "Statistics", "de": "Statistik", "sv": "Statistik"},
+	"trends":               {"en": "Trends", "de": "Entwicklung", "sv": "Utveckling"},
+	"comparison":           {"en": "Comparison", "de": "Vergleich", "sv": "Jämförelse"},
+	"groups":               {"en": "Peer groups", "de": "Vergleichsgruppen", "sv": "Jämförelsegrupper"},
+	"mean":                 {"en": "mean", "de": "Mittel", "sv": "medel"},
+	"median":               {"en": "median", "de": "Median", "sv": "median"},
+	"from":                 {"en": "From", "de": "Von", "sv": "Från"},
+	"to":                   {"en": "To", "de": "Bis", "sv": "Till"},
+	"suppressed":           {"en": "too small", "de": "zu klein", "sv": "för liten"},
+	"groups.explained":     {"en": "Peer groups with fewer than %d assessments get no statistics.", "de": "Vergleichsgruppen mit weniger als %d Bewertungen erhalten keine Statistik.", "sv": "Jämförelsegrupper med färre än %d värderingar får ingen statistik."},
+	"assessment":           {"en": "Assessment", "de": "Bewertung", "sv": "Värdering"},
+	"kind":                 {"en": "Level", "de": "Ebene", "sv": "Nivå"},
+	"title":                {"en": "Title", "de": "Titel", "sv": "Titel"},
+	"groups.suppressed":    {"en": "fewer than %d assessments: no statistics", "de": "weniger als %d Bewertungen: keine Statistik", "sv": "färre än %d värderingar: ingen statistik"},
 	"scores":               {"en": "Scores", "de": "Ergebnisse", "sv": "Resultat"},
 }
 

@@ -26,15 +26,16 @@ type xlsxWriter struct{ style }
 // book wraps an excelize workbook with the report's styles. The first error
 // sticks and later calls do nothing, so writing code stays linear.
 type book struct {
-	f   *excelize.File
-	s   style
-	err error
+	f        *excelize.File
+	s        style
+	err      error
+	streamed map[string]bool // sheets written by a stream writer
 
 	header, title, bold, text, wrap, score, pct, num int
 }
 
 func newBook(s style) *book {
-	b := &book{f: excelize.NewFile(), s: s}
+	b := &book{f: excelize.NewFile(), s: s, streamed: map[string]bool{}}
 	b.header = b.style(&excelize.Style{
 		Font:      &excelize.Font{Bold: true, Color: "FFFFFF"},
 		Fill:      excelize.Fill{Type: "pattern", Color: []string{"3E5C76"}, Pattern: 1},
@@ -77,6 +78,11 @@ func (b *book) sheet(name string) {
 // runs last: an autofilter rewrites the sheet properties that hold it.
 func (b *book) pageSetup() {
 	for _, name := range b.f.GetSheetList() {
+		if b.streamed[name] {
+			// Touching a streamed sheet with the ordinary API would parse
+			// it back into memory; large sheets are not printed anyway.
+			continue
+		}
 		if b.err == nil {
 			b.err = b.f.SetPageLayout(name, &excelize.PageLayoutOptions{
 				Size: ptr(9), Orientation: ptr("landscape"), FitToWidth: ptr(1), FitToHeight: ptr(0)})

@@ -117,8 +117,11 @@ func (f *reportFlags) loadOptions() (assess.LoadOptions, *framework.Framework, e
 }
 
 // writer returns the report writer for the settled format.
-func (f *reportFlags) writer(s *streams) (report.Writer, error) {
-	opts := report.Options{Lang: f.lang, Version: toolVersion()}
+func (f *reportFlags) writer(s *streams) (report.Writer, error) { return f.writerBy(s, "") }
+
+// writerBy is writer with the columns of comparison tables (--by).
+func (f *reportFlags) writerBy(s *streams, by string) (report.Writer, error) {
+	opts := report.Options{Lang: f.lang, Version: toolVersion(), By: by}
 	if f.output == "" && f.format == "table" {
 		if tty, width := isTerminal(s.out); tty {
 			opts.Color = colorAllowed()

@@ -105,6 +105,7 @@ levels, strengths, weaknesses and where stakeholder groups disagree.`,
 		newFrameworkCmd(s),
 		newTemplateCmd(s),
 		newAssessCmd(s),
+		newCompareCmd(s),
 		newVersionCmd(s),
 	)
 	return root

@@ -1,0 +1,315 @@
+package report
+
+import (
+	"bytes"
+	"encoding/csv"
+	"encoding/json"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/olekukonko/tablewriter/tw"
+
+	"github.com/r3l/r3l/assess"
+)
+
+// JSON of a comparison.
+type (
+	jsonStats struct {
+		N      int      `json:"n"`
+		Mean   *float64 `json:"mean"`
+		Median *float64 `json:"median"`
+		SD     *float64 `json:"sd"`
+		Min    *float64 `json:"min"`
+		Max    *float64 `json:"max"`
+		Q1     *float64 `json:"q1"`
+		Q3     *float64 `json:"q3"`
+	}
+	// statsMap keeps node ids in framework order in the JSON object.
+	statsMap struct {
+		keys  []string
+		stats map[string]assess.Stats
+	}
+	jsonGroup struct {
+		N          int       `json:"n"`
+		Suppressed bool      `json:"suppressed"`
+		Members    []string  `json:"members"`
+		Statistics *statsMap `json:"statistics"`
+	}
+	groupsMap struct {
+		groups []assess.PeerGroup
+		c      *assess.Comparison
+	}
+	jsonTrend struct {
+		Region string       `json:"region"`
+		From   string       `json:"from"`
+		To     string       `json:"to"`
+		Delta  orderedFloat `json:"delta"`
+	}
+	orderedFloat struct {
+		keys   []string
+		values map[string]*float64
+	}
+	jsonRanked struct {
+		AssessmentObject
+		Rank *int `json:"rank"`
+	}
+	comparisonObject struct {
+		Framework   jsonFramework `json:"framework"`
+		GroupBy     string        `json:"group_by"`
+		MinGroup    int           `json:"min_group"`
+		Assessments []jsonRanked  `json:"assessments"`
+		Statistics  *statsMap     `json:"statistics"`
+		Groups      groupsMap     `json:"groups"`
+		Trends      []jsonTrend   `json:"trends"`
+	}
+)
+
+func toJSONStats(s assess.Stats) jsonStats {
+	return jsonStats{N: s.N, Mean: s.Mean, Median: s.Median, SD: s.SD, Min: s.Min, Max: s.Max, Q1: s.Q1, Q3: s.Q3}
+}
+
+// writeObject writes a JSON object with keys in the given order.
+func writeObject(keys []string, value func(string) any) ([]byte, error) {
+	var b bytes.Buffer
+	b.WriteByte('{')
+	for i, k := range keys {
+		if i > 0 {
+			b.WriteByte(',')
+		}
+		kb, _ := json.Marshal(k)
+		b.Write(kb)
+		b.WriteByte(':')
+		vb, err := json.Marshal(value(k))
+		if err != nil {
+			return nil, err
+		}
+		b.Write(vb)
+	}
+	b.WriteByte('}')
+	return b.Bytes(), nil
+}
+
+func (m *statsMap) MarshalJSON() ([]byte, error) {
+	return writeObject(m.keys, func(k string) any { return toJSONStats(m.stats[k]) })
+}
+
+func (o orderedFloat) MarshalJSON() ([]byte, error) {
+	return writeObject(o.keys, func(k string) any { return o.values[k] })
+}
+
+func (g groupsMap) MarshalJSON() ([]byte, error) {
+	keys := make([]string, len(g.groups))
+	byName := map[string]assess.PeerGroup{}
+	for i, pg := range g.groups {
+		keys[i] = pg.Name
+		byName[pg.Name] = pg
+	}
+	return writeObject(keys, func(k string) any {
+		pg := byName[k]
+		jg := jsonGroup{N: len(pg.Members), Suppressed: pg.Suppressed, Members: []string{}}
+		for _, i := range pg.Members {
+			r := g.c.Results[i]
+			jg.Members = append(jg.Members, r.Region.ID+"/"+r.Period)
+		}
+		if !pg.Suppressed {
+			jg.Statistics = &statsMap{keys: g.c.Nodes[:len(pg.Stats)], stats: pg.Stats}
+		}
+		return jg
+	})
+}
+
+// ComparisonJSON builds the JSON object of a comparison.
+func ComparisonJSON(c *assess.Comparison, lang string) any {
+	fw := c.Framework
+	o := comparisonObject{
+		Framework:   jsonFramework{ID: fw.ID, Version: fw.Version, Title: fw.Title.Get(lang), SHA256: fw.SHA256},
+		GroupBy:     c.GroupBy,
+		MinGroup:    c.MinGroup,
+		Assessments: []jsonRanked{},
+		Statistics:  &statsMap{keys: c.Nodes, stats: c.Statistics},
+		Groups:      groupsMap{groups: c.Groups, c: c},
+		Trends:      []jsonTrend{},
+	}
+	for i, r := range c.Results {
+		o.Assessments = append(o.Assessments, jsonRanked{AssessmentJSON(r, lang), c.Ranks[i]})
+	}
+	trendKeys := append([]string{assess.OverallNode}, c.Nodes[1:1+len(fw.Areas)]...)
+	for _, t := range c.Trends {
+		o.Trends = append(o.Trends, jsonTrend{Region: t.Region, From: t.From, To: t.To, Delta: orderedFloat{trendKeys, t.Delta}})
+	}
+	return o
+}
+
+func (j jsonWriter) Comparison(w io.Writer, c *assess.Comparison) error {
+	return writeJSON(w, ComparisonJSON(c, j.opts.Lang))
+}
+
+func (csvWriter) Comparison(w io.Writer, c *assess.Comparison) error {
+	cw := csv.NewWriter(w)
+	if err := cw.Write(CSVHeader); err != nil {
+		return err
+	}
+	for _, r := range c.Results {
+		if err := CSVRows(cw, r); err != nil {
+			return err
+		}
+	}
+	cw.Flush()
+	return cw.Error()
+}
+
+// byNodes are the node ids shown as columns for --by.
+func (s style) byNodes(c *assess.Comparison) []string {
+	fw := c.Framework
+	areas, crits := len(fw.Areas), len(fw.Criteria)
+	switch s.By {
+	case "criterion":
+		return c.Nodes[1+areas : 1+areas+crits]
+	case "indicator":
+		return c.Nodes[1+areas+crits:]
+	}
+	return c.Nodes[1 : 1+areas]
+}
+
+// overviewRows is the regions × nodes matrix the table and Markdown show.
+func (s style) overviewRows(c *assess.Comparison) (header []string, rows [][]string) {
+	header = []string{"#", s.t("region"), s.t("period"), s.t("overall")}
+	nodes := s.byNodes(c)
+	header = append(header, nodes...)
+	for i, r := range c.Results {
+		rank := "–"
+		if c.Ranks[i] != nil {
+			rank = fmt.Sprint(*c.Ranks[i])
+		}
+		row := []string{rank, r.Region.ID, r.Period, s.score(r.Score)}
+		scores := r.ScoreMap()
+		for _, id := range nodes {
+			row = append(row, s.score(scores[id]))
+		}
+		rows = append(rows, row)
+	}
+	return header, rows
+}
+
+// statsRows lists n, mean, median and quartiles of the overall and area
+// scores.
+func (s style) statsRows(c *assess.Comparison) (header []string, rows [][]string) {
+	header = []string{"", "n", s.t("mean"), s.t("median"), "Q1", "Q3", "min", "max"}
+	for _, id := range c.Nodes[:1+len(c.Framework.Areas)] {
+		st := c.Statistics[id]
+		name := id
+		if id == assess.OverallNode {
+			name = s.t("overall")
+		}
+		rows = append(rows, []string{name, fmt.Sprint(st.N), s.score(st.Mean), s.score(st.Median), s.score(st.Q1), s.score(st.Q3), s.score(st.Min), s.score(st.Max)})
+	}
+	return header, rows
+}
+
+func (s style) trendRows(c *assess.Comparison) (header []string, rows [][]string) {
+	header = []string{s.t("region"), s.t("from"), s.t("to"), s.t("overall")}
+	for _, a := range c.Framework.Areas {
+		header = append(header, a.ID)
+	}
+	for _, t := range c.Trends {
+		row := []string{t.Region, t.From, t.To, s.delta(t.Delta[assess.OverallNode])}
+		for _, a := range c.Framework.Areas {
+			row = append(row, s.delta(t.Delta[a.ID]))
+		}
+		rows = append(rows, row)
+	}
+	return header, rows
+}
+
+// delta formats a signed difference.
+func (s style) delta(v *float64) string {
+	if v == nil {
+		return "–"
+	}
+	return s.p.Sprintf("%+.1f", *v)
+}
+
+func rightAligned(n int) []tw.Align {
+	a := make([]tw.Align, n)
+	for i := range a {
+		a[i] = tw.AlignRight
+	}
+	return a
+}
+
+func (t *tableWriter) Comparison(w io.Writer, c *assess.Comparison) error {
+	s := t.style
+	fw := c.Framework
+	fmt.Fprintln(w, wrap(fmt.Sprintf("%s: %s %s · %d %s", s.t("framework"), fw.Title.Get(s.Lang), fw.Version, len(c.Results), s.t("assessments")), s.Width))
+	fmt.Fprintln(w)
+	header, rows := s.overviewRows(c)
+	aligns := rightAligned(len(header))
+	aligns[1], aligns[2] = tw.AlignLeft, tw.AlignLeft
+	if err := s.render(w, grid{header: header, rows: rows, aligns: aligns, flex: -1}); err != nil {
+		return err
+	}
+	s.heading(w, s.t("statistics"))
+	header, rows = s.statsRows(c)
+	aligns = rightAligned(len(header))
+	aligns[0] = tw.AlignLeft
+	if err := s.render(w, grid{header: header, rows: rows, aligns: aligns, flex: -1}); err != nil {
+		return err
+	}
+	if len(c.Trends) > 0 {
+		s.heading(w, s.t("trends"))
+		header, rows = s.trendRows(c)
+		aligns = rightAligned(len(header))
+		aligns[0], aligns[1], aligns[2] = tw.AlignLeft, tw.AlignLeft, tw.AlignLeft
+		if err := s.render(w, grid{header: header, rows: rows, aligns: aligns, flex: -1}); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (m *markdownWriter) Comparison(w io.Writer, c *assess.Comparison) error {
+	s := m.style
+	fw := c.Framework
+	fmt.Fprintf(w, "# %s\n\n", s.t("comparison"))
+	fmt.Fprintf(w, "- %s: %s %s\n- %d %s\n\n", s.t("framework"), mdEscape(fw.Title.Get(s.Lang)), mdEscape(fw.Version), len(c.Results), s.t("assessments"))
+	header, rows := s.overviewRows(c)
+	aligns := rightAligned(len(header))
+	aligns[1], aligns[2] = tw.AlignLeft, tw.AlignLeft
+	if err := mdTable(w, header, rows, aligns...); err != nil {
+		return err
+	}
+	fmt.Fprintf(w, "## %s\n\n", s.t("statistics"))
+	header, rows = s.statsRows(c)
+	aligns = rightAligned(len(header))
+	aligns[0] = tw.AlignLeft
+	if err := mdTable(w, header, rows, aligns...); err != nil {
+		return err
+	}
+	if len(c.Groups) > 0 {
+		fmt.Fprintf(w, "## %s\n\n", s.t("groups"))
+		rows = nil
+		for _, g := range c.Groups {
+			mean := s.t("suppressed")
+			if !g.Suppressed {
+				mean = s.score(g.Stats[assess.OverallNode].Mean)
+			}
+			rows = append(rows, []string{g.Name, fmt.Sprint(len(g.Members)), mean})
+		}
+		if err := mdTable(w, []string{s.t("group"), "n", s.t("overall") + " (" + s.t("mean") + ")"}, rows,
+			tw.AlignLeft, tw.AlignRight, tw.AlignRight); err != nil {
+			return err
+		}
+	}
+	if len(c.Trends) > 0 {
+		fmt.Fprintf(w, "## %s\n\n", s.t("trends"))
+		header, rows = s.trendRows(c)
+		aligns = rightAligned(len(header))
+		aligns[0], aligns[1], aligns[2] = tw.AlignLeft, tw.AlignLeft, tw.AlignLeft
+		if err := mdTable(w, header, rows, aligns...); err != nil {
+			return err
+		}
+	}
+	_, err := fmt.Fprintln(w, strings.TrimSpace(s.p.Sprintf(s.t("groups.explained"), c.MinGroup)))
+	return err
+}

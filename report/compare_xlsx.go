@@ -1,0 +1,382 @@
+package report
+
+import (
+	"fmt"
+	"io"
+	"math"
+
+	"github.com/xuri/excelize/v2"
+
+	"github.com/r3l/r3l/assess"
+)
+
+// heatmap holds one fill style per five points of score, red through
+// yellow to green. Streamed sheets cannot carry conditional formats, so the
+// colour scale is baked into each score cell's style.
+type heatmap struct {
+	styles [21]int
+}
+
+func (b *book) newHeatmap() *heatmap {
+	h := &heatmap{}
+	for i := range h.styles {
+		h.styles[i] = b.style(&excelize.Style{
+			Fill:         excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{scoreColour(float64(i) * 5)}},
+			CustomNumFmt: ptr("0.0"),
+		})
+	}
+	return h
+}
+
+// scoreColour interpolates the colour scale of the report workbooks:
+// F8696B at 0, FFEB84 at 50, 63BE7B at 100.
+func scoreColour(v float64) string {
+	lerp := func(a, b [3]float64, t float64) string {
+		var c [3]int
+		for i := range c {
+			c[i] = int(math.Round(a[i] + (b[i]-a[i])*t))
+		}
+		return fmt.Sprintf("%02X%02X%02X", c[0], c[1], c[2])
+	}
+	red, yellow, green := [3]float64{0xF8, 0x69, 0x6B}, [3]float64{0xFF, 0xEB, 0x84}, [3]float64{0x63, 0xBE, 0x7B}
+	v = min(max(v, 0), 100)
+	if v <= 50 {
+		return lerp(red, yellow, v/50)
+	}
+	return lerp(yellow, green, (v-50)/50)
+}
+
+// cell returns a stream cell for a score, shaded by its value.
+func (h *heatmap) cell(v *float64) any {
+	if v == nil {
+		return nil
+	}
+	return excelize.Cell{Value: *v, StyleID: h.styles[int(math.Round(min(max(*v, 0), 100)/5))]}
+}
+
+// streamSheet writes a large sheet row by row: header, widths, frozen
+// panes and a table (which gives the autofilter), with the memory of one
+// row at a time.
+type streamSheet struct {
+	b    *book
+	sw   *excelize.StreamWriter
+	name string
+	cols int
+	row  int
+}
+
+func (b *book) stream(name string, headers []string, widths []float64, freezeCols int) *streamSheet {
+	b.sheet(name)
+	b.streamed[name] = true
+	ss := &streamSheet{b: b, name: name, cols: len(headers)}
+	if b.err != nil {
+		return ss
+	}
+	ss.sw, b.err = b.f.NewStreamWriter(name)
+	for i, w := range widths {
+		if b.err == nil && w > 0 {
+			b.err = ss.sw.SetColWidth(i+1, i+1, w)
+		}
+	}
+	if b.err == nil {
+		b.err = ss.sw.SetPanes(&excelize.Panes{Freeze: true, XSplit: freezeCols, YSplit: 1,
+			TopLeftCell: cell(freezeCols+1, 2), ActivePane: "bottomRight"})
+	}
+	row := make([]any, len(headers))
+	for i, h := range headers {
+		row[i] = excelize.Cell{Value: h, StyleID: b.header}
+	}
+	ss.add(row...)
+	return ss
+}
+
+// add writes the next row. Strings stay text: the stream writer never
+// turns a value into a formula.
+func (ss *streamSheet) add(values ...any) {
+	if ss.b.err != nil {
+		return
+	}
+	ss.row++
+	for i, v := range values {
+		if p, ok := v.(*float64); ok {
+			if p == nil {
+				values[i] = nil
+			} else {
+				values[i] = *p
+			}
+		}
+	}
+	ss.b.err = ss.sw.SetRow(cell(1, ss.row), values)
+}
+
+// close adds the table (autofilter) over what was written and flushes.
+func (ss *streamSheet) close() {
+	b := ss.b
+	if b.err != nil {
+		return
+	}
+	if ss.row >= 2 {
+		b.err = ss.sw.AddTable(&excelize.Table{
+			Range:     fmt.Sprintf("A1:%s", cell(ss.cols, ss.row)),
+			Name:      "t_" + sanitizeName(ss.name),
+			StyleName: "TableStyleLight1",
+		})
+	}
+	if b.err == nil {
+		b.err = ss.sw.Flush()
+	}
+}
+
+func sanitizeName(s string) string {
+	out := []rune{}
+	for _, r := range s {
+		if r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' {
+			out = append(out, r)
+		}
+	}
+	return string(out)
+}
+
+// assessmentLabel names an assessment in one cell: "kaunas 2024".
+func assessmentLabel(r *assess.Result) string { return r.Region.ID + " " + r.Period }
+
+func (x *xlsxWriter) Comparison(w io.Writer, c *assess.Comparison) error {
+	b := newBook(x.style)
+	defer b.f.Close()
+	hm := b.newHeatmap()
+	x.compareOverview(b, c)
+	x.compareMatrix(b, hm, c, "Criteria", c.Nodes[1+len(c.Framework.Areas):1+len(c.Framework.Areas)+len(c.Framework.Criteria)])
+	x.compareMatrix(b, hm, c, "Indicators", c.Nodes[1+len(c.Framework.Areas)+len(c.Framework.Criteria):])
+	x.compareStatistics(b, c)
+	x.compareGroups(b, hm, c)
+	if len(c.Trends) > 0 {
+		x.compareTrends(b, c)
+	}
+	x.compareData(b, c)
+	x.compareAbout(b, c)
+	b.pageSetup()
+	if b.err != nil {
+		return b.err
+	}
+	b.f.SetActiveSheet(0)
+	_, err := b.f.WriteTo(w)
+	return err
+}
+
+// compareOverview is the regions × areas sheet. It is small (one row per
+// assessment), so it is written with the ordinary API, which allows a
+// conditional colour scale and a chart.
+func (x *xlsxWriter) compareOverview(b *book, c *assess.Comparison) {
+	s := x.style
+	const sh = "Overview"
+	b.sheet(sh)
+	fw := c.Framework
+	cols := []column{{"#", 5, colText}, {s.t("assessment"), 24, colText}, {s.t("region"), 30, colWrap}, {s.t("group"), 14, colText},
+		{s.t("country"), 8, colText}, {s.t("period"), 9, colText}, {s.t("respondents"), 11, colText},
+		{s.t("overall"), 9, colScore}, {s.t("level"), 15, colText}, {s.t("coverage"), 10, colPct}}
+	for _, a := range fw.Areas {
+		cols = append(cols, column{a.ID + " " + a.Title.Get(s.Lang), 14, colScore})
+	}
+	rows := make([][]any, len(c.Results))
+	for i, r := range c.Results {
+		var rank any
+		if c.Ranks[i] != nil {
+			rank = *c.Ranks[i]
+		}
+		row := []any{rank, assessmentLabel(r), r.Region.Name, r.Region.Group, r.Region.Country, r.Period, r.Respondents,
+			r.Score, b.level(r.Node), r.Coverage}
+		for _, a := range r.Areas {
+			row = append(row, a.Score)
+		}
+		rows[i] = row
+	}
+	b.table(sh, 1, cols, rows, true)
+	b.freeze(sh, 1, 2)
+	if b.err != nil || len(c.Results) == 0 {
+		return
+	}
+	n := len(c.Results)
+	b.err = b.f.AddChart(sh, cell(len(cols)+2, 2), &excelize.Chart{
+		Type: excelize.Bar,
+		Series: []excelize.ChartSeries{{
+			Name:       fmt.Sprintf("'%s'!$H$1", sh),
+			Categories: fmt.Sprintf("'%s'!$B$2:$B$%d", sh, n+1),
+			Values:     fmt.Sprintf("'%s'!$H$2:$H$%d", sh, n+1),
+			Fill:       excelize.Fill{Type: "pattern", Color: []string{"3E5C76"}, Pattern: 1},
+		}},
+		Title:     excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: s.t("overall") + " — " + s.t("score")}}},
+		Legend:    excelize.ChartLegend{Position: "none"},
+		XAxis:     excelize.ChartAxis{ReverseOrder: true, Font: chartFont},
+		YAxis:     excelize.ChartAxis{Maximum: ptr(100.0), Minimum: ptr(0.0), MajorUnit: 10, MajorGridLines: true, Font: chartFont},
+		Dimension: excelize.ChartDimension{Width: 640, Height: uint(min(120+18*n, 20000))},
+		Format:    excelize.GraphicOptions{AltText: "Bar chart of the overall scores"},
+	})
+}
+
+// compareMatrix writes assessments × nodes, shaded by score.
+func (x *xlsxWriter) compareMatrix(b *book, hm *heatmap, c *assess.Comparison, name string, nodes []string) {
+	headers := append([]string{x.t("assessment"), x.t("region"), x.t("period")}, nodes...)
+	widths := []float64{24, 18, 9}
+	for range nodes {
+		widths = append(widths, 7)
+	}
+	ss := b.stream(name, headers, widths, 1)
+	for _, r := range c.Results {
+		scores := r.ScoreMap()
+		row := []any{assessmentLabel(r), r.Region.ID, r.Period}
+		for _, id := range nodes {
+			row = append(row, hm.cell(scores[id]))
+		}
+		ss.add(row...)
+	}
+	ss.close()
+}
+
+func (x *xlsxWriter) compareStatistics(b *book, c *assess.Comparison) {
+	s := x.style
+	ss := b.stream("Statistics", []string{"ID", s.t("kind"), s.t("title"), "n", s.t("mean"), s.t("median"), "sd", "Q1", "Q3", "min", "max"},
+		[]float64{9, 10, 50, 6, 9, 9, 9, 9, 9, 9, 9}, 1)
+	for _, id := range c.Nodes {
+		kind, title := nodeKind(c, id, s.Lang)
+		st := c.Statistics[id]
+		ss.add(id, kind, title, st.N, num1(b, st.Mean), num1(b, st.Median), num1(b, st.SD), num1(b, st.Q1), num1(b, st.Q3), num1(b, st.Min), num1(b, st.Max))
+	}
+	ss.close()
+}
+
+// num1 is a number cell with one decimal shown, or empty.
+func num1(b *book, v *float64) any {
+	if v == nil {
+		return nil
+	}
+	return excelize.Cell{Value: *v, StyleID: b.num}
+}
+
+// nodeKind names the level of a node id and its title.
+func nodeKind(c *assess.Comparison, id, lang string) (string, string) {
+	fw := c.Framework
+	switch {
+	case id == assess.OverallNode:
+		return "overall", fw.Title.Get(lang)
+	case fw.Area(id) != nil:
+		return "area", fw.Area(id).Title.Get(lang)
+	case fw.Criterion(id) != nil:
+		return "criterion", fw.Criterion(id).Title.Get(lang)
+	case fw.Indicator(id) != nil:
+		return "indicator", fw.Indicator(id).Text.Get(lang)
+	}
+	return "", ""
+}
+
+// compareGroups lists each peer group's members with their difference to
+// the group mean; groups below the minimum size show no statistics.
+func (x *xlsxWriter) compareGroups(b *book, hm *heatmap, c *assess.Comparison) {
+	s := x.style
+	fw := c.Framework
+	nodes := c.Nodes[:1+len(fw.Areas)]
+	headers := []string{s.t("group"), "n", s.t("assessment")}
+	widths := []float64{18, 6, 24}
+	for _, id := range nodes {
+		label := id
+		if id == assess.OverallNode {
+			label = s.t("overall")
+		}
+		headers = append(headers, label, "Δ "+label)
+		widths = append(widths, 9, 9)
+	}
+	ss := b.stream("Groups", headers, widths, 3)
+	for _, g := range c.Groups {
+		if g.Suppressed {
+			ss.add(g.Name, len(g.Members), s.p.Sprintf(s.t("groups.suppressed"), c.MinGroup))
+		} else {
+			row := []any{g.Name, len(g.Members), s.t("mean")}
+			for _, id := range nodes {
+				row = append(row, hm.cell(g.Stats[id].Mean), nil)
+			}
+			ss.add(row...)
+		}
+		for _, i := range g.Members {
+			r := c.Results[i]
+			row := []any{g.Name, len(g.Members), assessmentLabel(r)}
+			for _, id := range nodes {
+				row = append(row, hm.cell(r.ScoreOf(id)), num1(b, c.GroupDiff(i, id)))
+			}
+			ss.add(row...)
+		}
+	}
+	ss.close()
+}
+
+func (x *xlsxWriter) compareTrends(b *book, c *assess.Comparison) {
+	s := x.style
+	headers := []string{s.t("region"), s.t("from"), s.t("to"), "Δ " + s.t("overall")}
+	widths := []float64{24, 9, 9, 11}
+	for _, a := range c.Framework.Areas {
+		headers = append(headers, "Δ "+a.ID)
+		widths = append(widths, 9)
+	}
+	ss := b.stream("Trends", headers, widths, 1)
+	for _, t := range c.Trends {
+		row := []any{t.Region, t.From, t.To, num1(b, t.Delta[assess.OverallNode])}
+		for _, a := range c.Framework.Areas {
+			row = append(row, num1(b, t.Delta[a.ID]))
+		}
+		ss.add(row...)
+	}
+	ss.close()
+}
+
+// compareData is the tidy table down to criterion level (the CSV also has
+// the indicators).
+func (x *xlsxWriter) compareData(b *book, c *assess.Comparison) {
+	ss := b.stream("Data", CSVHeader, []float64{18, 28, 14, 8, 9, 10, 8, 10, 10, 12, 14}, 0)
+	for _, r := range c.Results {
+		reg := r.Region
+		row := func(kind, id string, n assess.Node) {
+			level := ""
+			if n.Level != nil {
+				level = n.Level.ID
+			}
+			ss.add(reg.ID, reg.Name, reg.Group, reg.Country, r.Period, kind, id, n.Score, n.Coverage, string(n.Status), level)
+		}
+		row("overall", "", r.Node)
+		for _, a := range r.Areas {
+			row("area", a.Area.ID, a.Node)
+			for _, cr := range a.Criteria {
+				row("criterion", cr.Criterion.ID, cr.Node)
+			}
+		}
+	}
+	ss.close()
+}
+
+func (x *xlsxWriter) compareAbout(b *book, c *assess.Comparison) {
+	s := x.style
+	ss := b.stream("About", []string{s.t("input"), "SHA-256", s.t("assessment"), s.t("respondent"), s.t("role")}, []float64{48, 68, 24, 12, 22}, 0)
+	for _, r := range c.Results {
+		for _, q := range r.Questionnaires {
+			ss.add(q.Path, q.SHA256, assessmentLabel(r), q.Respondent.ID, q.Respondent.Role)
+		}
+	}
+	fw := c.Framework
+	ss.close()
+	// Settings below the table, written before the flush would have mixed
+	// modes; a second stream is not possible, so they go in the doc
+	// properties instead.
+	if b.err == nil {
+		b.err = b.f.SetDocProps(&excelize.DocProperties{
+			Title:   s.t("comparison"),
+			Subject: fmt.Sprintf("%s %s (sha256 %s)", fw.ID, fw.Version, fw.SHA256),
+			Description: fmt.Sprintf("r3l %s; --aggregate %s --min-coverage %v --disagreement %v --group-by %s --min-group %d --lang %s",
+				x.Version, optionOf(c).Aggregate, optionOf(c).MinCoverage, optionOf(c).Disagreement, c.GroupBy, c.MinGroup, s.Lang),
+			Creator: "r3l " + x.Version,
+		})
+	}
+}
+
+func optionOf(c *assess.Comparison) assess.Options {
+	if len(c.Results) > 0 {
+		return c.Results[0].Options
+	}
+	return assess.Options{}
+}
