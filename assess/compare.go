@@ -22,7 +22,7 @@ const DefaultMinGroup = 5
 // interpolate linearly between order statistics (Excel's QUARTILE.INC, R's
 // type 7). With N = 0 the other fields are nil.
 type Stats struct {
-	N                                 int
+	N                                  int
 	Mean, Median, SD, Min, Max, Q1, Q3 *float64
 }
 

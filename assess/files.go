@@ -1,6 +1,7 @@
 package assess
 
 import (
+	"bytes"
 	"errors"
 	"runtime"
 
@@ -9,11 +10,19 @@ import (
 	"github.com/r3l/r3l/internal/yamlx"
 )
 
-// LoadFile reads one questionnaire file.
+// LoadFile reads one questionnaire file: an Excel workbook when its name
+// ends in .xlsx (or its content is a zip archive), else YAML.
 func LoadFile(path string, opts LoadOptions) (*Questionnaire, error) {
-	data, err := yamlx.ReadFile(path, MaxQuestionnaireSize)
+	limit := int64(MaxQuestionnaireSize)
+	if IsWorkbook(path) {
+		limit = MaxWorkbookSize
+	}
+	data, err := yamlx.ReadFile(path, limit)
 	if err != nil {
 		return nil, err
+	}
+	if IsWorkbook(path) || bytes.HasPrefix(data, []byte("PK\x03\x04")) {
+		return LoadWorkbook(path, data, opts)
 	}
 	return LoadQuestionnaire(path, data, opts)
 }

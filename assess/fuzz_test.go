@@ -1,7 +1,10 @@
 package assess
 
 import (
+	"archive/zip"
+	"bytes"
 	"flag"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -63,4 +66,78 @@ func FuzzLoadQuestionnaire(f *testing.F) {
 			}
 		}
 	})
+}
+
+// FuzzLoadWorkbook checks that no input makes the workbook reader panic,
+// and that a failed load reports every problem as a line starting with the
+// file's path. Seeds (testdata/fuzz/FuzzLoadWorkbook): a template made by
+// `r3l template -f xlsx`, a filled one, a truncated one, a text file, and
+// small workbooks stored without compression, so that mutations reach
+// the XML inside.
+func FuzzLoadWorkbook(f *testing.F) {
+	scoring, err := framework.LoadFile("testdata/scoring.yaml")
+	if err != nil {
+		f.Fatal(err)
+	}
+	pick := func(id, version string) (*framework.Framework, error) {
+		if id == scoring.ID {
+			return scoring, nil
+		}
+		return BundledFramework(id, version)
+	}
+	f.Add(storedBook(f, scoringBook(f, map[string]any{"B8": "r1"},
+		map[string]any{"E2": "4 – largely", "E3": 2, "E4": true, "E5": 42.5, "E6": "na", "F2": "minutes"},
+		map[string]any{"C2": "A2 – Criterion A2", "D2": "A1"})))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		for _, opts := range []LoadOptions{{Pick: pick}, {Pick: pick, Strict: true}} {
+			q, err := LoadWorkbook("in.xlsx", data, opts)
+			if err == nil {
+				if q == nil || q.Framework == nil || len(q.Answers) != len(q.Framework.Indicators) {
+					t.Fatalf("loaded without error: %+v", q)
+				}
+				continue
+			}
+			if q != nil {
+				t.Fatalf("a questionnaire and an error: %v", err)
+			}
+			for _, line := range strings.Split(err.Error(), "\n") {
+				if !strings.HasPrefix(line, "in.xlsx: ") {
+					t.Fatalf("error line does not start with the path: %q", line)
+				}
+			}
+		}
+	})
+}
+
+// storedBook rewrites a workbook with its parts stored uncompressed and
+// without the parts the reader does not need.
+func storedBook(t testing.TB, data []byte) []byte {
+	t.Helper()
+	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var buf bytes.Buffer
+	zw := zip.NewWriter(&buf)
+	for _, zf := range zr.File {
+		if strings.HasPrefix(zf.Name, "docProps/") || strings.HasPrefix(zf.Name, "xl/theme/") {
+			continue
+		}
+		rc, err := zf.Open()
+		if err != nil {
+			t.Fatal(err)
+		}
+		w, err := zw.CreateHeader(&zip.FileHeader{Name: zf.Name, Method: zip.Store})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := io.Copy(w, rc); err != nil {
+			t.Fatal(err)
+		}
+		rc.Close()
+	}
+	if err := zw.Close(); err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes()
 }

@@ -65,7 +65,7 @@ func (a *Assessment) check() yamlx.Problems {
 	for _, q := range a.Questionnaires {
 		if id := q.Respondent.ID; id != "" {
 			if first, dup := byRespondent[id]; dup {
-				problems = append(problems, yamlx.Problem{Path: q.Path, Line: q.RespondentLine, Col: q.RespondentCol,
+				problems = append(problems, yamlx.Problem{Path: q.Path, Line: q.RespondentLine, Col: q.RespondentCol, Cell: q.RespondentCell,
 					Msg: fmt.Sprintf("respondent %q already answered for %s %s in %s", id, a.Region.ID, a.Period, first.Path)})
 			}
 			byRespondent[id] = q

@@ -88,6 +88,7 @@ type Questionnaire struct {
 	Priorities       map[string][]string // area id -> criterion ids, best first
 	RespondentLine   int                 // where respondent.id is, for messages
 	RespondentCol    int
+	RespondentCell   string // the same in a workbook, e.g. "Region!B8"
 }
 
 // Missing counts the indicators left unanswered.

@@ -13,6 +13,7 @@ import (
 	"testing"
 
 	"github.com/rogpeppe/go-internal/testscript"
+	"github.com/xuri/excelize/v2"
 )
 
 // TestMain lets the test binary act as the r3l command inside scripts
@@ -45,10 +46,11 @@ func TestScript(t *testing.T) {
 			return nil
 		},
 		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
-			"exits": cmdExits,
-			"json":  cmdJSON,
-			"subst": cmdSubst,
-			"glob":  cmdGlob,
+			"exits":   cmdExits,
+			"json":    cmdJSON,
+			"subst":   cmdSubst,
+			"glob":    cmdGlob,
+			"xlsxset": cmdXLSXSet,
 		},
 	})
 }
@@ -174,4 +176,31 @@ func cmdGlob(ts *testscript.TestScript, neg bool, args []string) {
 	case !neg && len(matches) == 0:
 		ts.Fatalf("no file matches %s", args[0])
 	}
+}
+
+// cmdXLSXSet fills cells of a workbook as a respondent would in Excel:
+//
+//	xlsxset q.xlsx Answers E2 '4 – Largely in place' E3 '#5'
+//
+// Values are text, or numbers when they start with '#'; an empty value
+// clears the cell.
+func cmdXLSXSet(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) < 4 || len(args)%2 != 0 {
+		ts.Fatalf("usage: xlsxset FILE SHEET CELL VALUE [CELL VALUE...]")
+	}
+	path := ts.MkAbs(args[0])
+	f, err := excelize.OpenFile(path)
+	ts.Check(err)
+	defer f.Close()
+	for i := 2; i+1 < len(args); i += 2 {
+		cell, v := args[i], args[i+1]
+		if num, ok := strings.CutPrefix(v, "#"); ok {
+			n, err := strconv.ParseFloat(num, 64)
+			ts.Check(err)
+			ts.Check(f.SetCellFloat(args[1], cell, n, -1, 64))
+		} else {
+			ts.Check(f.SetCellStr(args[1], cell, v))
+		}
+	}
+	ts.Check(f.Save())
 }

@@ -3,6 +3,7 @@ package main
 import (
 	"io"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -20,7 +21,7 @@ type templateOptions struct {
 	period    string
 }
 
-var templateFormats = []string{"yaml"}
+var templateFormats = []string{"yaml", "xlsx"}
 
 func newTemplateCmd(s *streams) *cobra.Command {
 	opts := &templateOptions{}
@@ -28,7 +29,8 @@ func newTemplateCmd(s *streams) *cobra.Command {
 		Use:   "template",
 		Short: "Write a questionnaire to fill in, listing every indicator",
 		Example: `  r3l template -o r07.yaml --region lake-constance --period 2024
-  r3l template --lang de > fragebogen.yaml`,
+  r3l template --lang de > fragebogen.yaml
+  r3l template -o r07.xlsx --region lake-constance --period 2024   # an Excel workbook`,
 		Args: noArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if err := opts.validate(); err != nil {
@@ -39,7 +41,7 @@ func newTemplateCmd(s *streams) *cobra.Command {
 	}
 	fl := cmd.Flags()
 	fl.StringVarP(&opts.framework, "framework", "F", framework.DefaultID, "framework: a bundled id or a YAML file")
-	fl.StringVarP(&opts.format, "format", "f", "", "yaml (default: from -o's extension, else yaml)")
+	fl.StringVarP(&opts.format, "format", "f", "", "yaml or xlsx (default: from -o's extension, else yaml)")
 	fl.StringVarP(&opts.output, "output", "o", "", "write to this new file (never overwrites) instead of standard output")
 	fl.StringVar(&opts.lang, "lang", "en", "language of the questions")
 	fl.StringVar(&opts.region, "region", "", "prefill the region id")
@@ -60,8 +62,11 @@ func (o *templateOptions) validate() error {
 			o.format = "xlsx"
 		}
 	}
-	if o.format != "yaml" {
+	if !slices.Contains(templateFormats, o.format) {
 		return usagef("unknown template format %q (one of: %s)", o.format, strings.Join(templateFormats, ", "))
+	}
+	if o.format == "xlsx" && o.output == "" {
+		return usagef("format xlsx is binary and is not written to the terminal: give -o FILE")
 	}
 	lang, err := matchLanguage(o.lang)
 	if err != nil {
@@ -78,6 +83,9 @@ func runTemplate(s *streams, o *templateOptions) error {
 	}
 	topts := report.TemplateOptions{Lang: o.lang, Region: o.region, Period: o.period}
 	write := func(w io.Writer) error { return report.TemplateYAML(w, fw, topts) }
+	if o.format == "xlsx" {
+		write = func(w io.Writer) error { return report.TemplateXLSX(w, fw, topts) }
+	}
 	if o.output == "" {
 		return write(s.out)
 	}

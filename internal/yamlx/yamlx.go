@@ -21,15 +21,20 @@ import (
 	"gopkg.in/yaml.v3"
 )
 
-// Problem is one thing wrong in an input file.
+// Problem is one thing wrong in an input file. A problem in a spreadsheet
+// names its cell ("Answers!E12") or sheet ("Region") in Cell instead of a
+// line and column, and prints as "PATH: Answers!E12: message".
 type Problem struct {
 	Path      string
 	Line, Col int
+	Cell      string
 	Msg       string
 }
 
 func (p Problem) Error() string {
 	switch {
+	case p.Cell != "":
+		return fmt.Sprintf("%s: %s: %s", p.Path, p.Cell, p.Msg)
 	case p.Line > 0 && p.Col > 0:
 		return fmt.Sprintf("%s:%d:%d: %s", p.Path, p.Line, p.Col, p.Msg)
 	case p.Line > 0:
@@ -53,7 +58,9 @@ func (ps Problems) Error() string {
 
 // Err returns ps as an error, or nil when it is empty. Problems are put in
 // file order (line, then column) within each file, whatever order the
-// checks found them in.
+// checks found them in. Spreadsheet problems (Cell set, no line) keep the
+// order they were reported in, which a workbook reader makes sheet by
+// sheet and row by row.
 func (ps Problems) Err() error {
 	if len(ps) == 0 {
 		return nil

@@ -18,6 +18,8 @@ func TestProblemError(t *testing.T) {
 		{Problem{Path: "a.yaml", Line: 3, Msg: "bad"}, "a.yaml:3: bad"},
 		{Problem{Path: "a.yaml", Msg: "bad"}, "a.yaml: bad"},
 		{Problem{Path: "a.yaml", Col: 4, Msg: "bad"}, "a.yaml: bad"}, // a column without a line means nothing
+		{Problem{Path: "q.xlsx", Cell: "Answers!E12", Msg: "bad"}, "q.xlsx: Answers!E12: bad"},
+		{Problem{Path: "q.xlsx", Cell: "Region", Msg: "bad"}, "q.xlsx: Region: bad"},
 	}
 	for _, tt := range tests {
 		if got := tt.p.Error(); got != tt.want {
@@ -30,6 +32,15 @@ func TestProblemError(t *testing.T) {
 	}
 	if ps.Err() == nil || Problems(nil).Err() != nil {
 		t.Errorf("Err: %v, %v", ps.Err(), Problems(nil).Err())
+	}
+	// Spreadsheet problems keep the order they were reported in.
+	cells := Problems{
+		{Path: "q.xlsx", Cell: "Region!B3", Msg: "a"},
+		{Path: "q.xlsx", Cell: "Answers!E2", Msg: "b"},
+		{Path: "q.xlsx", Cell: "Answers", Msg: "c"},
+	}
+	if got := cells.Err().Error(); got != "q.xlsx: Region!B3: a\nq.xlsx: Answers!E2: b\nq.xlsx: Answers: c" {
+		t.Errorf("cell problems: %q", got)
 	}
 }
 
