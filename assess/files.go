@@ -21,10 +21,18 @@ func LoadFile(path string, opts LoadOptions) (*Questionnaire, error) {
 	if err != nil {
 		return nil, err
 	}
+	var q *Questionnaire
 	if IsWorkbook(path) || bytes.HasPrefix(data, []byte("PK\x03\x04")) {
-		return LoadWorkbook(path, data, opts)
+		q, err = LoadWorkbook(path, data, opts)
+	} else {
+		q, err = LoadQuestionnaire(path, data, opts)
 	}
-	return LoadQuestionnaire(path, data, opts)
+	if err == nil && opts.DropNotes {
+		for i := range q.Answers {
+			q.Answers[i].Evidence, q.Answers[i].Comment = "", ""
+		}
+	}
+	return q, err
 }
 
 // Loaded is the outcome of reading one input file.
@@ -37,6 +45,11 @@ type Loaded struct {
 // LoadFiles reads questionnaires on up to workers goroutines (0: one per
 // CPU). Results keep the order of paths; each carries its own error.
 func LoadFiles(paths []string, opts LoadOptions, workers int) []Loaded {
+	return LoadFilesProgress(paths, opts, workers, nil)
+}
+
+// LoadFilesProgress is LoadFiles calling done (if not nil) after each file.
+func LoadFilesProgress(paths []string, opts LoadOptions, workers int, done func()) []Loaded {
 	if workers <= 0 {
 		workers = runtime.NumCPU()
 	}
@@ -47,6 +60,9 @@ func LoadFiles(paths []string, opts LoadOptions, workers int) []Loaded {
 		g.Go(func() error {
 			q, err := LoadFile(path, opts)
 			out[i] = Loaded{Path: path, Questionnaire: q, Err: err}
+			if done != nil {
+				done()
+			}
 			return nil
 		})
 	}

@@ -29,6 +29,13 @@ func (a *Assessment) Key() string {
 // and period; within one, respondents by id. Two questionnaires with the
 // same respondent id in one assessment are an error.
 func Group(qs []*Questionnaire) ([]*Assessment, error) {
+	out, problems := GroupAll(qs)
+	return out, problems.Err()
+}
+
+// GroupAll is Group for runs that go on despite bad files: a questionnaire
+// that repeats a respondent is left out of its assessment and reported.
+func GroupAll(qs []*Questionnaire) ([]*Assessment, yamlx.Problems) {
 	byKey := map[string]*Assessment{}
 	var out []*Assessment
 	for _, q := range qs {
@@ -53,7 +60,8 @@ func Group(qs []*Questionnaire) ([]*Assessment, error) {
 	slices.SortFunc(out, func(x, y *Assessment) int {
 		return cmp.Or(cmp.Compare(x.Framework.ID, y.Framework.ID), cmp.Compare(x.Region.ID, y.Region.ID), cmp.Compare(x.Period, y.Period))
 	})
-	return out, problems.Err()
+	problems.Err() // sorts
+	return out, problems
 }
 
 // check rejects repeated respondents and notes what a coordinator should
@@ -62,14 +70,17 @@ func (a *Assessment) check() yamlx.Problems {
 	var problems yamlx.Problems
 	byRespondent := map[string]*Questionnaire{}
 	bySum := map[string]*Questionnaire{}
+	kept := a.Questionnaires[:0]
 	for _, q := range a.Questionnaires {
 		if id := q.Respondent.ID; id != "" {
 			if first, dup := byRespondent[id]; dup {
 				problems = append(problems, yamlx.Problem{Path: q.Path, Line: q.RespondentLine, Col: q.RespondentCol, Cell: q.RespondentCell,
 					Msg: fmt.Sprintf("respondent %q already answered for %s %s in %s", id, a.Region.ID, a.Period, first.Path)})
+				continue
 			}
 			byRespondent[id] = q
 		}
+		kept = append(kept, q)
 		if first, dup := bySum[q.SHA256]; dup {
 			a.Warnings = append(a.Warnings, fmt.Sprintf("%s is an exact copy of %s", q.Path, first.Path))
 		}
@@ -84,6 +95,7 @@ func (a *Assessment) check() yamlx.Problems {
 				q.Path, a.Framework.ID, v, a.Framework.Version))
 		}
 	}
+	a.Questionnaires = kept
 	return problems
 }
 

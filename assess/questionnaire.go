@@ -125,6 +125,10 @@ func BundledFramework(id, version string) (*framework.Framework, error) {
 type LoadOptions struct {
 	Pick   FrameworkPicker // nil: BundledFramework
 	Strict bool            // missing answers are errors
+	// DropNotes forgets evidence and comments once read, for runs whose
+	// reports do not show them: a questionnaire is then little more than
+	// its scores.
+	DropNotes bool
 }
 
 // LoadQuestionnaire parses and validates a YAML questionnaire. The error, if

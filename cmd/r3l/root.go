@@ -68,7 +68,9 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if err == nil {
 		return exitOK
 	}
-	fmt.Fprintln(stderr, strings.TrimRight(err.Error(), "\n"))
+	if msg := strings.TrimRight(err.Error(), "\n"); msg != "" {
+		fmt.Fprintln(stderr, msg)
+	}
 	var ue usageError
 	if errors.As(err, &ue) || isCobraUsage(err) {
 		fmt.Fprintln(stderr, "Run 'r3l --help' for usage.")
@@ -106,6 +108,7 @@ levels, strengths, weaknesses and where stakeholder groups disagree.`,
 		newTemplateCmd(s),
 		newAssessCmd(s),
 		newCompareCmd(s),
+		newBatchCmd(s),
 		newVersionCmd(s),
 	)
 	return root

@@ -1,0 +1,342 @@
+package main
+
+import (
+	"cmp"
+	"encoding/json"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"runtime"
+	"slices"
+	"strings"
+	"sync"
+
+	"github.com/schollz/progressbar/v3"
+	"github.com/spf13/cobra"
+	"golang.org/x/sync/errgroup"
+
+	"github.com/r3l/r3l/assess"
+	"github.com/r3l/r3l/framework"
+	"github.com/r3l/r3l/report"
+)
+
+type batchOptions struct {
+	reportFlags
+	inputs   []string
+	dir      string
+	formats  []string
+	jobs     int
+	quiet    bool
+	groupBy  string
+	minGroup int
+}
+
+// batchFormats are the per-assessment formats batch can write.
+var batchFormats = []string{"json", "csv", "markdown", "xlsx"}
+
+func newBatchCmd(s *streams) *cobra.Command {
+	opts := &batchOptions{}
+	cmd := &cobra.Command{
+		Use:   "batch INPUT... -o DIR",
+		Short: "Write a report per assessment and a comparison of all into a folder",
+		Long: `Read every questionnaire in the inputs (files, folders searched recursively,
+glob patterns), group them into assessments and write into DIR:
+  <region>_<period>.<ext>   one report per assessment in each of --formats
+  comparison.xlsx           all assessments side by side
+  comparison.csv            the tidy table of every score, down to indicators
+  summary.json              inputs, assessments, failures and outputs
+A bad input file is listed in summary.json and on stderr, and the rest are
+still written; the exit code is then 1.`,
+		Example: `  r3l batch testdata/regions -o out
+  r3l batch surveys/ -o reports --formats json,xlsx,markdown -j 4`,
+		Args: minArgs(1, "questionnaire files or folders (INPUT...)"),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			opts.inputs = args
+			if err := opts.validate(cmd); err != nil {
+				return err
+			}
+			return runBatch(s, opts)
+		},
+	}
+	fl := cmd.Flags()
+	fl.StringVarP(&opts.framework, "framework", "F", "", "framework: a bundled id or a YAML file (default: the one the questionnaires name)")
+	fl.StringVarP(&opts.dir, "output", "o", "", "folder to write into (created if missing)")
+	fl.StringSliceVar(&opts.formats, "formats", []string{"json"}, "formats of the per-assessment reports: "+strings.Join(batchFormats, ", "))
+	fl.IntVarP(&opts.jobs, "jobs", "j", runtime.NumCPU(), "files read and reports written at once")
+	fl.BoolVarP(&opts.quiet, "quiet", "q", false, "no progress bar and no warnings")
+	fl.StringVar(&opts.lang, "lang", "en", "language of texts and labels: "+strings.Join(supportedLanguages(), ", "))
+	fl.StringVar(&opts.aggregate, "aggregate", assess.Mean, "how respondents' scores combine: mean or median")
+	fl.Float64Var(&opts.minCoverage, "min-coverage", 0, "share of applicable indicators that must be scored (default: the framework's)")
+	fl.Float64Var(&opts.disagreement, "disagreement", assess.DefaultDisagreement, "standard deviation from which respondents disagree")
+	fl.BoolVar(&opts.strict, "strict", false, "treat unanswered indicators as errors")
+	fl.StringVar(&opts.groupBy, "group-by", assess.ByGroup, "peer groups by region group or country")
+	fl.IntVar(&opts.minGroup, "min-group", assess.DefaultMinGroup, "smallest peer group that gets statistics")
+	_ = cmd.RegisterFlagCompletionFunc("formats", func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
+		return batchFormats, cobra.ShellCompDirectiveNoFileComp
+	})
+	return cmd
+}
+
+func (o *batchOptions) validate(cmd *cobra.Command) error {
+	var problems []string
+	if o.dir == "" {
+		problems = append(problems, "batch needs -o DIR, the folder to write into")
+	}
+	for _, f := range o.formats {
+		if !slices.Contains(batchFormats, f) {
+			problems = append(problems, fmt.Sprintf("--formats: unknown format %q (one of: %s)", f, strings.Join(batchFormats, ", ")))
+		}
+	}
+	if o.jobs < 1 {
+		problems = append(problems, fmt.Sprintf("-j must be at least 1, not %d", o.jobs))
+	}
+	// The shared flags are checked with a format that needs no terminal.
+	o.format = "json"
+	o.reportFlags.formats = report.Formats
+	if err := o.reportFlags.validate(cmd); err != nil {
+		problems = append(problems, err.Error())
+	}
+	if !slices.Contains(groupKeys, o.groupBy) {
+		problems = append(problems, fmt.Sprintf("--group-by must be group or country, not %q", o.groupBy))
+	}
+	if o.minGroup < 1 {
+		problems = append(problems, fmt.Sprintf("--min-group must be at least 1, not %d", o.minGroup))
+	}
+	if len(problems) > 0 {
+		return usagef("%s", strings.Join(problems, "\n"))
+	}
+	return nil
+}
+
+// batchFailure is one input that could not be used.
+type batchFailure struct {
+	Path  string `json:"path"`
+	Error string `json:"error"`
+}
+
+type batchSummary struct {
+	Inputs      int            `json:"inputs"`
+	Assessments int            `json:"assessments"`
+	Failed      []batchFailure `json:"failed"`
+	Outputs     []string       `json:"outputs"`
+}
+
+// needsNotes says whether any format shows evidence and comments, which
+// are otherwise dropped as files are read to save memory.
+func needsNotes(formats []string) bool {
+	for _, f := range formats {
+		if f == "markdown" || f == "xlsx" || f == "html" {
+			return true
+		}
+	}
+	return false
+}
+
+func runBatch(s *streams, opts *batchOptions) error {
+	if err := os.MkdirAll(opts.dir, 0o755); err != nil {
+		return fmt.Errorf("cannot create %s: %w", opts.dir, err)
+	}
+	sum := batchSummary{Failed: []batchFailure{}, Outputs: []string{}}
+	fail := func(path string, err error) {
+		for _, line := range strings.Split(err.Error(), "\n") {
+			sum.Failed = append(sum.Failed, batchFailure{Path: path, Error: line})
+		}
+	}
+	files, err := assess.ExpandInputs(opts.inputs)
+	if err != nil {
+		fail("", err)
+	}
+	sum.Inputs = len(files)
+	loadOpts, fixed, err := opts.loadOptions()
+	if err != nil {
+		return err
+	}
+	loadOpts.DropNotes = !needsNotes(opts.formats)
+
+	bar := newProgress(s, opts.quiet, len(files), "reading")
+	loaded := assess.LoadFilesProgress(files, loadOpts, opts.jobs, func() { bar.Add(1) })
+	bar.Finish()
+	var qs []*assess.Questionnaire
+	for _, l := range loaded {
+		if l.Err != nil {
+			fail(l.Path, l.Err)
+		} else {
+			qs = append(qs, l.Questionnaire)
+		}
+	}
+	as, problems := assess.GroupAll(qs)
+	for _, p := range problems {
+		fail(p.Path, p)
+	}
+	sum.Assessments = len(as)
+
+	// Score on all workers; results keep the assessments' order.
+	results := make([]*assess.Result, len(as))
+	var g errgroup.Group
+	g.SetLimit(opts.jobs)
+	for i, a := range as {
+		g.Go(func() error {
+			fw := a.Framework
+			if fixed != nil {
+				fw = fixed
+			}
+			results[i] = assess.Score(fw, a, opts.scoring())
+			return nil
+		})
+	}
+	g.Wait()
+
+	protect := append(slices.Clone(files), opts.framework)
+	names := reportNames(results)
+	var mu sync.Mutex
+	// Outputs are listed relative to DIR, so summaries of the same inputs
+	// match wherever they were written.
+	wrote := func(path string) {
+		mu.Lock()
+		sum.Outputs = append(sum.Outputs, filepath.Base(path))
+		mu.Unlock()
+	}
+	bar = newProgress(s, opts.quiet, len(results)*len(opts.formats), "writing")
+	writeErrs := make([]error, len(results)*len(opts.formats))
+	for i, r := range results {
+		for j, format := range opts.formats {
+			g.Go(func() error {
+				defer bar.Add(1)
+				w, err := report.New(format, report.Options{Lang: opts.lang, Version: toolVersion()})
+				if err != nil {
+					writeErrs[i*len(opts.formats)+j] = err
+					return nil
+				}
+				path := filepath.Join(opts.dir, names[i]+"."+extension(format))
+				if err := report.WriteFile(path, protect, func(out io.Writer) error { return w.Assessment(out, r) }); err != nil {
+					writeErrs[i*len(opts.formats)+j] = err
+					return nil
+				}
+				wrote(path)
+				return nil
+			})
+		}
+	}
+	g.Wait()
+	bar.Finish()
+	for _, err := range writeErrs {
+		if err != nil {
+			return err // the folder is not writable: nothing else will be
+		}
+	}
+
+	for _, part := range byFramework(results) {
+		suffix := ""
+		if len(part) < len(results) {
+			suffix = "_" + part[0].Framework.ID
+		}
+		c := assess.Compare(part[0].Framework, part, assess.CompareOptions{GroupBy: opts.groupBy, MinGroup: opts.minGroup})
+		for _, format := range []string{"xlsx", "csv"} {
+			w, err := report.New(format, report.Options{Lang: opts.lang, Version: toolVersion()})
+			if err != nil {
+				return err
+			}
+			path := filepath.Join(opts.dir, "comparison"+suffix+"."+format)
+			if err := report.WriteFile(path, protect, func(out io.Writer) error { return w.Comparison(out, c) }); err != nil {
+				return err
+			}
+			wrote(path)
+		}
+	}
+	summaryPath := filepath.Join(opts.dir, "summary.json")
+	wrote(summaryPath)
+	slices.Sort(sum.Outputs)
+	slices.SortStableFunc(sum.Failed, func(a, b batchFailure) int { return cmp.Compare(a.Path, b.Path) })
+	if err := report.WriteFile(summaryPath, protect, func(out io.Writer) error {
+		enc := json.NewEncoder(out)
+		enc.SetIndent("", "  ")
+		return enc.Encode(sum)
+	}); err != nil {
+		return err
+	}
+	if !opts.quiet {
+		for _, r := range results {
+			printWarnings(s, r.Warnings)
+		}
+	}
+	fmt.Fprintf(s.err, "%d inputs, %d assessments, %d reports written to %s", sum.Inputs, sum.Assessments, len(sum.Outputs), opts.dir)
+	if len(sum.Failed) > 0 {
+		fmt.Fprintf(s.err, ", %d problems:\n", len(sum.Failed))
+		for _, f := range sum.Failed {
+			fmt.Fprintln(s.err, f.Error)
+		}
+		return errSilent
+	}
+	fmt.Fprintln(s.err)
+	return nil
+}
+
+// errSilent fails the command (exit 1) with nothing more to print.
+var errSilent = silentError{}
+
+type silentError struct{}
+
+func (silentError) Error() string { return "" }
+
+// extension is a format's file extension.
+func extension(format string) string {
+	if format == "markdown" {
+		return "md"
+	}
+	return format
+}
+
+// reportNames gives each assessment a file name "<region>_<period>", with
+// the framework id added where two frameworks would share a name.
+func reportNames(results []*assess.Result) []string {
+	names := make([]string, len(results))
+	count := map[string]int{}
+	for i, r := range results {
+		names[i] = safeName(r.Region.ID) + "_" + safeName(r.Period)
+		count[names[i]]++
+	}
+	for i, r := range results {
+		if count[names[i]] > 1 {
+			names[i] += "_" + r.Framework.ID
+		}
+	}
+	return names
+}
+
+// safeName keeps a period or id usable as part of a file name.
+func safeName(s string) string {
+	return strings.Map(func(r rune) rune {
+		switch {
+		case r >= 'a' && r <= 'z', r >= 'A' && r <= 'Z', r >= '0' && r <= '9', r == '-', r == '.':
+			return r
+		}
+		return '-'
+	}, s)
+}
+
+// byFramework splits results by framework, in order of first appearance.
+func byFramework(results []*assess.Result) [][]*assess.Result {
+	var parts [][]*assess.Result
+	idx := map[*framework.Framework]int{}
+	for _, r := range results {
+		i, ok := idx[r.Framework]
+		if !ok {
+			i = len(parts)
+			idx[r.Framework] = i
+			parts = append(parts, nil)
+		}
+		parts[i] = append(parts[i], r)
+	}
+	return parts
+}
+
+// newProgress shows a progress bar on stderr when it is a terminal.
+func newProgress(s *streams, quiet bool, total int, what string) *progressbar.ProgressBar {
+	tty, _ := isTerminal(s.err)
+	if quiet || !tty || total == 0 {
+		return progressbar.NewOptions(total, progressbar.OptionSetVisibility(false), progressbar.OptionSetWriter(io.Discard))
+	}
+	return progressbar.NewOptions(total, progressbar.OptionSetWriter(s.err), progressbar.OptionSetDescription(what),
+		progressbar.OptionShowCount(), progressbar.OptionClearOnFinish(), progressbar.OptionThrottle(100e6))
+}
