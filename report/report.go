@@ -23,6 +23,7 @@ type Options struct {
 	Width   int    // terminal width for tables; 0 means 80
 	Version string // tool version, for reproducibility notes
 	By      string // comparison tables: "area" (default), "criterion" or "indicator" columns
+	Date    string // shown in the HTML header; empty leaves it out
 }
 
 // Writer renders one format.
@@ -34,7 +35,7 @@ type Writer interface {
 }
 
 // Formats lists every format name a writer exists for.
-var Formats = []string{"table", "markdown", "json", "csv", "xlsx"}
+var Formats = []string{"table", "markdown", "json", "csv", "xlsx", "html"}
 
 // Binary reports whether a format must not be written to a terminal.
 func Binary(format string) bool { return format == "xlsx" }
@@ -52,6 +53,8 @@ func FormatForExt(ext string) (string, bool) {
 		return "table", true
 	case ".xlsx":
 		return "xlsx", true
+	case ".html", ".htm":
+		return "html", true
 	}
 	return "", false
 }
@@ -75,6 +78,8 @@ func New(format string, opts Options) (Writer, error) {
 		return csvWriter{}, nil
 	case "xlsx":
 		return &xlsxWriter{newStyle(opts)}, nil
+	case "html":
+		return &htmlWriter{newStyle(opts)}, nil
 	}
 	return nil, fmt.Errorf("unknown format %q (one of: %s)", format, strings.Join(Formats, ", "))
 }
@@ -245,6 +250,7 @@ var ui = map[string]map[string]string{
 	"kind":                 {"en": "Level", "de": "Ebene", "sv": "Nivå"},
 	"title":                {"en": "Title", "de": "Titel", "sv": "Titel"},
 	"groups.suppressed":    {"en": "fewer than %d assessments: no statistics", "de": "weniger als %d Bewertungen: keine Statistik", "sv": "färre än %d värderingar: ingen statistik"},
+	"about":                {"en": "About this report", "de": "Über diesen Bericht", "sv": "Om rapporten"},
 	"scores":               {"en": "Scores", "de": "Ergebnisse", "sv": "Resultat"},
 }
 

@@ -33,7 +33,7 @@ type batchOptions struct {
 }
 
 // batchFormats are the per-assessment formats batch can write.
-var batchFormats = []string{"json", "csv", "markdown", "xlsx"}
+var batchFormats = []string{"json", "csv", "markdown", "xlsx", "html"}
 
 func newBatchCmd(s *streams) *cobra.Command {
 	opts := &batchOptions{}
@@ -203,7 +203,7 @@ func runBatch(s *streams, opts *batchOptions) error {
 		for j, format := range opts.formats {
 			g.Go(func() error {
 				defer bar.Add(1)
-				w, err := report.New(format, report.Options{Lang: opts.lang, Version: toolVersion()})
+				w, err := report.New(format, report.Options{Lang: opts.lang, Version: toolVersion(), Date: reportDate()})
 				if err != nil {
 					writeErrs[i*len(opts.formats)+j] = err
 					return nil
@@ -232,8 +232,12 @@ func runBatch(s *streams, opts *batchOptions) error {
 			suffix = "_" + part[0].Framework.ID
 		}
 		c := assess.Compare(part[0].Framework, part, assess.CompareOptions{GroupBy: opts.groupBy, MinGroup: opts.minGroup})
-		for _, format := range []string{"xlsx", "csv"} {
-			w, err := report.New(format, report.Options{Lang: opts.lang, Version: toolVersion()})
+		formats := []string{"xlsx", "csv"}
+		if slices.Contains(opts.formats, "html") {
+			formats = append(formats, "html")
+		}
+		for _, format := range formats {
+			w, err := report.New(format, report.Options{Lang: opts.lang, Version: toolVersion(), Date: reportDate()})
 			if err != nil {
 				return err
 			}
@@ -300,6 +304,18 @@ func reportNames(results []*assess.Result) []string {
 		if count[names[i]] > 1 {
 			names[i] += "_" + r.Framework.ID
 		}
+	}
+	// Ids that differ only in characters safeName replaces ("a_b", "a-b"),
+	// or in case on a case-insensitive disk, would still share a file:
+	// later ones get a number.
+	used := map[string]bool{}
+	for i := range names {
+		name := names[i]
+		for n := 2; used[strings.ToLower(name)]; n++ {
+			name = fmt.Sprintf("%s-%d", names[i], n)
+		}
+		used[strings.ToLower(name)] = true
+		names[i] = name
 	}
 	return names
 }

@@ -4,9 +4,12 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"os"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
+	"time"
 
 	"github.com/spf13/cobra"
 	"golang.org/x/text/language"
@@ -121,7 +124,7 @@ func (f *reportFlags) writer(s *streams) (report.Writer, error) { return f.write
 
 // writerBy is writer with the columns of comparison tables (--by).
 func (f *reportFlags) writerBy(s *streams, by string) (report.Writer, error) {
-	opts := report.Options{Lang: f.lang, Version: toolVersion(), By: by}
+	opts := report.Options{Lang: f.lang, Version: toolVersion(), By: by, Date: reportDate()}
 	if f.output == "" && f.format == "table" {
 		if tty, width := isTerminal(s.out); tty {
 			opts.Color = colorAllowed()
@@ -129,6 +132,16 @@ func (f *reportFlags) writerBy(s *streams, by string) (report.Writer, error) {
 		}
 	}
 	return report.New(f.format, opts)
+}
+
+// reportDate is today's date for report headers, or the date of
+// SOURCE_DATE_EPOCH when it is set, so pages can be rebuilt byte for byte.
+func reportDate() string {
+	t := time.Now()
+	if epoch, err := strconv.ParseInt(os.Getenv("SOURCE_DATE_EPOCH"), 10, 64); err == nil {
+		t = time.Unix(epoch, 0).UTC()
+	}
+	return t.Format("2006-01-02")
 }
 
 // emit writes a report to -o (atomically, never over an input) or stdout.

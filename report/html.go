@@ -1,0 +1,180 @@
+package report
+
+import (
+	"embed"
+	"fmt"
+	"html/template"
+	"io"
+
+	"github.com/r3l/r3l/assess"
+	"github.com/r3l/r3l/framework"
+)
+
+//go:embed templates/*.html templates/style.css
+var templatesFS embed.FS
+
+type htmlWriter struct{ style }
+
+// templates parses the page templates with the report's helpers; questionnaire
+// text reaches the page through html/template, which escapes it.
+func (h *htmlWriter) templates() (*template.Template, error) {
+	s := h.style
+	funcs := template.FuncMap{
+		"t":      s.t,
+		"score":  s.score,
+		"pct":    s.pct,
+		"level":  s.level,
+		"text":   func(t framework.Text) string { return t.Get(s.Lang) },
+		"ranks":  func(xs []int) string { return joinInts(xs, "/") },
+		"status": func(i assess.IndicatorResult) string { return s.level(assess.Node{Status: i.Status, Level: i.Level}) },
+	}
+	return template.New("").Funcs(funcs).ParseFS(templatesFS, "templates/*.html")
+}
+
+func (h *htmlWriter) css() template.CSS {
+	b, _ := templatesFS.ReadFile("templates/style.css")
+	return template.CSS(b)
+}
+
+type htmlNote struct{ ID, Who, Text string }
+
+func (h *htmlWriter) Assessment(w io.Writer, r *assess.Result) error {
+	s := h.style
+	tmpl, err := h.templates()
+	if err != nil {
+		return err
+	}
+	fw := r.Framework
+	var radar, bars []chartItem
+	for _, a := range r.Areas {
+		radar = append(radar, chartItem{ID: a.Area.ID, Label: a.Area.Title.Get(s.Lang), Value: a.Score})
+		for _, c := range a.Criteria {
+			bars = append(bars, chartItem{ID: c.Criterion.ID, Label: c.Criterion.Title.Get(s.Lang), Value: c.Score})
+		}
+	}
+	var notes []htmlNote
+	for _, n := range evidenceNotes(r) {
+		notes = append(notes, htmlNote{n.indicator, n.who, n.text})
+	}
+	data := map[string]any{
+		"Lang":                s.Lang,
+		"Version":             s.Version,
+		"Date":                s.Date,
+		"CSS":                 h.css(),
+		"R":                   r,
+		"Title":               regionName(r.Region) + " — " + r.Period,
+		"Respondents":         s.respondentsLine(r),
+		"FrameworkTitle":      fw.Title.Get(s.Lang),
+		"AreaName":            fw.LevelName("area", s.Lang),
+		"CriterionName":       fw.LevelName("criterion", s.Lang),
+		"IndicatorName":       fw.LevelName("indicator", s.Lang),
+		"Radar":               radarSVG(fw.LevelName("area", s.Lang)+" — "+s.t("score"), radar, s.score),
+		"Bars":                barsSVG("bars-title", fw.LevelName("criterion", s.Lang)+" — "+s.t("score"), bars, s.score),
+		"Disagreements":       r.Disagreements(),
+		"NoDisagreement":      s.p.Sprintf(s.t("disagreement.none"), s.p.Sprintf("%.0f", r.Options.Disagreement)),
+		"PrioritiesExplained": s.p.Sprintf(s.t("priorities.explained"), len(fw.PriorityPoints), joinInts(fw.PriorityPoints, ", ")),
+		"Notes":               notes,
+	}
+	return tmpl.ExecuteTemplate(w, "assessment.html", data)
+}
+
+type (
+	heatCell struct {
+		Text   string
+		Colour template.CSS
+	}
+	heatRow struct {
+		Rank, Name, Group string
+		Cells             []heatCell
+	}
+	statRow struct {
+		Name string
+		S    assess.Stats
+	}
+	groupRow struct {
+		Name       string
+		N          int
+		Suppressed bool
+		Span       int
+		Means      []*float64
+	}
+	trendRow struct {
+		Region, From, To string
+		Deltas           []string
+	}
+	inputRow struct{ Path, SHA256, Assessment string }
+)
+
+func (h *htmlWriter) Comparison(w io.Writer, c *assess.Comparison) error {
+	s := h.style
+	tmpl, err := h.templates()
+	if err != nil {
+		return err
+	}
+	fw := c.Framework
+	nodes := c.Nodes[:1+len(fw.Areas)]
+	var rows []heatRow
+	var bars []chartItem
+	var inputs []inputRow
+	for i, r := range c.Results {
+		row := heatRow{Rank: "–", Name: assessmentLabel(r), Group: r.Region.Group}
+		if c.Ranks[i] != nil {
+			row.Rank = fmt.Sprint(*c.Ranks[i])
+		}
+		for _, id := range nodes {
+			v := r.ScoreOf(id)
+			cell := heatCell{Text: s.score(v), Colour: "transparent"}
+			if v != nil {
+				cell.Colour = template.CSS("#" + scoreColour(*v))
+			}
+			row.Cells = append(row.Cells, cell)
+		}
+		rows = append(rows, row)
+		bars = append(bars, chartItem{ID: assessmentLabel(r), Value: r.Score})
+		for _, q := range r.Questionnaires {
+			inputs = append(inputs, inputRow{q.Path, q.SHA256, assessmentLabel(r)})
+		}
+	}
+	var stats []statRow
+	for _, id := range nodes {
+		name := id
+		if id == assess.OverallNode {
+			name = s.t("overall")
+		}
+		stats = append(stats, statRow{name, c.Statistics[id]})
+	}
+	var groups []groupRow
+	for _, g := range c.Groups {
+		gr := groupRow{Name: g.Name, N: len(g.Members), Suppressed: g.Suppressed, Span: len(nodes)}
+		for _, id := range nodes {
+			if !g.Suppressed {
+				gr.Means = append(gr.Means, g.Stats[id].Mean)
+			}
+		}
+		groups = append(groups, gr)
+	}
+	var trends []trendRow
+	for _, t := range c.Trends {
+		tr := trendRow{Region: t.Region, From: t.From, To: t.To}
+		for _, id := range nodes {
+			tr.Deltas = append(tr.Deltas, s.delta(t.Delta[id]))
+		}
+		trends = append(trends, tr)
+	}
+	data := map[string]any{
+		"Lang":            s.Lang,
+		"Version":         s.Version,
+		"Date":            s.Date,
+		"CSS":             h.css(),
+		"C":               c,
+		"FrameworkTitle":  fw.Title.Get(s.Lang),
+		"Rows":            rows,
+		"Bars":            barsSVG("overall-title", s.t("overall")+" — "+s.t("score"), bars, s.score),
+		"Stats":           stats,
+		"Groups":          groups,
+		"GroupsExplained": s.p.Sprintf(s.t("groups.explained"), c.MinGroup),
+		"Trends":          trends,
+		"Inputs":          inputs,
+	}
+	return tmpl.ExecuteTemplate(w, "comparison.html", data)
+}

@@ -1,0 +1,167 @@
+package report
+
+import (
+	"bytes"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/r3l/r3l/assess"
+)
+
+func htmlOpts(lang string) Options { return Options{Lang: lang, Date: "2026-11-22", Version: "test"} }
+
+func TestGoldenHTML(t *testing.T) {
+	r := sample(t, "lake-constance")
+	page := render(t, "html", htmlOpts("en"), r)
+	golden(t, "lake-constance.html", page, nil)
+	for _, want := range []string{
+		`<html lang="en">`,
+		`<h1>Lake Constance Learning Region (lake-constance) — 2024</h1>`,
+		`<div class="big">55.1</div>`,
+		`<svg class="chart radar"`, `<title id="radar-title">Quality area — Score</title>`,
+		`<svg class="chart bars"`, `aria-labelledby="bars-title"`,
+		`<h2>A Partnerships and networks — 75.4</h2>`,
+		`<section class="area">`,
+		`<td>employer</td><td class="num">2</td><td class="num">44.9</td>`,
+		r.Questionnaires[0].SHA256,
+		`2026-11-22`,
+	} {
+		if !bytes.Contains(page, []byte(want)) {
+			t.Errorf("page lacks %q", want)
+		}
+	}
+	de := render(t, "html", htmlOpts("de"), r)
+	if !bytes.Contains(de, []byte(`<html lang="de">`)) || !bytes.Contains(de, []byte("Partnerschaften und Netzwerke")) {
+		t.Error("German page lacks lang=de or German titles")
+	}
+}
+
+func TestGoldenComparisonHTML(t *testing.T) {
+	var rs []*assess.Result
+	for _, region := range []string{"kaunas", "lake-constance", "lake-constance-2022", "limerick"} {
+		rs = append(rs, sample(t, region))
+	}
+	c := assess.Compare(rs[0].Framework, rs, assess.CompareOptions{MinGroup: 2})
+	page := render2(t, "html", htmlOpts("en"), c)
+	golden(t, "comparison.html", page, nil)
+	limerick := rs[3]
+	for _, want := range []string{
+		// Rank 1 in 2024, its overall score shaded by the colour scale.
+		`<td class="num">1</td><td>limerick 2024</td><td>city</td><td class="num" style="background-color: #` +
+			scoreColour(*limerick.Score) + `">66.5</td>`,
+		`<td>lake-constance</td><td>2022</td><td>2024</td><td class="num">&#43;12.4</td>`,
+		`<svg class="chart bars"`,
+	} {
+		if !bytes.Contains(page, []byte(want)) {
+			t.Errorf("comparison page lacks %q", want)
+		}
+	}
+}
+
+func render2(t *testing.T, format string, opts Options, c *assess.Comparison) []byte {
+	t.Helper()
+	w, err := New(format, opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var buf bytes.Buffer
+	if err := w.Comparison(&buf, c); err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes()
+}
+
+// externalResource finds anything a browser would fetch from the network.
+var externalResource = regexp.MustCompile(`(?i)(src\s*=\s*["']?\s*(https?:)?//|<link[^>]+href\s*=\s*["']?\s*(https?:)?//|url\(\s*["']?\s*(https?:)?//|@import)`)
+
+func TestHTMLSelfContained(t *testing.T) {
+	r := sample(t, "kaunas")
+	pages := [][]byte{render(t, "html", htmlOpts("en"), r)}
+	c := assess.Compare(r.Framework, []*assess.Result{r}, assess.CompareOptions{})
+	pages = append(pages, render2(t, "html", htmlOpts("en"), c))
+	for _, p := range pages {
+		if m := externalResource.Find(p); m != nil {
+			t.Errorf("page loads an external resource: %s", m)
+		}
+		if bytes.Contains(p, []byte("<script")) {
+			t.Error("page has a script")
+		}
+	}
+	// The check itself finds what it must.
+	for _, bad := range []string{`<img src="https://x/y.png">`, `<link rel="stylesheet" href="http://x/s.css">`, `background: url(https://x/i.png)`} {
+		if !externalResource.MatchString(bad) {
+			t.Errorf("check misses %s", bad)
+		}
+	}
+}
+
+func TestHTMLEscapesQuestionnaireText(t *testing.T) {
+	r := sample(t, "limerick")
+	r.Region.Name = `<script>alert("name")</script>`
+	r.Questionnaires[0].Answers[0].Evidence = `<script>alert(1)</script> & <b>bold</b>`
+	r.Questionnaires[0].Respondent.Role = `"><img src=x onerror=alert(2)>`
+	page := render(t, "html", htmlOpts("en"), r)
+	if bytes.Contains(page, []byte("<script")) || bytes.Contains(page, []byte("<img")) || bytes.Contains(page, []byte("<b>bold")) {
+		t.Error("questionnaire text reached the page as markup")
+	}
+	for _, want := range []string{`&lt;script&gt;alert(1)&lt;/script&gt; &amp; &lt;b&gt;bold&lt;/b&gt;`, `&lt;script&gt;alert(&#34;name&#34;)&lt;/script&gt;`} {
+		if !bytes.Contains(page, []byte(want)) {
+			t.Errorf("page lacks the escaped text %s", want)
+		}
+	}
+}
+
+// TestHTMLInChromium renders both pages in headless Chromium, as a
+// screenshot and as a PDF, and reads the PDF's text back.
+func TestHTMLInChromium(t *testing.T) {
+	bin := ""
+	for _, name := range []string{"chromium", "chromium-browser", "google-chrome"} {
+		if p, err := exec.LookPath(name); err == nil {
+			bin = p
+			break
+		}
+	}
+	if bin == "" {
+		t.Skip("chromium is not installed")
+	}
+	dir := t.TempDir()
+	r := sample(t, "lake-constance")
+	c := assess.Compare(r.Framework, []*assess.Result{r, sample(t, "kaunas")}, assess.CompareOptions{})
+	pages := map[string][]byte{
+		"region.html":     render(t, "html", htmlOpts("en"), r),
+		"comparison.html": render2(t, "html", htmlOpts("en"), c),
+	}
+	for name, page := range pages {
+		path := filepath.Join(dir, name)
+		if err := os.WriteFile(path, page, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		base := strings.TrimSuffix(path, ".html")
+		for _, out := range []string{"--screenshot=" + base + ".png", "--print-to-pdf=" + base + ".pdf"} {
+			cmd := exec.Command(bin, "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+				"--disable-background-networking", "--disable-component-update", "--disable-sync",
+				"--user-data-dir="+filepath.Join(dir, "profile"), "--window-size=1100,1600", "--no-pdf-header-footer",
+				out, "file://"+path)
+			if msg, err := cmd.CombinedOutput(); err != nil {
+				t.Fatalf("chromium %s: %v\n%s", out, err, msg)
+			}
+		}
+		for _, ext := range []string{".png", ".pdf"} {
+			if st, err := os.Stat(base + ext); err != nil || st.Size() < 5000 {
+				t.Errorf("%s%s: %v", base, ext, err)
+			}
+		}
+		if name == "region.html" {
+			text := pdfText(t, base+".pdf")
+			for _, want := range []string{"Lake Constance Learning Region", "Partnerships and networks", "Stakeholder groups"} {
+				if !strings.Contains(text, want) {
+					t.Errorf("the printed page lacks %q", want)
+				}
+			}
+		}
+	}
+}
