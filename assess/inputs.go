@@ -24,7 +24,8 @@ func IsInputFile(name string) bool {
 
 // ExpandInputs turns arguments into questionnaire files: a file is taken as
 // it is, a folder is searched recursively for YAML and workbook files, and
-// anything else is tried as a glob pattern. Each file appears once, in the
+// anything else is tried as a glob pattern whose matches are taken the same
+// way (files as they are, folders searched). Each file appears once, in the
 // order first named (folders in name order).
 func ExpandInputs(args []string) ([]string, error) {
 	var out []string
@@ -40,31 +41,35 @@ func ExpandInputs(args []string) ([]string, error) {
 		}
 	}
 	var problems []string
+	// walk adds the questionnaires in a folder and its subfolders.
+	walk := func(dir string) {
+		n := len(out)
+		err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+			if err != nil {
+				return err
+			}
+			if d.IsDir() {
+				if p != dir && strings.HasPrefix(d.Name(), ".") {
+					return filepath.SkipDir
+				}
+				return nil
+			}
+			if IsInputFile(d.Name()) {
+				add(p)
+			}
+			return nil
+		})
+		if err != nil {
+			problems = append(problems, err.Error())
+		} else if len(out) == n {
+			problems = append(problems, fmt.Sprintf("%s: no questionnaires (*.yaml, *.yml, *.xlsx) in this folder", dir))
+		}
+	}
 	for _, arg := range args {
 		st, err := os.Stat(arg)
 		switch {
 		case err == nil && st.IsDir():
-			n := len(out)
-			err := filepath.WalkDir(arg, func(p string, d fs.DirEntry, err error) error {
-				if err != nil {
-					return err
-				}
-				if d.IsDir() {
-					if p != arg && strings.HasPrefix(d.Name(), ".") {
-						return filepath.SkipDir
-					}
-					return nil
-				}
-				if IsInputFile(d.Name()) {
-					add(p)
-				}
-				return nil
-			})
-			if err != nil {
-				problems = append(problems, err.Error())
-			} else if len(out) == n {
-				problems = append(problems, fmt.Sprintf("%s: no questionnaires (*.yaml, *.yml, *.xlsx) in this folder", arg))
-			}
+			walk(arg)
 		case err == nil:
 			add(arg)
 		default:
@@ -73,8 +78,12 @@ func ExpandInputs(args []string) ([]string, error) {
 				problems = append(problems, fmt.Sprintf("%s: no such file or folder", arg))
 				continue
 			}
+			// A pattern's matches are taken as if named one by one: files
+			// as they are, folders searched (as the shell would pass them).
 			for _, m := range matches {
-				if st, err := os.Stat(m); err == nil && !st.IsDir() {
+				if st, err := os.Stat(m); err == nil && st.IsDir() {
+					walk(m)
+				} else if err == nil {
 					add(m)
 				}
 			}

@@ -35,6 +35,18 @@ func TestExpandInputs(t *testing.T) {
 	if want := "a/q.xlsx a/r1.yaml a/r2.YML a/sub/r3.yaml b/r9.yaml"; rel(got) != want {
 		t.Errorf("got %s, want %s", rel(got), want)
 	}
+	// A pattern matching folders searches them, as the shell's expansion
+	// of the same pattern would.
+	got, err = ExpandInputs([]string{filepath.Join(dir, "[ab]")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := "a/q.xlsx a/r1.yaml a/r2.YML a/sub/r3.yaml b/r9.yaml"; rel(got) != want {
+		t.Errorf("glob of folders: got %s, want %s", rel(got), want)
+	}
+	if _, err := ExpandInputs([]string{filepath.Join(dir, "e*")}); err == nil || !strings.HasSuffix(err.Error(), "empty: no questionnaires (*.yaml, *.yml, *.xlsx) in this folder") {
+		t.Errorf("glob of a folder without questionnaires: %v", err)
+	}
 	// A file named directly is read whatever its extension.
 	got, _ = ExpandInputs([]string{filepath.Join(dir, "a", "notes.txt")})
 	if rel(got) != "a/notes.txt" {

@@ -110,14 +110,17 @@ func (ss *streamSheet) add(values ...any) {
 }
 
 // close adds the table (autofilter) over what was written and flushes.
-func (ss *streamSheet) close() {
+func (ss *streamSheet) close() { ss.closeAt(ss.row) }
+
+// closeAt is close with the table ending at row last.
+func (ss *streamSheet) closeAt(last int) {
 	b := ss.b
 	if b.err != nil {
 		return
 	}
-	if ss.row >= 2 {
+	if last >= 2 {
 		b.err = ss.sw.AddTable(&excelize.Table{
-			Range:     fmt.Sprintf("A1:%s", cell(ss.cols, ss.row)),
+			Range:     fmt.Sprintf("A1:%s", cell(ss.cols, last)),
 			Name:      "t_" + sanitizeName(ss.name),
 			StyleName: "TableStyleLight1",
 		})
@@ -158,7 +161,9 @@ func (x *xlsxWriter) Comparison(w io.Writer, c *assess.Comparison) error {
 	if b.err != nil {
 		return b.err
 	}
-	b.f.SetActiveSheet(0)
+	// Overview, the first sheet, is already the active one: it took the
+	// place of the new workbook's selected "Sheet1". SetActiveSheet would
+	// parse every streamed sheet back into memory to clear its selection.
 	_, err := b.f.WriteTo(w)
 	return err
 }
@@ -352,23 +357,49 @@ func (x *xlsxWriter) compareData(b *book, c *assess.Comparison) {
 
 func (x *xlsxWriter) compareAbout(b *book, c *assess.Comparison) {
 	s := x.style
-	ss := b.stream("About", []string{s.t("input"), "SHA-256", s.t("assessment"), s.t("respondent"), s.t("role")}, []float64{48, 68, 24, 12, 22}, 0)
+	fw := c.Framework
+	opts := optionOf(c)
+	// The framework and options sit beside the table of inputs, in view
+	// at the top however many inputs there are.
+	facts := [][2]any{
+		{s.t("framework"), fw.ID},
+		{"Version", fw.Version},
+		{"SHA-256", fw.SHA256},
+		{"Source", fw.Path},
+		{"r3l", x.Version},
+		{"--aggregate", opts.Aggregate},
+		{"--min-coverage", opts.MinCoverage},
+		{"--disagreement", opts.Disagreement},
+		{"--group-by", c.GroupBy},
+		{"--min-group", c.MinGroup},
+		{"--lang", s.Lang},
+	}
+	ss := b.stream("About", []string{s.t("input"), "SHA-256", s.t("assessment"), s.t("respondent"), s.t("role")},
+		[]float64{48, 68, 24, 12, 22, 3, 16, 68}, 0)
+	row := 0
+	withFact := func(cells ...any) []any {
+		if row < len(facts) {
+			cells = append(cells, nil, excelize.Cell{Value: facts[row][0], StyleID: b.bold}, facts[row][1])
+		}
+		row++
+		return cells
+	}
 	for _, r := range c.Results {
 		for _, q := range r.Questionnaires {
-			ss.add(q.Path, q.SHA256, assessmentLabel(r), q.Respondent.ID, q.Respondent.Role)
+			ss.add(withFact(q.Path, q.SHA256, assessmentLabel(r), q.Respondent.ID, q.Respondent.Role)...)
 		}
 	}
-	fw := c.Framework
-	ss.close()
-	// Settings below the table, written before the flush would have mixed
-	// modes; a second stream is not possible, so they go in the doc
-	// properties instead.
+	last := ss.row
+	for row < len(facts) {
+		ss.add(withFact(nil, nil, nil, nil, nil)...)
+	}
+	ss.closeAt(last)
 	if b.err == nil {
 		b.err = b.f.SetDocProps(&excelize.DocProperties{
 			Title:   s.t("comparison"),
 			Subject: fmt.Sprintf("%s %s (sha256 %s)", fw.ID, fw.Version, fw.SHA256),
 			Description: fmt.Sprintf("r3l %s; --aggregate %s --min-coverage %v --disagreement %v --group-by %s --min-group %d --lang %s",
-				x.Version, optionOf(c).Aggregate, optionOf(c).MinCoverage, optionOf(c).Disagreement, c.GroupBy, c.MinGroup, s.Lang),
+				x.Version, opts.Aggregate, opts.MinCoverage, opts.Disagreement, c.GroupBy, c.MinGroup, s.Lang),
 			Creator: "r3l " + x.Version,
 		})
 	}

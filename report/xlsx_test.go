@@ -52,6 +52,10 @@ func dumpWorkbook(t *testing.T, data []byte) string {
 		for _, r := range refs {
 			fmt.Fprintf(&b, "colour scale %s\n", r)
 		}
+		tables, _ := f.GetTables(sheet)
+		for _, tb := range tables {
+			fmt.Fprintf(&b, "table %s %s\n", tb.Name, tb.Range)
+		}
 	}
 	dn := f.GetDefinedName()
 	slices.SortFunc(dn, func(a, b excelize.DefinedName) int { return strings.Compare(a.Scope+a.Name, b.Scope+b.Name) })

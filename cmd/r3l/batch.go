@@ -220,10 +220,15 @@ func runBatch(s *streams, opts *batchOptions) error {
 	}
 	g.Wait()
 	bar.Finish()
-	for _, err := range writeErrs {
-		if err != nil {
+	for k, err := range writeErrs {
+		if err == nil {
+			continue
+		}
+		path := filepath.Join(opts.dir, names[k/len(opts.formats)]+"."+extension(opts.formats[k%len(opts.formats)]))
+		if !isInput(path, protect) {
 			return err // the folder is not writable: nothing else will be
 		}
+		fail(path, err) // an input bears the report's name: it stays, the report is not written
 	}
 
 	for _, part := range byFramework(results) {
@@ -243,7 +248,11 @@ func runBatch(s *streams, opts *batchOptions) error {
 			}
 			path := filepath.Join(opts.dir, "comparison"+suffix+"."+format)
 			if err := report.WriteFile(path, protect, func(out io.Writer) error { return w.Comparison(out, c) }); err != nil {
-				return err
+				if !isInput(path, protect) {
+					return err
+				}
+				fail(path, err)
+				continue
 			}
 			wrote(path)
 		}
@@ -274,6 +283,21 @@ func runBatch(s *streams, opts *batchOptions) error {
 	}
 	fmt.Fprintln(s.err)
 	return nil
+}
+
+// isInput reports whether path is one of the inputs, which batch never
+// writes over.
+func isInput(path string, inputs []string) bool {
+	out, err := os.Stat(path)
+	if err != nil {
+		return false
+	}
+	for _, in := range inputs {
+		if st, err := os.Stat(in); err == nil && os.SameFile(st, out) {
+			return true
+		}
+	}
+	return false
 }
 
 // errSilent fails the command (exit 1) with nothing more to print.

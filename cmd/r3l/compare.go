@@ -126,6 +126,9 @@ func oneFramework(as []*assess.Assessment, fixed *framework.Framework) (*framewo
 	if fixed != nil {
 		return fixed, nil
 	}
+	if len(as) == 0 {
+		return nil, fmt.Errorf("no questionnaires to compare")
+	}
 	var ids []string
 	for _, a := range as {
 		if !slices.Contains(ids, a.Framework.ID) {
