@@ -143,10 +143,7 @@ func runBatch(s *streams, opts *batchOptions) error {
 			sum.Failed = append(sum.Failed, batchFailure{Path: path, Error: line})
 		}
 	}
-	files, err := assess.ExpandInputs(opts.inputs)
-	if err != nil {
-		fail("", err)
-	}
+	files := batchInputs(opts.inputs, opts.dir, fail)
 	sum.Inputs = len(files)
 	loadOpts, fixed, err := opts.loadOptions()
 	if err != nil {
@@ -273,7 +270,8 @@ func runBatch(s *streams, opts *batchOptions) error {
 			printWarnings(s, r.Warnings)
 		}
 	}
-	fmt.Fprintf(s.err, "%d inputs, %d assessments, %d reports written to %s", sum.Inputs, sum.Assessments, len(sum.Outputs), opts.dir)
+	fmt.Fprintf(s.err, "%d %s, %d %s, %d files written to %s", sum.Inputs, plural(sum.Inputs, "input", "inputs"),
+		sum.Assessments, plural(sum.Assessments, "assessment", "assessments"), len(sum.Outputs), opts.dir)
 	if len(sum.Failed) > 0 {
 		fmt.Fprintf(s.err, ", %d problems:\n", len(sum.Failed))
 		for _, f := range sum.Failed {
@@ -298,6 +296,48 @@ func isInput(path string, inputs []string) bool {
 		}
 	}
 	return false
+}
+
+// batchInputs expands each argument on its own, so a missing one is
+// reported under its own name. It leaves out the files a previous run wrote
+// into the output folder (as its summary.json lists them): a run into a
+// folder among the inputs must not read its own reports the next time.
+func batchInputs(args []string, dir string, fail func(string, error)) []string {
+	previous := map[string]bool{}
+	if data, err := os.ReadFile(filepath.Join(dir, "summary.json")); err == nil {
+		var old batchSummary
+		if json.Unmarshal(data, &old) == nil {
+			for _, name := range old.Outputs {
+				if abs, err := filepath.Abs(filepath.Join(dir, name)); err == nil {
+					previous[abs] = true
+				}
+			}
+		}
+	}
+	seen := map[string]bool{}
+	var files []string
+	for _, arg := range args {
+		found, err := assess.ExpandInputs([]string{arg})
+		if err != nil {
+			fail(arg, err)
+		}
+		for _, f := range found {
+			abs, _ := filepath.Abs(f)
+			if seen[abs] || previous[abs] {
+				continue
+			}
+			seen[abs] = true
+			files = append(files, f)
+		}
+	}
+	return files
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
 }
 
 // errSilent fails the command (exit 1) with nothing more to print.
