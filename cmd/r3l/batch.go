@@ -23,13 +23,12 @@ import (
 
 type batchOptions struct {
 	reportFlags
-	inputs   []string
-	dir      string
-	formats  []string
-	jobs     int
-	quiet    bool
-	groupBy  string
-	minGroup int
+	inputs  []string
+	dir     string
+	formats []string
+	jobs    int
+	quiet   bool
+	peerFlags
 }
 
 // batchFormats are the per-assessment formats batch can write.
@@ -70,8 +69,7 @@ still written; the exit code is then 1.`,
 	fl.Float64Var(&opts.minCoverage, "min-coverage", 0, "share of applicable indicators that must be scored (default: the framework's)")
 	fl.Float64Var(&opts.disagreement, "disagreement", assess.DefaultDisagreement, "standard deviation from which respondents disagree")
 	fl.BoolVar(&opts.strict, "strict", false, "treat unanswered indicators as errors")
-	fl.StringVar(&opts.groupBy, "group-by", assess.ByGroup, "peer groups by region group or country")
-	fl.IntVar(&opts.minGroup, "min-group", assess.DefaultMinGroup, "smallest peer group that gets statistics")
+	opts.peerFlags.addFlags(cmd)
 	_ = cmd.RegisterFlagCompletionFunc("formats", func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
 		return batchFormats, cobra.ShellCompDirectiveNoFileComp
 	})
@@ -97,12 +95,7 @@ func (o *batchOptions) validate(cmd *cobra.Command) error {
 	if err := o.reportFlags.validate(cmd); err != nil {
 		problems = append(problems, err.Error())
 	}
-	if !slices.Contains(groupKeys, o.groupBy) {
-		problems = append(problems, fmt.Sprintf("--group-by must be group or country, not %q", o.groupBy))
-	}
-	if o.minGroup < 1 {
-		problems = append(problems, fmt.Sprintf("--min-group must be at least 1, not %d", o.minGroup))
-	}
+	problems = append(problems, o.peerFlags.problems()...)
 	if len(problems) > 0 {
 		return usagef("%s", strings.Join(problems, "\n"))
 	}
@@ -233,7 +226,7 @@ func runBatch(s *streams, opts *batchOptions) error {
 		if len(part) < len(results) {
 			suffix = "_" + part[0].Framework.ID
 		}
-		c := assess.Compare(part[0].Framework, part, assess.CompareOptions{GroupBy: opts.groupBy, MinGroup: opts.minGroup})
+		c := assess.Compare(part[0].Framework, part, opts.compareOptions())
 		formats := []string{"xlsx", "csv"}
 		if slices.Contains(opts.formats, "html") {
 			formats = append(formats, "html")

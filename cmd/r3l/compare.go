@@ -15,10 +15,39 @@ import (
 
 type compareOptions struct {
 	reportFlags
-	inputs   []string
-	by       string
+	peerFlags
+	inputs []string
+	by     string
+}
+
+// peerFlags are the peer-group flags of compare and batch.
+type peerFlags struct {
 	groupBy  string
 	minGroup int
+}
+
+func (p *peerFlags) addFlags(cmd *cobra.Command) {
+	cmd.Flags().StringVar(&p.groupBy, "group-by", assess.ByGroup, "peer groups by region group or country")
+	cmd.Flags().IntVar(&p.minGroup, "min-group", assess.DefaultMinGroup, "smallest peer group that gets statistics")
+	_ = cmd.RegisterFlagCompletionFunc("group-by", func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
+		return groupKeys, cobra.ShellCompDirectiveNoFileComp
+	})
+}
+
+// problems lists what is wrong with the flags.
+func (p *peerFlags) problems() []string {
+	var out []string
+	if !slices.Contains(groupKeys, p.groupBy) {
+		out = append(out, fmt.Sprintf("--group-by must be group or country, not %q", p.groupBy))
+	}
+	if p.minGroup < 1 {
+		out = append(out, fmt.Sprintf("--min-group must be at least 1, not %d", p.minGroup))
+	}
+	return out
+}
+
+func (p *peerFlags) compareOptions() assess.CompareOptions {
+	return assess.CompareOptions{GroupBy: p.groupBy, MinGroup: p.minGroup}
 }
 
 var (
@@ -51,15 +80,13 @@ indicator, peer groups, and trends where a region has several periods.`,
 	opts.add(cmd, report.Formats)
 	fl := cmd.Flags()
 	fl.StringVar(&opts.by, "by", "area", "columns of the table and Markdown: area, criterion or indicator")
-	fl.StringVar(&opts.groupBy, "group-by", assess.ByGroup, "peer groups by region group or country")
-	fl.IntVar(&opts.minGroup, "min-group", assess.DefaultMinGroup, "smallest peer group that gets statistics")
+	opts.peerFlags.addFlags(cmd)
 	complete := func(values []string) func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
 		return func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
 			return values, cobra.ShellCompDirectiveNoFileComp
 		}
 	}
 	_ = cmd.RegisterFlagCompletionFunc("by", complete(byLevels))
-	_ = cmd.RegisterFlagCompletionFunc("group-by", complete(groupKeys))
 	return cmd
 }
 
@@ -71,20 +98,11 @@ func (o *compareOptions) validate(cmd *cobra.Command) error {
 	if !slices.Contains(byLevels, o.by) {
 		problems = append(problems, fmt.Sprintf("--by must be area, criterion or indicator, not %q", o.by))
 	}
-	if !slices.Contains(groupKeys, o.groupBy) {
-		problems = append(problems, fmt.Sprintf("--group-by must be group or country, not %q", o.groupBy))
-	}
-	if o.minGroup < 1 {
-		problems = append(problems, fmt.Sprintf("--min-group must be at least 1, not %d", o.minGroup))
-	}
+	problems = append(problems, o.peerFlags.problems()...)
 	if len(problems) > 0 {
 		return usagef("%s", strings.Join(problems, "\n"))
 	}
 	return nil
-}
-
-func (o *compareOptions) compareOptions() assess.CompareOptions {
-	return assess.CompareOptions{GroupBy: o.groupBy, MinGroup: o.minGroup}
 }
 
 // scoreAll reads, groups and scores every input; any bad file fails the
