@@ -41,14 +41,10 @@ func TestGoldenHTML(t *testing.T) {
 }
 
 func TestGoldenComparisonHTML(t *testing.T) {
-	var rs []*assess.Result
-	for _, region := range []string{"kaunas", "lake-constance", "lake-constance-2022", "limerick"} {
-		rs = append(rs, sample(t, region))
-	}
-	c := assess.Compare(rs[0].Framework, rs, assess.CompareOptions{MinGroup: 2})
-	page := render2(t, "html", htmlOpts("en"), c)
+	c := sampleComparison(t, 2)
+	page := renderComparison(t, "html", htmlOpts("en"), c)
 	golden(t, "comparison.html", page, nil)
-	limerick := rs[3]
+	limerick := c.Results[3]
 	for _, want := range []string{
 		// Rank 1 in 2024, its overall score shaded by the colour scale.
 		`<td class="num">1</td><td>limerick 2024</td><td>city</td><td class="num" style="background-color: #` +
@@ -62,19 +58,6 @@ func TestGoldenComparisonHTML(t *testing.T) {
 	}
 }
 
-func render2(t *testing.T, format string, opts Options, c *assess.Comparison) []byte {
-	t.Helper()
-	w, err := New(format, opts)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var buf bytes.Buffer
-	if err := w.Comparison(&buf, c); err != nil {
-		t.Fatal(err)
-	}
-	return buf.Bytes()
-}
-
 // externalResource finds anything a browser would fetch from the network.
 var externalResource = regexp.MustCompile(`(?i)(src\s*=\s*["']?\s*(https?:)?//|<link[^>]+href\s*=\s*["']?\s*(https?:)?//|url\(\s*["']?\s*(https?:)?//|@import)`)
 
@@ -82,7 +65,7 @@ func TestHTMLSelfContained(t *testing.T) {
 	r := sample(t, "kaunas")
 	pages := [][]byte{render(t, "html", htmlOpts("en"), r)}
 	c := assess.Compare(r.Framework, []*assess.Result{r}, assess.CompareOptions{})
-	pages = append(pages, render2(t, "html", htmlOpts("en"), c))
+	pages = append(pages, renderComparison(t, "html", htmlOpts("en"), c))
 	for _, p := range pages {
 		if m := externalResource.Find(p); m != nil {
 			t.Errorf("page loads an external resource: %s", m)
@@ -133,7 +116,7 @@ func TestHTMLInChromium(t *testing.T) {
 	c := assess.Compare(r.Framework, []*assess.Result{r, sample(t, "kaunas")}, assess.CompareOptions{})
 	pages := map[string][]byte{
 		"region.html":     render(t, "html", htmlOpts("en"), r),
-		"comparison.html": render2(t, "html", htmlOpts("en"), c),
+		"comparison.html": renderComparison(t, "html", htmlOpts("en"), c),
 	}
 	for name, page := range pages {
 		path := filepath.Join(dir, name)
