@@ -59,6 +59,8 @@ type Comparison struct {
 	MinGroup   int
 	Groups     []PeerGroup
 	Trends     []Trend
+
+	groupOf []int // index into Groups per result, -1 for none; set by Compare
 }
 
 // OverallNode is the node id of the overall score in comparisons.
@@ -160,23 +162,70 @@ func ranks(rs []*Result) []*int {
 	return out
 }
 
-// stats computes statistics over the given results for each node.
+// stats computes statistics over the given results for the first nodes of
+// c.Nodes (all of them, or the overall, area and criterion ones).
 func (c *Comparison) stats(members []int, nodes []string) map[string]Stats {
 	out := make(map[string]Stats, len(nodes))
 	values := make([]float64, 0, len(members))
-	// Scores are looked up once per result into a map, not per node.
-	maps := make([]map[string]*float64, len(members))
+	// Each result's scores are read once, in node order, not per node.
+	rows := make([][]*float64, len(members))
 	for k, i := range members {
-		maps[k] = c.Results[i].ScoreMap()
+		rows[k] = c.NodeScores(i)
 	}
-	for _, id := range nodes {
+	for n, id := range nodes {
 		values = values[:0]
-		for k := range members {
-			if v := maps[k][id]; v != nil {
+		for _, row := range rows {
+			if v := row[n]; v != nil {
 				values = append(values, *v)
 			}
 		}
 		out[id] = Summarise(values)
+	}
+	return out
+}
+
+// NodeScores returns result i's scores in the order of c.Nodes.
+func (c *Comparison) NodeScores(i int) []*float64 {
+	r := c.Results[i]
+	if v := r.Scores(); len(v) == len(c.Nodes) {
+		return v
+	}
+	// A result of another framework: look its nodes up by id.
+	m := r.ScoreMap()
+	v := make([]*float64, len(c.Nodes))
+	for n, id := range c.Nodes {
+		v[n] = m[id]
+	}
+	return v
+}
+
+// Scores lists every node's score in framework order, as Comparison.Nodes
+// names them: overall, then the areas, the criteria and the indicators.
+func (r *Result) Scores() []*float64 {
+	n := 1 + len(r.Areas)
+	for ai := range r.Areas {
+		n += len(r.Areas[ai].Criteria)
+		for ci := range r.Areas[ai].Criteria {
+			n += len(r.Areas[ai].Criteria[ci].Indicators)
+		}
+	}
+	out := make([]*float64, 0, n)
+	out = append(out, r.Score)
+	for ai := range r.Areas {
+		out = append(out, r.Areas[ai].Score)
+	}
+	for ai := range r.Areas {
+		for ci := range r.Areas[ai].Criteria {
+			out = append(out, r.Areas[ai].Criteria[ci].Score)
+		}
+	}
+	for ai := range r.Areas {
+		for ci := range r.Areas[ai].Criteria {
+			inds := r.Areas[ai].Criteria[ci].Indicators
+			for ii := range inds {
+				out = append(out, inds[ii].Score)
+			}
+		}
 	}
 	return out
 }
@@ -262,8 +311,15 @@ func (c *Comparison) peerGroups(opts CompareOptions) []PeerGroup {
 	}
 	slices.SortFunc(groups, func(a, b PeerGroup) int { return cmp.Compare(a.Name, b.Name) })
 	nodes := c.Nodes[:1+len(c.Framework.Areas)+len(c.Framework.Criteria)]
+	c.groupOf = make([]int, len(c.Results))
+	for i := range c.groupOf {
+		c.groupOf[i] = -1
+	}
 	for i := range groups {
 		g := &groups[i]
+		for _, m := range g.Members {
+			c.groupOf[m] = i
+		}
 		if len(g.Members) < opts.MinGroup {
 			g.Suppressed = true
 			continue
@@ -275,6 +331,12 @@ func (c *Comparison) peerGroups(opts CompareOptions) []PeerGroup {
 
 // GroupOf returns the peer group of result i, or nil.
 func (c *Comparison) GroupOf(i int) *PeerGroup {
+	if len(c.groupOf) == len(c.Results) && len(c.groupOf) > 0 {
+		if g := c.groupOf[i]; g >= 0 {
+			return &c.Groups[g]
+		}
+		return nil
+	}
 	for gi := range c.Groups {
 		if slices.Contains(c.Groups[gi].Members, i) {
 			return &c.Groups[gi]

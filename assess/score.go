@@ -62,16 +62,18 @@ type Node struct {
 
 // IndicatorResult is an indicator scored over all respondents.
 type IndicatorResult struct {
-	Indicator    *framework.Indicator
-	Status       Status
-	Score        *float64
-	Level        *framework.Band
-	N            int // respondents who scored it
-	SD           *float64
-	Min, Max     *float64
+	Indicator  *framework.Indicator
+	Status     Status
+	Score      *float64
+	Level      *framework.Band
+	N          int // respondents who scored it
+	SD         *float64
+	Min, Max   *float64
+	NA, DK     int // respondents who answered na, dk
+	Unanswered int // respondents who left it out
+	// Disagreement comes last, where its padding costs least: batch runs
+	// keep thousands of results in memory.
 	Disagreement bool
-	NA, DK       int // respondents who answered na, dk
-	Unanswered   int // respondents who left it out
 }
 
 // CriterionResult is a criterion's score and its indicators'.
@@ -158,54 +160,106 @@ func Score(fw *framework.Framework, a *Assessment, opts Options) *Result {
 }
 
 // scoreTree scores every node of the framework from the given respondents.
+// The numbers the result points to share one allocation (see floats), and
+// the indicators of all criteria one slice.
 func scoreTree(fw *framework.Framework, qs []*Questionnaire, opts Options) (Node, []AreaResult) {
+	fl := newFloats(4*len(fw.Indicators) + 2*(len(fw.Criteria)+len(fw.Areas)+1))
 	areas := make([]AreaResult, len(fw.Areas))
+	allCrits := make([]CriterionResult, len(fw.Criteria))
+	allInds := make([]IndicatorResult, len(fw.Indicators))
 	areaParts := make([]part, len(fw.Areas))
+	var critParts, indParts []part
 	scores := make([]float64, 0, len(qs))
 	for ai, area := range fw.Areas {
-		crits := make([]CriterionResult, len(area.Criteria))
-		critParts := make([]part, len(area.Criteria))
+		crits := allCrits[:len(area.Criteria):len(area.Criteria)]
+		allCrits = allCrits[len(area.Criteria):]
+		critParts = critParts[:0]
 		for ci, c := range area.Criteria {
-			inds := make([]IndicatorResult, len(c.Indicators))
-			indParts := make([]part, len(c.Indicators))
+			inds := allInds[:len(c.Indicators):len(c.Indicators)]
+			allInds = allInds[len(c.Indicators):]
+			indParts = indParts[:0]
 			for ii, ind := range c.Indicators {
-				inds[ii] = scoreIndicator(fw, ind, qs, opts, scores[:0])
-				indParts[ii] = part{ind.Weight, inds[ii].Status, inds[ii].Score}
+				inds[ii] = scoreIndicator(fw, ind, qs, opts, scores[:0], fl)
+				indParts = append(indParts, newPart(ind.Weight, inds[ii].Status, inds[ii].Score))
 			}
-			crits[ci] = CriterionResult{Criterion: c, Node: combine(fw, indParts, opts.MinCoverage), Indicators: inds}
-			critParts[ci] = part{c.Weight, crits[ci].Status, crits[ci].Score}
+			crits[ci] = CriterionResult{Criterion: c, Node: fl.node(fw, combine(indParts, opts.MinCoverage)), Indicators: inds}
+			critParts = append(critParts, newPart(c.Weight, crits[ci].Status, crits[ci].Score))
 		}
-		areas[ai] = AreaResult{Area: area, Node: combine(fw, critParts, opts.MinCoverage), Criteria: crits}
-		areaParts[ai] = part{area.Weight, areas[ai].Status, areas[ai].Score}
+		areas[ai] = AreaResult{Area: area, Node: fl.node(fw, combine(critParts, opts.MinCoverage)), Criteria: crits}
+		areaParts[ai] = newPart(area.Weight, areas[ai].Status, areas[ai].Score)
 	}
-	return combine(fw, areaParts, opts.MinCoverage), areas
+	return fl.node(fw, combine(areaParts, opts.MinCoverage)), areas
 }
 
-func scoreIndicator(fw *framework.Framework, ind *framework.Indicator, qs []*Questionnaire, opts Options, scores []float64) IndicatorResult {
+// floats hands out pointers to numbers from shared chunks, so that a
+// result's scores cost one allocation rather than one each. A chunk is
+// never grown in place: pointers into it stay valid.
+type floats struct{ buf []float64 }
+
+func newFloats(n int) *floats { return &floats{buf: make([]float64, 0, n)} }
+
+func (f *floats) ptr(v float64) *float64 {
+	if len(f.buf) == cap(f.buf) {
+		f.buf = make([]float64, 0, max(64, cap(f.buf)))
+	}
+	f.buf = append(f.buf, v)
+	return &f.buf[len(f.buf)-1]
+}
+
+// node turns a combined outcome into a Node.
+func (f *floats) node(fw *framework.Framework, o outcome) Node {
+	switch o.status {
+	case NA:
+		return Node{Status: NA}
+	case Insufficient:
+		return Node{Status: Insufficient, Coverage: f.ptr(o.coverage)}
+	}
+	return Node{Status: Scored, Score: f.ptr(o.score), Coverage: f.ptr(o.coverage), Level: fw.Level(o.score)}
+}
+
+func scoreIndicator(fw *framework.Framework, ind *framework.Indicator, qs []*Questionnaire, opts Options, scores []float64, fl *floats) IndicatorResult {
 	r := IndicatorResult{Indicator: ind}
+	var st indicatorStats
+	r.Status, st = indicatorScore(ind, qs, opts, scores, &r)
+	if r.Status != Scored {
+		return r
+	}
+	r.Score, r.SD, r.Min, r.Max = fl.ptr(st.score), fl.ptr(st.sd), fl.ptr(st.lo), fl.ptr(st.hi)
+	r.Disagreement = r.N >= 2 && st.sd >= opts.Disagreement
+	r.Level = fw.Level(st.score)
+	return r
+}
+
+type indicatorStats struct{ score, sd, lo, hi float64 }
+
+// indicatorScore aggregates the respondents' answers to one indicator
+// (SPEC §4.2). When counts is not nil, it receives N and the na, dk and
+// unanswered counts.
+func indicatorScore(ind *framework.Indicator, qs []*Questionnaire, opts Options, scores []float64, counts *IndicatorResult) (Status, indicatorStats) {
+	var na, dk, unanswered int
 	for _, q := range qs {
-		a := q.Answers[ind.Index]
+		a := &q.Answers[ind.Index]
 		switch a.Kind {
 		case Valued:
 			scores = append(scores, a.Score)
 		case NotApplicable:
-			r.NA++
+			na++
 		case DontKnow:
-			r.DK++
+			dk++
 		default:
-			r.Unanswered++
+			unanswered++
 		}
 	}
-	r.N = len(scores)
+	n := len(scores)
+	if counts != nil {
+		counts.N, counts.NA, counts.DK, counts.Unanswered = n, na, dk, unanswered
+	}
 	switch {
-	case r.N > 0:
-		r.Status = Scored
-	case r.NA > 0:
-		r.Status = NA
-		return r
+	case n > 0:
+	case na > 0:
+		return NA, indicatorStats{}
 	default:
-		r.Status = Unscored
-		return r
+		return Unscored, indicatorStats{}
 	}
 	var sum float64
 	lo, hi := scores[0], scores[0]
@@ -213,20 +267,16 @@ func scoreIndicator(fw *framework.Framework, ind *framework.Indicator, qs []*Que
 		sum += s
 		lo, hi = min(lo, s), max(hi, s)
 	}
-	mean := sum / float64(r.N)
+	mean := sum / float64(n)
 	var ss float64
 	for _, s := range scores {
 		ss += (s - mean) * (s - mean)
 	}
-	sd := math.Sqrt(ss / float64(r.N))
-	score := mean
+	st := indicatorStats{score: mean, sd: math.Sqrt(ss / float64(n)), lo: lo, hi: hi}
 	if opts.Aggregate == Median {
-		score = median(scores)
+		st.score = median(scores)
 	}
-	r.Score, r.SD, r.Min, r.Max = &score, &sd, &lo, &hi
-	r.Disagreement = r.N >= 2 && sd >= opts.Disagreement
-	r.Level = fw.Level(score)
-	return r
+	return Scored, st
 }
 
 // median sorts xs in place.
@@ -239,15 +289,31 @@ func median(xs []float64) float64 {
 	return (xs[n/2-1] + xs[n/2]) / 2
 }
 
-// part is a child node as its parent sees it.
+// part is a child node as its parent sees it; score only counts when the
+// status is Scored.
 type part struct {
 	weight float64
 	status Status
-	score  *float64
+	score  float64
+}
+
+func newPart(weight float64, status Status, score *float64) part {
+	p := part{weight: weight, status: status}
+	if status == Scored {
+		p.score = *score
+	}
+	return p
+}
+
+// outcome is a parent's status, score and coverage before it becomes a
+// Node; score and coverage count only where the status gives them.
+type outcome struct {
+	status          Status
+	score, coverage float64
 }
 
 // combine scores a parent from its children (SPEC §4.3).
-func combine(fw *framework.Framework, parts []part, minCoverage float64) Node {
+func combine(parts []part, minCoverage float64) outcome {
 	var applicable, scored, sum float64
 	for _, p := range parts {
 		if p.status == NA {
@@ -256,18 +322,17 @@ func combine(fw *framework.Framework, parts []part, minCoverage float64) Node {
 		applicable += p.weight
 		if p.status == Scored {
 			scored += p.weight
-			sum += p.weight * *p.score
+			sum += p.weight * p.score
 		}
 	}
 	if applicable == 0 {
-		return Node{Status: NA}
+		return outcome{status: NA}
 	}
 	coverage := scored / applicable
 	if scored == 0 || coverage < minCoverage {
-		return Node{Status: Insufficient, Coverage: &coverage}
+		return outcome{status: Insufficient, coverage: coverage}
 	}
-	score := sum / scored
-	return Node{Status: Scored, Score: &score, Coverage: &coverage, Level: fw.Level(score)}
+	return outcome{status: Scored, score: sum / scored, coverage: coverage}
 }
 
 // strengthsWeaknesses picks the three highest and three lowest scored
@@ -299,7 +364,7 @@ func strengthsWeaknesses(areas []AreaResult) (strong, weak []*IndicatorResult) {
 	}
 	high := slices.Clone(scored)
 	slices.SortFunc(high, byScore(true))
-	strong = high[:min(3, len(high))]
+	strong = slices.Clone(high[:min(3, len(high))]) // not the whole sorted list
 	low := slices.Clone(scored)
 	slices.SortFunc(low, byScore(false))
 	for _, r := range low {
@@ -386,15 +451,38 @@ func roles(fw *framework.Framework, qs []*Questionnaire, opts Options) []RoleRes
 		return cmp.Compare(a, b)
 	})
 	out := make([]RoleResult, len(names))
+	fl := newFloats(len(names) * 2 * (len(fw.Areas) + 1))
 	for i, name := range names {
-		overall, areas := scoreTree(fw, groups[name], opts)
-		rr := RoleResult{Role: name, Respondents: len(groups[name]), Node: overall}
-		for _, a := range areas {
-			rr.Areas = append(rr.Areas, RoleArea{Area: a.Area, Node: a.Node})
-		}
-		out[i] = rr
+		overall, areas := scoreAreas(fw, groups[name], opts, fl)
+		out[i] = RoleResult{Role: name, Respondents: len(groups[name]), Node: overall, Areas: areas}
 	}
 	return out
+}
+
+// scoreAreas is scoreTree for the overall and area scores alone, as the
+// stakeholder groups show them: the same arithmetic without keeping the
+// indicators and criteria.
+func scoreAreas(fw *framework.Framework, qs []*Questionnaire, opts Options, fl *floats) (Node, []RoleArea) {
+	areas := make([]RoleArea, len(fw.Areas))
+	areaParts := make([]part, len(fw.Areas))
+	var critParts, indParts []part
+	scores := make([]float64, 0, len(qs))
+	for ai, area := range fw.Areas {
+		critParts = critParts[:0]
+		for _, c := range area.Criteria {
+			indParts = indParts[:0]
+			for _, ind := range c.Indicators {
+				status, st := indicatorScore(ind, qs, opts, scores[:0], nil)
+				indParts = append(indParts, part{weight: ind.Weight, status: status, score: st.score})
+			}
+			o := combine(indParts, opts.MinCoverage)
+			critParts = append(critParts, part{weight: c.Weight, status: o.status, score: o.score})
+		}
+		o := combine(critParts, opts.MinCoverage)
+		areas[ai] = RoleArea{Area: area, Node: fl.node(fw, o)}
+		areaParts[ai] = part{weight: area.Weight, status: o.status, score: o.score}
+	}
+	return fl.node(fw, combine(areaParts, opts.MinCoverage)), areas
 }
 
 // Find returns the indicator result with the given id.

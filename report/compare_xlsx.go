@@ -148,8 +148,8 @@ func (x *xlsxWriter) Comparison(w io.Writer, c *assess.Comparison) error {
 	defer b.f.Close()
 	hm := b.newHeatmap()
 	x.compareOverview(b, c)
-	x.compareMatrix(b, hm, c, "Criteria", c.Nodes[1+len(c.Framework.Areas):1+len(c.Framework.Areas)+len(c.Framework.Criteria)])
-	x.compareMatrix(b, hm, c, "Indicators", c.Nodes[1+len(c.Framework.Areas)+len(c.Framework.Criteria):])
+	x.compareMatrix(b, hm, c, "Criteria", 1+len(c.Framework.Areas), 1+len(c.Framework.Areas)+len(c.Framework.Criteria))
+	x.compareMatrix(b, hm, c, "Indicators", 1+len(c.Framework.Areas)+len(c.Framework.Criteria), len(c.Nodes))
 	x.compareStatistics(b, c)
 	x.compareGroups(b, hm, c)
 	if len(c.Trends) > 0 {
@@ -164,8 +164,7 @@ func (x *xlsxWriter) Comparison(w io.Writer, c *assess.Comparison) error {
 	// Overview, the first sheet, is already the active one: it took the
 	// place of the new workbook's selected "Sheet1". SetActiveSheet would
 	// parse every streamed sheet back into memory to clear its selection.
-	_, err := b.f.WriteTo(w)
-	return err
+	return b.saveTo(w)
 }
 
 // compareOverview is the regions × areas sheet. It is small (one row per
@@ -218,22 +217,29 @@ func (x *xlsxWriter) compareOverview(b *book, c *assess.Comparison) {
 	})
 }
 
-// compareMatrix writes assessments × nodes, shaded by score.
-func (x *xlsxWriter) compareMatrix(b *book, hm *heatmap, c *assess.Comparison, name string, nodes []string) {
+// compareMatrix writes assessments × the nodes c.Nodes[from:to], shaded by
+// score.
+func (x *xlsxWriter) compareMatrix(b *book, hm *heatmap, c *assess.Comparison, name string, from, to int) {
+	nodes := c.Nodes[from:to]
 	headers := append([]string{x.t("assessment"), x.t("region"), x.t("period")}, nodes...)
 	widths := []float64{24, 18, 9}
 	for range nodes {
 		widths = append(widths, 7)
 	}
 	ss := b.stream(name, headers, widths, 1)
-	for _, r := range c.Results {
-		scores := r.ScoreMap()
-		row := []any{assessmentLabel(r), r.Region.ID, r.Period}
-		for _, id := range nodes {
-			row = append(row, hm.cell(scores[id]))
+	ss.deferRows(len(c.Results), func(add func(...any) error) error {
+		row := make([]any, 0, 3+len(nodes))
+		for i, r := range c.Results {
+			row = append(row[:0], assessmentLabel(r), r.Region.ID, r.Period)
+			for _, v := range c.NodeScores(i)[from:to] {
+				row = append(row, hm.cell(v))
+			}
+			if err := add(row...); err != nil {
+				return err
+			}
 		}
-		ss.add(row...)
-	}
+		return nil
+	})
 	ss.close()
 }
 
@@ -335,23 +341,39 @@ func (x *xlsxWriter) compareTrends(b *book, c *assess.Comparison) {
 // the indicators).
 func (x *xlsxWriter) compareData(b *book, c *assess.Comparison) {
 	ss := b.stream("Data", CSVHeader, []float64{18, 28, 14, 8, 9, 10, 8, 10, 10, 12, 14}, 0)
+	rows := 0
 	for _, r := range c.Results {
-		reg := r.Region
-		row := func(kind, id string, n assess.Node) {
-			level := ""
-			if n.Level != nil {
-				level = n.Level.ID
-			}
-			ss.add(reg.ID, reg.Name, reg.Group, reg.Country, r.Period, kind, id, n.Score, n.Coverage, string(n.Status), level)
-		}
-		row("overall", "", r.Node)
+		rows++
 		for _, a := range r.Areas {
-			row("area", a.Area.ID, a.Node)
-			for _, cr := range a.Criteria {
-				row("criterion", cr.Criterion.ID, cr.Node)
-			}
+			rows += 1 + len(a.Criteria)
 		}
 	}
+	ss.deferRows(rows, func(add func(...any) error) error {
+		for _, r := range c.Results {
+			reg := r.Region
+			row := func(kind, id string, n assess.Node) error {
+				level := ""
+				if n.Level != nil {
+					level = n.Level.ID
+				}
+				return add(reg.ID, reg.Name, reg.Group, reg.Country, r.Period, kind, id, n.Score, n.Coverage, string(n.Status), level)
+			}
+			if err := row("overall", "", r.Node); err != nil {
+				return err
+			}
+			for _, a := range r.Areas {
+				if err := row("area", a.Area.ID, a.Node); err != nil {
+					return err
+				}
+				for _, cr := range a.Criteria {
+					if err := row("criterion", cr.Criterion.ID, cr.Node); err != nil {
+						return err
+					}
+				}
+			}
+		}
+		return nil
+	})
 	ss.close()
 }
 

@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"sync"
 )
 
 // WriteFile writes a report atomically: into a temporary file in the same
@@ -29,6 +30,10 @@ func WriteNewFile(path string, write func(io.Writer) error) error {
 	return writeAtomic(path, true, write)
 }
 
+// writeBuffers are writeAtomic's buffers, reused: batch runs write
+// thousands of reports.
+var writeBuffers = sync.Pool{New: func() any { return bufio.NewWriterSize(nil, 64<<10) }}
+
 func writeAtomic(path string, noClobber bool, write func(io.Writer) error) error {
 	dir := filepath.Dir(path)
 	if st, err := os.Stat(dir); err != nil || !st.IsDir() {
@@ -39,7 +44,12 @@ func writeAtomic(path string, noClobber bool, write func(io.Writer) error) error
 		return fmt.Errorf("cannot write %s: %w", path, errors.Unwrap(err))
 	}
 	defer os.Remove(tmp.Name()) // no-op once renamed
-	bw := bufio.NewWriterSize(tmp, 64<<10)
+	bw := writeBuffers.Get().(*bufio.Writer)
+	bw.Reset(tmp)
+	defer func() {
+		bw.Reset(nil)
+		writeBuffers.Put(bw)
+	}()
 	if err := write(bw); err != nil {
 		tmp.Close()
 		return err

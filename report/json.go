@@ -3,6 +3,7 @@ package report
 import (
 	"encoding/json"
 	"io"
+	"sync"
 
 	"github.com/r3l/r3l/assess"
 )
@@ -14,11 +15,33 @@ func (j jsonWriter) Assessment(w io.Writer, r *assess.Result) error {
 }
 
 func writeJSON(w io.Writer, v any) error {
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
-	enc.SetEscapeHTML(false)
-	return enc.Encode(v)
+	e := jsonEncoders.Get().(*jsonEncoder)
+	e.w = w
+	err := e.enc.Encode(v)
+	e.w = nil
+	if err == nil { // an encoder that failed to write keeps failing
+		jsonEncoders.Put(e)
+	}
+	return err
 }
+
+// jsonEncoder is an indenting encoder kept for reuse: it keeps its indent
+// buffer, which batch runs would otherwise allocate (and grow) again for
+// every report.
+type jsonEncoder struct {
+	w   io.Writer
+	enc *json.Encoder
+}
+
+func (e *jsonEncoder) Write(p []byte) (int, error) { return e.w.Write(p) }
+
+var jsonEncoders = sync.Pool{New: func() any {
+	e := &jsonEncoder{}
+	e.enc = json.NewEncoder(e)
+	e.enc.SetIndent("", "  ")
+	e.enc.SetEscapeHTML(false)
+	return e
+}}
 
 // JSON shapes of SPEC §5.1. Field order is the order of the spec.
 type (

@@ -30,6 +30,7 @@ type book struct {
 	s        style
 	err      error
 	streamed map[string]bool // sheets written by a stream writer
+	deferred []*deferredRows // rows written when the workbook is saved
 
 	header, title, bold, text, wrap, score, pct, num int
 }

@@ -138,6 +138,7 @@ func runBatch(s *streams, opts *batchOptions) error {
 	}
 	files := batchInputs(opts.inputs, opts.dir, fail)
 	sum.Inputs = len(files)
+	defer tuneBatchGC(len(files))()
 	loadOpts, fixed, err := opts.loadOptions()
 	if err != nil {
 		return err
@@ -172,6 +173,12 @@ func runBatch(s *streams, opts *batchOptions) error {
 				fw = fixed
 			}
 			results[i] = assess.Score(fw, a, opts.scoring())
+			if loadOpts.DropNotes {
+				// No report shows answers: keep the scores only.
+				for _, q := range a.Questionnaires {
+					q.Answers, q.Priorities = nil, nil
+				}
+			}
 			return nil
 		})
 	}
@@ -186,6 +193,42 @@ func runBatch(s *streams, opts *batchOptions) error {
 		mu.Lock()
 		sum.Outputs = append(sum.Outputs, filepath.Base(path))
 		mu.Unlock()
+	}
+	compare := func() error {
+		for _, part := range byFramework(results) {
+			suffix := ""
+			if len(part) < len(results) {
+				suffix = "_" + part[0].Framework.ID
+			}
+			c := assess.Compare(part[0].Framework, part, opts.compareOptions())
+			formats := []string{"xlsx", "csv"}
+			if slices.Contains(opts.formats, "html") {
+				formats = append(formats, "html")
+			}
+			for _, format := range formats {
+				w, err := report.New(format, report.Options{Lang: opts.lang, Version: toolVersion(), Date: reportDate()})
+				if err != nil {
+					return err
+				}
+				path := filepath.Join(opts.dir, "comparison"+suffix+"."+format)
+				if err := report.WriteFile(path, protect, func(out io.Writer) error { return w.Comparison(out, c) }); err != nil {
+					if !isInput(path, protect) {
+						return err
+					}
+					fail(path, err)
+					continue
+				}
+				wrote(path)
+			}
+		}
+		return nil
+	}
+	// With more than one job, the comparison files are written while the
+	// reports are: the workbook keeps one core busy for a while.
+	var compared chan error
+	if opts.jobs > 1 {
+		compared = make(chan error, 1)
+		go func() { compared <- compare() }()
 	}
 	bar = newProgress(s, opts.quiet, len(results)*len(opts.formats), "writing")
 	writeErrs := make([]error, len(results)*len(opts.formats))
@@ -210,6 +253,10 @@ func runBatch(s *streams, opts *batchOptions) error {
 	}
 	g.Wait()
 	bar.Finish()
+	var compareErr error
+	if compared != nil {
+		compareErr = <-compared
+	}
 	for k, err := range writeErrs {
 		if err == nil {
 			continue
@@ -221,31 +268,11 @@ func runBatch(s *streams, opts *batchOptions) error {
 		fail(path, err) // an input bears the report's name: it stays, the report is not written
 	}
 
-	for _, part := range byFramework(results) {
-		suffix := ""
-		if len(part) < len(results) {
-			suffix = "_" + part[0].Framework.ID
-		}
-		c := assess.Compare(part[0].Framework, part, opts.compareOptions())
-		formats := []string{"xlsx", "csv"}
-		if slices.Contains(opts.formats, "html") {
-			formats = append(formats, "html")
-		}
-		for _, format := range formats {
-			w, err := report.New(format, report.Options{Lang: opts.lang, Version: toolVersion(), Date: reportDate()})
-			if err != nil {
-				return err
-			}
-			path := filepath.Join(opts.dir, "comparison"+suffix+"."+format)
-			if err := report.WriteFile(path, protect, func(out io.Writer) error { return w.Comparison(out, c) }); err != nil {
-				if !isInput(path, protect) {
-					return err
-				}
-				fail(path, err)
-				continue
-			}
-			wrote(path)
-		}
+	if compared == nil {
+		compareErr = compare()
+	}
+	if compareErr != nil {
+		return compareErr
 	}
 	summaryPath := filepath.Join(opts.dir, "summary.json")
 	wrote(summaryPath)

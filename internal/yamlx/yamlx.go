@@ -105,12 +105,28 @@ func ReadFile(path string, limit int64) ([]byte, error) {
 		return nil, fileProblem(path, err)
 	}
 	defer f.Close()
-	if st, err := f.Stat(); err == nil && st.IsDir() {
-		return nil, Problem{Path: path, Msg: "is a folder, not a file (give the files in it, e.g. " + filepath.Join(path, "*.yaml") + ")"}
+	size := int64(0)
+	if st, err := f.Stat(); err == nil {
+		if st.IsDir() {
+			return nil, Problem{Path: path, Msg: "is a folder, not a file (give the files in it, e.g. " + filepath.Join(path, "*.yaml") + ")"}
+		}
+		size = st.Size()
 	}
-	data, err := io.ReadAll(io.LimitReader(f, limit+1))
-	if err != nil {
-		return nil, fmt.Errorf("%s: %w", path, err)
+	// Read as os.ReadFile does, into a buffer of the file's size (one
+	// allocation), but never more than limit+1 bytes.
+	data := make([]byte, 0, max(min(size, limit)+1, 512))
+	for int64(len(data)) <= limit {
+		if len(data) == cap(data) {
+			data = append(data, 0)[:len(data)]
+		}
+		n, err := f.Read(data[len(data):min(int64(cap(data)), limit+1)])
+		data = data[:len(data)+n]
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", path, err)
+		}
 	}
 	if int64(len(data)) > limit {
 		return nil, Problem{Path: path, Msg: fmt.Sprintf("file is larger than %d MiB", limit>>20)}

@@ -1,0 +1,64 @@
+package workload
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/r3l/r3l/assess"
+	"github.com/r3l/r3l/framework"
+)
+
+// TestGenerate checks a small workload: the framework and every
+// questionnaire load without a problem, and a second run writes the same
+// bytes.
+func TestGenerate(t *testing.T) {
+	cfg := Config{Regions: 40, Seed: 7, TwoPeriods: 0.3}
+	dirs := []string{t.TempDir(), t.TempDir()}
+	var stats []Stats
+	for _, dir := range dirs {
+		st, err := Generate(dir, cfg)
+		if err != nil {
+			t.Fatal(err)
+		}
+		stats = append(stats, st)
+	}
+	st := stats[0]
+	if st != stats[1] || st.Regions != 40 || st.Assessments < 40 || st.Files < st.Assessments || st.Bytes == 0 {
+		t.Fatalf("stats %+v, then %+v", stats[0], stats[1])
+	}
+	fw, err := framework.LoadFile(filepath.Join(dirs[0], FrameworkFile))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(fw.Areas) != 4 || len(fw.Criteria) != 20 || len(fw.Indicators) != 100 || len(fw.Warnings) > 0 {
+		t.Errorf("framework: %d areas, %d criteria, %d indicators, warnings %v", len(fw.Areas), len(fw.Criteria), len(fw.Indicators), fw.Warnings)
+	}
+	files, err := assess.ExpandInputs([]string{filepath.Join(dirs[0], QuestionnaireDir)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(files) != st.Files {
+		t.Fatalf("%d files, stats say %d", len(files), st.Files)
+	}
+	qs, err := assess.Split(assess.LoadFiles(files, assess.LoadOptions{Pick: assess.FixedFramework(fw)}, 0))
+	if err != nil {
+		t.Fatal(err)
+	}
+	as, err := assess.Group(qs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(as) != st.Assessments {
+		t.Errorf("%d assessments, stats say %d", len(as), st.Assessments)
+	}
+	for _, f := range files {
+		rel, _ := filepath.Rel(dirs[0], f)
+		a, _ := os.ReadFile(f)
+		b, err := os.ReadFile(filepath.Join(dirs[1], rel))
+		if err != nil || !bytes.Equal(a, b) {
+			t.Fatalf("%s differs between two runs (%v)", rel, err)
+		}
+	}
+}

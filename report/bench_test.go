@@ -1,0 +1,81 @@
+package report
+
+import (
+	"io"
+	"path/filepath"
+	"testing"
+
+	"github.com/r3l/r3l/assess"
+	"github.com/r3l/r3l/framework"
+	"github.com/r3l/r3l/internal/workload"
+)
+
+// benchComparison scores the workload of BENCHMARKS.md (see
+// internal/workload) and compares it, as `r3l batch` does before writing
+// the comparison files.
+func benchComparison(b *testing.B) *assess.Comparison {
+	b.Helper()
+	dir, _, err := workload.Cached(workload.Default())
+	if err != nil {
+		b.Fatal(err)
+	}
+	fw, err := framework.LoadFile(filepath.Join(dir, workload.FrameworkFile))
+	if err != nil {
+		b.Fatal(err)
+	}
+	files, err := assess.ExpandInputs([]string{filepath.Join(dir, workload.QuestionnaireDir)})
+	if err != nil {
+		b.Fatal(err)
+	}
+	qs, err := assess.Split(assess.LoadFiles(files, assess.LoadOptions{Pick: assess.FixedFramework(fw), DropNotes: true}, 0))
+	if err != nil {
+		b.Fatal(err)
+	}
+	as, err := assess.Group(qs)
+	if err != nil {
+		b.Fatal(err)
+	}
+	results := make([]*assess.Result, len(as))
+	for i, a := range as {
+		results[i] = assess.Score(fw, a, assess.Options{})
+	}
+	return assess.Compare(fw, results, assess.CompareOptions{})
+}
+
+// BenchmarkComparisonFiles writes the comparison files of a batch run
+// (comparison.xlsx and comparison.csv) for the workload's 3,456
+// assessments.
+func BenchmarkComparisonFiles(b *testing.B) {
+	c := benchComparison(b)
+	for _, format := range []string{"xlsx", "csv"} {
+		b.Run(format, func(b *testing.B) {
+			w, err := New(format, Options{Lang: "en", Version: "bench"})
+			if err != nil {
+				b.Fatal(err)
+			}
+			b.ReportAllocs()
+			for b.Loop() {
+				if err := w.Comparison(io.Discard, c); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
+
+// BenchmarkAssessmentJSON writes every assessment's JSON report.
+func BenchmarkAssessmentJSON(b *testing.B) {
+	c := benchComparison(b)
+	w, err := New("json", Options{Lang: "en", Version: "bench"})
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, r := range c.Results {
+			if err := w.Assessment(io.Discard, r); err != nil {
+				b.Fatal(err)
+			}
+		}
+	}
+}
