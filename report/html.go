@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"html/template"
 	"io"
+	"sync"
 
 	"github.com/r3l/r3l/assess"
 	"github.com/r3l/r3l/framework"
@@ -15,11 +16,30 @@ var templatesFS embed.FS
 
 type htmlWriter struct{ style }
 
-// templates parses the page templates with the report's helpers; questionnaire
-// text reaches the page through html/template, which escapes it.
+// pageTemplates are parsed once; each writer clones them with helpers in
+// its own language. Questionnaire text reaches the page through
+// html/template, which escapes it.
+var pageTemplates = sync.OnceValues(func() (*template.Template, error) {
+	stub := func(...any) string { return "" }
+	names := []string{"t", "score", "pct", "level", "text", "ranks", "status"}
+	funcs := template.FuncMap{}
+	for _, n := range names {
+		funcs[n] = stub
+	}
+	return template.New("").Funcs(funcs).ParseFS(templatesFS, "templates/*.html")
+})
+
 func (h *htmlWriter) templates() (*template.Template, error) {
 	s := h.style
-	funcs := template.FuncMap{
+	parsed, err := pageTemplates()
+	if err != nil {
+		return nil, err
+	}
+	tmpl, err := parsed.Clone()
+	if err != nil {
+		return nil, err
+	}
+	return tmpl.Funcs(template.FuncMap{
 		"t":      s.t,
 		"score":  s.score,
 		"pct":    s.pct,
@@ -27,8 +47,7 @@ func (h *htmlWriter) templates() (*template.Template, error) {
 		"text":   func(t framework.Text) string { return t.Get(s.Lang) },
 		"ranks":  func(xs []int) string { return joinInts(xs, "/") },
 		"status": func(i assess.IndicatorResult) string { return s.level(assess.Node{Status: i.Status, Level: i.Level}) },
-	}
-	return template.New("").Funcs(funcs).ParseFS(templatesFS, "templates/*.html")
+	}), nil
 }
 
 func (h *htmlWriter) css() template.CSS {
