@@ -200,21 +200,8 @@ func (x *xlsxWriter) compareOverview(b *book, c *assess.Comparison) {
 		return
 	}
 	n := len(c.Results)
-	b.err = b.f.AddChart(sh, cell(len(cols)+2, 2), &excelize.Chart{
-		Type: excelize.Bar,
-		Series: []excelize.ChartSeries{{
-			Name:       fmt.Sprintf("'%s'!$H$1", sh),
-			Categories: fmt.Sprintf("'%s'!$B$2:$B$%d", sh, n+1),
-			Values:     fmt.Sprintf("'%s'!$H$2:$H$%d", sh, n+1),
-			Fill:       excelize.Fill{Type: "pattern", Color: []string{"3E5C76"}, Pattern: 1},
-		}},
-		Title:     excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: s.t("overall") + " — " + s.t("score")}}},
-		Legend:    excelize.ChartLegend{Position: "none"},
-		XAxis:     excelize.ChartAxis{ReverseOrder: true, Font: chartFont},
-		YAxis:     excelize.ChartAxis{Maximum: ptr(100.0), Minimum: ptr(0.0), MajorUnit: 10, MajorGridLines: true, Font: chartFont},
-		Dimension: excelize.ChartDimension{Width: 640, Height: uint(min(120+18*n, 20000))},
-		Format:    excelize.GraphicOptions{AltText: "Bar chart of the overall scores"},
-	})
+	b.scoreBars(sh, cell(len(cols)+2, 2), s.t("overall")+" — "+s.t("score"), sh, "B", "H", n,
+		640, min(120+18*n, 20000), "Bar chart of the overall scores")
 }
 
 // compareMatrix writes assessments × the nodes c.Nodes[from:to], shaded by
@@ -351,25 +338,10 @@ func (x *xlsxWriter) compareData(b *book, c *assess.Comparison) {
 	ss.deferRows(rows, func(add func(...any) error) error {
 		for _, r := range c.Results {
 			reg := r.Region
-			row := func(kind, id string, n assess.Node) error {
-				level := ""
-				if n.Level != nil {
-					level = n.Level.ID
-				}
-				return add(reg.ID, reg.Name, reg.Group, reg.Country, r.Period, kind, id, n.Score, n.Coverage, string(n.Status), level)
-			}
-			if err := row("overall", "", r.Node); err != nil {
+			if err := tidyRows(r, false, func(kind, id string, n assess.Node) error {
+				return add(reg.ID, reg.Name, reg.Group, reg.Country, r.Period, kind, id, n.Score, n.Coverage, string(n.Status), levelID(n))
+			}); err != nil {
 				return err
-			}
-			for _, a := range r.Areas {
-				if err := row("area", a.Area.ID, a.Node); err != nil {
-					return err
-				}
-				for _, cr := range a.Criteria {
-					if err := row("criterion", cr.Criterion.ID, cr.Node); err != nil {
-						return err
-					}
-				}
 			}
 		}
 		return nil

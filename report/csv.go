@@ -29,16 +29,18 @@ func (csvWriter) Assessment(w io.Writer, r *assess.Result) error {
 // its criteria and their indicators.
 func CSVRows(cw *csv.Writer, r *assess.Result) error {
 	reg := r.Region
-	row := func(kind, id string, n assess.Node) error {
-		level := ""
-		if n.Level != nil {
-			level = n.Level.ID
-		}
+	return tidyRows(r, true, func(kind, id string, n assess.Node) error {
 		return cw.Write([]string{
 			SafeCell(reg.ID), SafeCell(reg.Name), SafeCell(reg.Group), SafeCell(reg.Country), SafeCell(r.Period),
-			kind, id, num(n.Score), num(n.Coverage), string(n.Status), level,
+			kind, id, num(n.Score), num(n.Coverage), string(n.Status), levelID(n),
 		})
-	}
+	})
+}
+
+// tidyRows walks the nodes of the tidy long format (SPEC §5.2) in order:
+// overall, then each area followed by its criteria and, with indicators,
+// theirs. The CSV and the comparison workbook's Data sheet both use it.
+func tidyRows(r *assess.Result, indicators bool, row func(kind, id string, n assess.Node) error) error {
 	if err := row("overall", "", r.Node); err != nil {
 		return err
 	}
@@ -50,6 +52,9 @@ func CSVRows(cw *csv.Writer, r *assess.Result) error {
 			if err := row("criterion", c.Criterion.ID, c.Node); err != nil {
 				return err
 			}
+			if !indicators {
+				continue
+			}
 			for _, i := range c.Indicators {
 				if err := row("indicator", i.Indicator.ID, assess.Node{Status: i.Status, Score: i.Score, Level: i.Level}); err != nil {
 					return err
@@ -58,6 +63,14 @@ func CSVRows(cw *csv.Writer, r *assess.Result) error {
 		}
 	}
 	return nil
+}
+
+// levelID is the id of a node's maturity band, or "".
+func levelID(n assess.Node) string {
+	if n.Level == nil {
+		return ""
+	}
+	return n.Level.ID
 }
 
 // num formats a number at full precision, or empty when missing.

@@ -357,20 +357,30 @@ func (x *xlsxWriter) summary(b *book, r *assess.Result) {
 	if b.err = b.f.InsertPageBreak(sh, cell(1, barRow)); b.err != nil {
 		return
 	}
-	b.err = b.f.AddChart(sh, cell(1, barRow), &excelize.Chart{
+	b.scoreBars(sh, cell(1, barRow), fmt.Sprintf("%s — %s", fw.LevelName("criterion", s.Lang), s.t("score")),
+		sheetCriteria, "B", "F", n, 1000, barHeight, "Bar chart of the criterion scores")
+}
+
+// scoreBars adds a horizontal bar chart of the scores in column valCol of
+// sheet data (header in row 1, n rows below) labelled by column catCol.
+func (b *book) scoreBars(sheet, anchor, title, data, catCol, valCol string, n, width, height int, alt string) {
+	if b.err != nil {
+		return
+	}
+	b.err = b.f.AddChart(sheet, anchor, &excelize.Chart{
 		Type: excelize.Bar,
 		Series: []excelize.ChartSeries{{
-			Name:       fmt.Sprintf("'%s'!$F$1", sheetCriteria),
-			Categories: fmt.Sprintf("'%s'!$B$2:$B$%d", sheetCriteria, n+1),
-			Values:     fmt.Sprintf("'%s'!$F$2:$F$%d", sheetCriteria, n+1),
+			Name:       fmt.Sprintf("'%s'!$%s$1", data, valCol),
+			Categories: fmt.Sprintf("'%s'!$%s$2:$%s$%d", data, catCol, catCol, n+1),
+			Values:     fmt.Sprintf("'%s'!$%s$2:$%s$%d", data, valCol, valCol, n+1),
 			Fill:       excelize.Fill{Type: "pattern", Color: []string{"3E5C76"}, Pattern: 1},
 		}},
-		Title:     excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: fmt.Sprintf("%s — %s", fw.LevelName("criterion", s.Lang), s.t("score"))}}},
+		Title:     excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: title}}},
 		Legend:    excelize.ChartLegend{Position: "none"},
 		XAxis:     excelize.ChartAxis{ReverseOrder: true, Font: chartFont},
 		YAxis:     excelize.ChartAxis{Maximum: ptr(100.0), Minimum: ptr(0.0), MajorUnit: 10, MajorGridLines: true, Font: chartFont},
-		Dimension: excelize.ChartDimension{Width: 1000, Height: uint(barHeight)},
-		Format:    excelize.GraphicOptions{AltText: "Bar chart of the criterion scores"},
+		Dimension: excelize.ChartDimension{Width: uint(width), Height: uint(height)},
+		Format:    excelize.GraphicOptions{AltText: alt},
 	})
 }
 
