@@ -634,7 +634,7 @@ func TestComparisonTiesAndUnranked(t *testing.T) {
 	}
 
 	// A third 2024 assessment below the tie ranks 3rd, not 2nd.
-	k.Status, k.Score = assess.Scored, ptr(tie-1)
+	k.Status, k.Score = assess.Scored, new(tie-1)
 	c = assess.Compare(results[0].Framework, results, assess.CompareOptions{})
 	if i, _ := result(t, c, "kaunas", "2024"); c.Ranks[i] == nil || *c.Ranks[i] != 3 {
 		t.Errorf("kaunas below a tie for first: rank %v, want 3", c.Ranks[i])

@@ -8,6 +8,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"github.com/r3l/r3l/assess"
+	"github.com/r3l/r3l/internal/workbook"
 )
 
 // heatmap holds one fill style per five points of score, red through
@@ -20,9 +21,9 @@ type heatmap struct {
 func (b *book) newHeatmap() *heatmap {
 	h := &heatmap{}
 	for i := range h.styles {
-		h.styles[i] = b.style(&excelize.Style{
+		h.styles[i] = b.Style(&excelize.Style{
 			Fill:         excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{scoreColour(float64(i) * 5)}},
-			CustomNumFmt: ptr("0.0"),
+			CustomNumFmt: new("0.0"),
 		})
 	}
 	return h
@@ -54,98 +55,12 @@ func (h *heatmap) cell(v *float64) any {
 	return excelize.Cell{Value: *v, StyleID: h.styles[int(math.Round(min(max(*v, 0), 100)/5))]}
 }
 
-// streamSheet writes a large sheet row by row: header, widths, frozen
-// panes and a table (which gives the autofilter), with the memory of one
-// row at a time.
-type streamSheet struct {
-	b    *book
-	sw   *excelize.StreamWriter
-	name string
-	cols int
-	row  int
-}
-
-func (b *book) stream(name string, headers []string, widths []float64, freezeCols int) *streamSheet {
-	b.sheet(name)
-	b.streamed[name] = true
-	ss := &streamSheet{b: b, name: name, cols: len(headers)}
-	if b.err != nil {
-		return ss
-	}
-	ss.sw, b.err = b.f.NewStreamWriter(name)
-	for i, w := range widths {
-		if b.err == nil && w > 0 {
-			b.err = ss.sw.SetColWidth(i+1, i+1, w)
-		}
-	}
-	if b.err == nil {
-		b.err = ss.sw.SetPanes(&excelize.Panes{Freeze: true, XSplit: freezeCols, YSplit: 1,
-			TopLeftCell: cell(freezeCols+1, 2), ActivePane: "bottomRight"})
-	}
-	row := make([]any, len(headers))
-	for i, h := range headers {
-		row[i] = excelize.Cell{Value: h, StyleID: b.header}
-	}
-	ss.add(row...)
-	return ss
-}
-
-// add writes the next row. Strings stay text: the stream writer never
-// turns a value into a formula.
-func (ss *streamSheet) add(values ...any) {
-	if ss.b.err != nil {
-		return
-	}
-	ss.row++
-	for i, v := range values {
-		if p, ok := v.(*float64); ok {
-			if p == nil {
-				values[i] = nil
-			} else {
-				values[i] = *p
-			}
-		}
-	}
-	ss.b.err = ss.sw.SetRow(cell(1, ss.row), values)
-}
-
-// close adds the table (autofilter) over what was written and flushes.
-func (ss *streamSheet) close() { ss.closeAt(ss.row) }
-
-// closeAt is close with the table ending at row last.
-func (ss *streamSheet) closeAt(last int) {
-	b := ss.b
-	if b.err != nil {
-		return
-	}
-	if last >= 2 {
-		b.err = ss.sw.AddTable(&excelize.Table{
-			Range:     fmt.Sprintf("A1:%s", cell(ss.cols, last)),
-			Name:      "t_" + sanitizeName(ss.name),
-			StyleName: "TableStyleLight1",
-		})
-	}
-	if b.err == nil {
-		b.err = ss.sw.Flush()
-	}
-}
-
-func sanitizeName(s string) string {
-	out := []rune{}
-	for _, r := range s {
-		if r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' {
-			out = append(out, r)
-		}
-	}
-	return string(out)
-}
-
 // assessmentLabel names an assessment in one cell: "kaunas 2024".
 func assessmentLabel(r *assess.Result) string { return r.Region.ID + " " + r.Period }
 
 func (x *xlsxWriter) Comparison(w io.Writer, c *assess.Comparison) error {
-	b := newBook(x.style)
-	defer b.f.Close()
+	b := x.newBook()
+	defer b.Close()
 	hm := b.newHeatmap()
 	x.compareOverview(b, c)
 	x.compareMatrix(b, hm, c, "Criteria", 1+len(c.Framework.Areas), 1+len(c.Framework.Areas)+len(c.Framework.Criteria))
@@ -157,14 +72,14 @@ func (x *xlsxWriter) Comparison(w io.Writer, c *assess.Comparison) error {
 	}
 	x.compareData(b, c)
 	x.compareAbout(b, c)
-	b.pageSetup()
-	if b.err != nil {
-		return b.err
+	b.PrintA4(0, b.F.GetSheetList()...)
+	if b.Err != nil {
+		return b.Err
 	}
 	// Overview, the first sheet, is already the active one: it took the
 	// place of the new workbook's selected "Sheet1". SetActiveSheet would
 	// parse every streamed sheet back into memory to clear its selection.
-	return b.saveTo(w)
+	return b.SaveTo(w)
 }
 
 // compareOverview is the regions × areas sheet. It is small (one row per
@@ -173,7 +88,7 @@ func (x *xlsxWriter) Comparison(w io.Writer, c *assess.Comparison) error {
 func (x *xlsxWriter) compareOverview(b *book, c *assess.Comparison) {
 	s := x.style
 	const sh = "Overview"
-	b.sheet(sh)
+	b.Sheet(sh)
 	fw := c.Framework
 	cols := []column{{"#", 5, colText}, {s.t("assessment"), 24, colText}, {s.t("region"), 30, colWrap}, {s.t("group"), 14, colText},
 		{s.t("country"), 8, colText}, {s.t("period"), 9, colText}, {s.t("respondents"), 11, colText},
@@ -195,12 +110,12 @@ func (x *xlsxWriter) compareOverview(b *book, c *assess.Comparison) {
 		rows[i] = row
 	}
 	b.table(sh, 1, cols, rows, true)
-	b.freeze(sh, 1, 2)
-	if b.err != nil || len(c.Results) == 0 {
+	b.Freeze(sh, 1, 2, "")
+	if b.Err != nil || len(c.Results) == 0 {
 		return
 	}
 	n := len(c.Results)
-	b.scoreBars(sh, cell(len(cols)+2, 2), s.t("overall")+" — "+s.t("score"), sh, "B", "H", n,
+	b.scoreBars(sh, workbook.Cell(len(cols)+2, 2), s.t("overall")+" — "+s.t("score"), sh, "B", "H", n,
 		640, min(120+18*n, 20000), "Bar chart of the overall scores")
 }
 
@@ -213,8 +128,8 @@ func (x *xlsxWriter) compareMatrix(b *book, hm *heatmap, c *assess.Comparison, n
 	for range nodes {
 		widths = append(widths, 7)
 	}
-	ss := b.stream(name, headers, widths, 1)
-	ss.deferRows(len(c.Results), func(add func(...any) error) error {
+	ss := b.Stream(name, headers, widths, 1, b.header)
+	ss.DeferRows(len(c.Results), func(add func(...any) error) error {
 		row := make([]any, 0, 3+len(nodes))
 		for i, r := range c.Results {
 			row = append(row[:0], assessmentLabel(r), r.Region.ID, r.Period)
@@ -227,19 +142,19 @@ func (x *xlsxWriter) compareMatrix(b *book, hm *heatmap, c *assess.Comparison, n
 		}
 		return nil
 	})
-	ss.close()
+	ss.Close()
 }
 
 func (x *xlsxWriter) compareStatistics(b *book, c *assess.Comparison) {
 	s := x.style
-	ss := b.stream("Statistics", []string{"ID", s.t("kind"), s.t("title"), "n", s.t("mean"), s.t("median"), "sd", "Q1", "Q3", "min", "max"},
-		[]float64{9, 10, 50, 6, 9, 9, 9, 9, 9, 9, 9}, 1)
+	ss := b.Stream("Statistics", []string{"ID", s.t("kind"), s.t("title"), "n", s.t("mean"), s.t("median"), "sd", "Q1", "Q3", "min", "max"},
+		[]float64{9, 10, 50, 6, 9, 9, 9, 9, 9, 9, 9}, 1, b.header)
 	for _, id := range c.Nodes {
 		kind, title := nodeKind(c, id, s.Lang)
 		st := c.Statistics[id]
-		ss.add(id, kind, title, st.N, num1(b, st.Mean), num1(b, st.Median), num1(b, st.SD), num1(b, st.Q1), num1(b, st.Q3), num1(b, st.Min), num1(b, st.Max))
+		ss.Add(id, kind, title, st.N, num1(b, st.Mean), num1(b, st.Median), num1(b, st.SD), num1(b, st.Q1), num1(b, st.Q3), num1(b, st.Min), num1(b, st.Max))
 	}
-	ss.close()
+	ss.Close()
 }
 
 // num1 is a number cell with one decimal shown, or empty.
@@ -282,16 +197,16 @@ func (x *xlsxWriter) compareGroups(b *book, hm *heatmap, c *assess.Comparison) {
 		headers = append(headers, label, "Δ "+label)
 		widths = append(widths, 9, 9)
 	}
-	ss := b.stream("Groups", headers, widths, 3)
+	ss := b.Stream("Groups", headers, widths, 3, b.header)
 	for _, g := range c.Groups {
 		if g.Suppressed {
-			ss.add(g.Name, len(g.Members), s.p.Sprintf(s.t("groups.suppressed"), c.MinGroup))
+			ss.Add(g.Name, len(g.Members), s.p.Sprintf(s.t("groups.suppressed"), c.MinGroup))
 		} else {
 			row := []any{g.Name, len(g.Members), s.t("mean")}
 			for _, id := range nodes {
 				row = append(row, hm.cell(g.Stats[id].Mean), nil)
 			}
-			ss.add(row...)
+			ss.Add(row...)
 		}
 		for _, i := range g.Members {
 			r := c.Results[i]
@@ -299,10 +214,10 @@ func (x *xlsxWriter) compareGroups(b *book, hm *heatmap, c *assess.Comparison) {
 			for _, id := range nodes {
 				row = append(row, hm.cell(r.ScoreOf(id)), num1(b, c.GroupDiff(i, id)))
 			}
-			ss.add(row...)
+			ss.Add(row...)
 		}
 	}
-	ss.close()
+	ss.Close()
 }
 
 func (x *xlsxWriter) compareTrends(b *book, c *assess.Comparison) {
@@ -313,21 +228,21 @@ func (x *xlsxWriter) compareTrends(b *book, c *assess.Comparison) {
 		headers = append(headers, "Δ "+a.ID)
 		widths = append(widths, 9)
 	}
-	ss := b.stream("Trends", headers, widths, 1)
+	ss := b.Stream("Trends", headers, widths, 1, b.header)
 	for _, t := range c.Trends {
 		row := []any{t.Region, t.From, t.To, num1(b, t.Delta[assess.OverallNode])}
 		for _, a := range c.Framework.Areas {
 			row = append(row, num1(b, t.Delta[a.ID]))
 		}
-		ss.add(row...)
+		ss.Add(row...)
 	}
-	ss.close()
+	ss.Close()
 }
 
 // compareData is the tidy table down to criterion level (the CSV also has
 // the indicators).
 func (x *xlsxWriter) compareData(b *book, c *assess.Comparison) {
-	ss := b.stream("Data", CSVHeader, []float64{18, 28, 14, 8, 9, 10, 8, 10, 10, 12, 14}, 0)
+	ss := b.Stream("Data", CSVHeader, []float64{18, 28, 14, 8, 9, 10, 8, 10, 10, 12, 14}, 0, b.header)
 	rows := 0
 	for _, r := range c.Results {
 		rows++
@@ -335,7 +250,7 @@ func (x *xlsxWriter) compareData(b *book, c *assess.Comparison) {
 			rows += 1 + len(a.Criteria)
 		}
 	}
-	ss.deferRows(rows, func(add func(...any) error) error {
+	ss.DeferRows(rows, func(add func(...any) error) error {
 		for _, r := range c.Results {
 			reg := r.Region
 			if err := tidyRows(r, false, func(kind, id string, n assess.Node) error {
@@ -346,7 +261,7 @@ func (x *xlsxWriter) compareData(b *book, c *assess.Comparison) {
 		}
 		return nil
 	})
-	ss.close()
+	ss.Close()
 }
 
 func (x *xlsxWriter) compareAbout(b *book, c *assess.Comparison) {
@@ -368,8 +283,8 @@ func (x *xlsxWriter) compareAbout(b *book, c *assess.Comparison) {
 		{"--min-group", c.MinGroup},
 		{"--lang", s.Lang},
 	}
-	ss := b.stream("About", []string{s.t("input"), "SHA-256", s.t("assessment"), s.t("respondent"), s.t("role")},
-		[]float64{48, 68, 24, 12, 22, 3, 16, 68}, 0)
+	ss := b.Stream("About", []string{s.t("input"), "SHA-256", s.t("assessment"), s.t("respondent"), s.t("role")},
+		[]float64{48, 68, 24, 12, 22, 3, 16, 68}, 0, b.header)
 	row := 0
 	withFact := func(cells ...any) []any {
 		if row < len(facts) {
@@ -380,22 +295,22 @@ func (x *xlsxWriter) compareAbout(b *book, c *assess.Comparison) {
 	}
 	for _, r := range c.Results {
 		for _, q := range r.Questionnaires {
-			ss.add(withFact(q.Path, q.SHA256, assessmentLabel(r), q.Respondent.ID, q.Respondent.Role)...)
+			ss.Add(withFact(q.Path, q.SHA256, assessmentLabel(r), q.Respondent.ID, q.Respondent.Role)...)
 		}
 	}
-	last := ss.row
+	last := ss.Row()
 	for row < len(facts) {
-		ss.add(withFact(nil, nil, nil, nil, nil)...)
+		ss.Add(withFact(nil, nil, nil, nil, nil)...)
 	}
-	ss.closeAt(last)
-	if b.err == nil {
-		b.err = b.f.SetDocProps(&excelize.DocProperties{
+	ss.CloseAt(last)
+	if b.Err == nil {
+		b.Do(b.F.SetDocProps(&excelize.DocProperties{
 			Title:   s.t("comparison"),
 			Subject: fmt.Sprintf("%s %s (sha256 %s)", fw.ID, fw.Version, fw.SHA256),
 			Description: fmt.Sprintf("r3l %s; --aggregate %s --min-coverage %v --disagreement %v --group-by %s --min-group %d --lang %s",
 				x.Version, opts.Aggregate, opts.MinCoverage, opts.Disagreement, c.GroupBy, c.MinGroup, s.Lang),
 			Creator: "r3l " + x.Version,
-		})
+		}))
 	}
 }
 

@@ -77,7 +77,7 @@ func New(format string, opts Options) (Writer, error) {
 	case "csv":
 		return csvWriter{}, nil
 	case "xlsx":
-		return &xlsxWriter{newStyle(opts)}, nil
+		return &xlsxWriter{style: newStyle(opts)}, nil
 	case "html":
 		return &htmlWriter{newStyle(opts)}, nil
 	}

@@ -8,6 +8,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"github.com/r3l/r3l/assess"
+	"github.com/r3l/r3l/internal/workbook"
 )
 
 // Sheet names of the report workbook.
@@ -21,113 +22,38 @@ const (
 	sheetAbout      = "About"
 )
 
-type xlsxWriter struct{ style }
-
-// book wraps an excelize workbook with the report's styles. The first error
-// sticks and later calls do nothing, so writing code stays linear.
-type book struct {
-	f        *excelize.File
-	s        style
-	err      error
-	streamed map[string]bool // sheets written by a stream writer
-	deferred []*deferredRows // rows written when the workbook is saved
-
-	header, title, bold, text, wrap, score, pct, num int
+// xlsxWriter writes the report workbooks. noSplice writes the rows of
+// large comparison sheets with the stream writer instead of splicing them
+// into the archive (see workbook.Book.Splice); tests compare the two.
+type xlsxWriter struct {
+	style
+	noSplice bool
 }
 
-func newBook(s style) *book {
-	b := &book{f: excelize.NewFile(), s: s, streamed: map[string]bool{}}
-	b.header = b.style(&excelize.Style{
+// book is a report workbook: the shared workbook machinery with the
+// reports' cell styles.
+type book struct {
+	*workbook.Book
+	s style
+
+	header, title, bold, text, wrap, num, pct int
+}
+
+func (x *xlsxWriter) newBook() *book {
+	b := &book{Book: workbook.New(), s: x.style}
+	b.Splice = !x.noSplice
+	b.header = b.Style(&excelize.Style{
 		Font:      &excelize.Font{Bold: true, Color: "FFFFFF"},
 		Fill:      excelize.Fill{Type: "pattern", Color: []string{"3E5C76"}, Pattern: 1},
 		Alignment: &excelize.Alignment{Vertical: "center", WrapText: true},
 	})
-	b.title = b.style(&excelize.Style{Font: &excelize.Font{Bold: true, Size: 16}})
-	b.bold = b.style(&excelize.Style{Font: &excelize.Font{Bold: true}})
-	b.text = b.style(&excelize.Style{Alignment: &excelize.Alignment{Vertical: "top"}})
-	b.wrap = b.style(&excelize.Style{Alignment: &excelize.Alignment{WrapText: true, Vertical: "top"}})
-	b.score = b.style(&excelize.Style{CustomNumFmt: ptr("0.0"), Alignment: &excelize.Alignment{Vertical: "top"}})
-	b.pct = b.style(&excelize.Style{NumFmt: 9, Alignment: &excelize.Alignment{Vertical: "top"}})
-	b.num = b.style(&excelize.Style{CustomNumFmt: ptr("0.0"), Alignment: &excelize.Alignment{Vertical: "top"}})
+	b.title = b.Style(&excelize.Style{Font: &excelize.Font{Bold: true, Size: 16}})
+	b.bold = b.Style(&excelize.Style{Font: &excelize.Font{Bold: true}})
+	b.text = b.Style(&excelize.Style{Alignment: &excelize.Alignment{Vertical: "top"}})
+	b.wrap = b.Style(&excelize.Style{Alignment: &excelize.Alignment{WrapText: true, Vertical: "top"}})
+	b.num = b.Style(&excelize.Style{CustomNumFmt: new("0.0"), Alignment: &excelize.Alignment{Vertical: "top"}})
+	b.pct = b.Style(&excelize.Style{NumFmt: 9, Alignment: &excelize.Alignment{Vertical: "top"}})
 	return b
-}
-
-func ptr[T any](v T) *T { return &v }
-
-func (b *book) style(st *excelize.Style) int {
-	if b.err != nil {
-		return 0
-	}
-	id, err := b.f.NewStyle(st)
-	b.err = err
-	return id
-}
-
-// sheet adds a sheet; the first one takes the place of the default "Sheet1".
-func (b *book) sheet(name string) {
-	if b.err != nil {
-		return
-	}
-	if b.f.SheetCount == 1 && b.f.GetSheetName(0) == "Sheet1" {
-		b.err = b.f.SetSheetName("Sheet1", name)
-	} else {
-		_, b.err = b.f.NewSheet(name)
-	}
-}
-
-// pageSetup prints every sheet on A4 landscape, as wide as one page. It
-// runs last: an autofilter rewrites the sheet properties that hold it.
-func (b *book) pageSetup() {
-	for _, name := range b.f.GetSheetList() {
-		if b.streamed[name] {
-			// Touching a streamed sheet with the ordinary API would parse
-			// it back into memory; large sheets are not printed anyway.
-			continue
-		}
-		if b.err == nil {
-			b.err = b.f.SetPageLayout(name, &excelize.PageLayoutOptions{
-				Size: ptr(9), Orientation: ptr("landscape"), FitToWidth: ptr(1), FitToHeight: ptr(0)})
-		}
-		if b.err == nil {
-			b.err = b.f.SetSheetProps(name, &excelize.SheetPropsOptions{FitToPage: ptr(true)})
-		}
-	}
-}
-
-func cell(col, row int) string {
-	name, _ := excelize.CoordinatesToCellName(col, row)
-	return name
-}
-
-func colName(col int) string {
-	name, _ := excelize.ColumnNumberToName(col)
-	return name
-}
-
-// set writes one value. Text is always written as text, never as a
-// formula, whatever it starts with; a nil score leaves the cell empty.
-func (b *book) set(sheet string, col, row int, v any) {
-	if b.err != nil {
-		return
-	}
-	ref := cell(col, row)
-	switch v := v.(type) {
-	case nil:
-	case string:
-		b.err = b.f.SetCellStr(sheet, ref, v)
-	case *float64:
-		if v != nil {
-			b.err = b.f.SetCellFloat(sheet, ref, *v, -1, 64)
-		}
-	case float64:
-		b.err = b.f.SetCellFloat(sheet, ref, v, -1, 64)
-	case int:
-		b.err = b.f.SetCellInt(sheet, ref, int64(v))
-	case bool:
-		b.err = b.f.SetCellBool(sheet, ref, v)
-	default:
-		b.err = fmt.Errorf("xlsx: cannot write %T", v)
-	}
 }
 
 // column describes one column of a table: header, width and how its cells
@@ -141,7 +67,7 @@ type column struct {
 const (
 	colText = iota
 	colWrap
-	colScore
+	colScore // a score: one decimal, shaded by the colour scale
 	colPct
 	colNum
 )
@@ -151,33 +77,33 @@ const (
 // autofilter (a sheet holds one). It returns the row after the table.
 func (b *book) table(sheet string, top int, cols []column, rows [][]any, filter bool) int {
 	for i, c := range cols {
-		b.set(sheet, i+1, top, c.header)
+		b.Set(sheet, i+1, top, c.header)
 	}
 	last := len(cols)
-	if b.err == nil {
-		b.err = b.f.SetCellStyle(sheet, cell(1, top), cell(last, top), b.header)
-	}
+	b.SetStyle(sheet, 1, top, last, top, b.header)
 	for r, row := range rows {
 		for c, v := range row {
-			b.set(sheet, c+1, top+1+r, v)
+			b.Set(sheet, c+1, top+1+r, v)
 		}
 	}
 	bottom := top + max(len(rows), 1)
+	widths := make([]float64, len(cols))
 	for i, c := range cols {
-		col := colName(i + 1)
-		if b.err == nil && c.width > 0 {
-			b.err = b.f.SetColWidth(sheet, col, col, c.width)
-		}
-		st := map[int]int{colText: b.text, colWrap: b.wrap, colScore: b.score, colPct: b.pct, colNum: b.num}[c.kind]
-		if b.err == nil && len(rows) > 0 {
-			b.err = b.f.SetCellStyle(sheet, cell(i+1, top+1), cell(i+1, bottom), st)
+		widths[i] = c.width
+	}
+	b.Widths(sheet, widths...)
+	for i, c := range cols {
+		col := workbook.ColName(i + 1)
+		st := map[int]int{colText: b.text, colWrap: b.wrap, colScore: b.num, colPct: b.pct, colNum: b.num}[c.kind]
+		if len(rows) > 0 {
+			b.SetStyle(sheet, i+1, top+1, i+1, bottom, st)
 		}
 		if c.kind == colScore && len(rows) > 0 {
-			b.colourScale(sheet, fmt.Sprintf("%s%d:%s%d", col, top+1, col, bottom))
+			b.ColourScale(sheet, fmt.Sprintf("%s%d:%s%d", col, top+1, col, bottom))
 		}
 	}
-	if b.err == nil && filter && len(rows) > 0 {
-		b.err = b.f.AutoFilter(sheet, fmt.Sprintf("A%d:%s%d", top, colName(last), bottom), nil)
+	if b.Err == nil && filter && len(rows) > 0 {
+		b.Do(b.F.AutoFilter(sheet, fmt.Sprintf("A%d:%s%d", top, workbook.ColName(last), bottom), nil))
 	}
 	// Spreadsheets do not grow rows for wrapped text on their own when
 	// opening a file, so heights are set from an estimate of the lines.
@@ -209,40 +135,22 @@ func (b *book) fitRow(sheet string, row int, cols []column, cells []any, all boo
 		}
 		lines = max(lines, n)
 	}
-	if lines > 1 && b.err == nil {
-		b.err = b.f.SetRowHeight(sheet, row, float64(15*lines))
+	if lines > 1 {
+		b.RowHeight(sheet, row, float64(15*lines))
 	}
 }
 
-// colourScale shades scores from red at 0 through yellow at 50 to green at
-// 100 — fixed points, so colours mean the same in every report.
-func (b *book) colourScale(sheet, ref string) {
-	if b.err != nil {
-		return
-	}
-	b.err = b.f.SetConditionalFormat(sheet, ref, []excelize.ConditionalFormatOptions{{
-		Type: "3_color_scale", Criteria: "=",
-		MinType: "num", MinValue: "0", MinColor: "#F8696B",
-		MidType: "num", MidValue: "50", MidColor: "#FFEB84",
-		MaxType: "num", MaxValue: "100", MaxColor: "#63BE7B",
-	}})
-}
-
-// freeze keeps the first rows (and columns) in view.
-func (b *book) freeze(sheet string, rows, cols int) {
-	if b.err != nil {
-		return
-	}
-	b.err = b.f.SetPanes(sheet, &excelize.Panes{Freeze: true, XSplit: cols, YSplit: rows,
-		TopLeftCell: cell(cols+1, rows+1), ActivePane: "bottomRight"})
-}
-
-// levelID is a node's maturity label, or its status when it has no score.
+// level is a node's maturity label, or its status when it has no score.
 func (b *book) level(n assess.Node) string { return b.s.level(n) }
 
+// cellStyle styles one cell.
+func (b *book) cellStyle(sheet string, col, row, style int) {
+	b.SetStyle(sheet, col, row, col, row, style)
+}
+
 func (x *xlsxWriter) Assessment(w io.Writer, r *assess.Result) error {
-	b := newBook(x.style)
-	defer b.f.Close()
+	b := x.newBook()
+	defer b.Close()
 	x.summary(b, r)
 	x.criteria(b, r)
 	x.indicators(b, r)
@@ -252,32 +160,32 @@ func (x *xlsxWriter) Assessment(w io.Writer, r *assess.Result) error {
 		x.priorities(b, r)
 	}
 	x.about(b, r)
-	b.pageSetup()
-	if b.err != nil {
-		return b.err
+	// Printed as wide as one page; an autofilter rewrites the sheet
+	// properties that hold this, so it comes last.
+	b.PrintA4(0, b.F.GetSheetList()...)
+	if b.Err != nil {
+		return b.Err
 	}
-	b.f.SetActiveSheet(0)
-	b.err = b.f.SetDocProps(&excelize.DocProperties{
+	b.F.SetActiveSheet(0)
+	b.Do(b.F.SetDocProps(&excelize.DocProperties{
 		Title:   fmt.Sprintf("%s — %s", regionName(r.Region), r.Period),
 		Subject: r.Framework.Title.Get(x.Lang),
 		Creator: "r3l " + x.Version,
-	})
-	if b.err != nil {
-		return b.err
+	}))
+	if b.Err != nil {
+		return b.Err
 	}
-	_, err := b.f.WriteTo(w)
+	_, err := b.F.WriteTo(w)
 	return err
 }
 
 func (x *xlsxWriter) summary(b *book, r *assess.Result) {
 	s := x.style
 	const sh = sheetSummary
-	b.sheet(sh)
+	b.Sheet(sh)
 	fw := r.Framework
-	b.set(sh, 1, 1, fmt.Sprintf("%s — %s", regionName(r.Region), r.Period))
-	if b.err == nil {
-		b.err = b.f.SetCellStyle(sh, "A1", "A1", b.title)
-	}
+	b.Set(sh, 1, 1, fmt.Sprintf("%s — %s", regionName(r.Region), r.Period))
+	b.cellStyle(sh, 1, 1, b.title)
 	facts := [][]any{
 		{s.t("region"), r.Region.Name},
 		{"ID", r.Region.ID},
@@ -291,20 +199,14 @@ func (x *xlsxWriter) summary(b *book, r *assess.Result) {
 		{s.t("coverage"), r.Coverage},
 	}
 	for i, f := range facts {
-		b.set(sh, 1, 3+i, f[0])
-		b.set(sh, 2, 3+i, f[1])
+		b.Set(sh, 1, 3+i, f[0])
+		b.Set(sh, 2, 3+i, f[1])
 	}
 	overallRow := 3 + 7
-	if b.err == nil {
-		b.err = b.f.SetCellStyle(sh, "A3", cell(1, 2+len(facts)), b.bold)
-	}
-	if b.err == nil {
-		b.err = b.f.SetCellStyle(sh, cell(2, overallRow), cell(2, overallRow), b.score)
-	}
-	if b.err == nil {
-		b.err = b.f.SetCellStyle(sh, cell(2, overallRow+2), cell(2, overallRow+2), b.pct)
-	}
-	b.colourScale(sh, cell(2, overallRow))
+	b.SetStyle(sh, 1, 3, 1, 2+len(facts), b.bold)
+	b.cellStyle(sh, 2, overallRow, b.num)
+	b.cellStyle(sh, 2, overallRow+2, b.pct)
+	b.ColourScale(sh, workbook.Cell(2, overallRow))
 
 	top := 4 + len(facts)
 	var rows [][]any
@@ -318,10 +220,8 @@ func (x *xlsxWriter) summary(b *book, r *assess.Result) {
 		{s.t("level"), 18, colText},
 		{s.t("coverage"), 11, colPct},
 	}, rows, true)
-	if b.err == nil {
-		b.err = b.f.SetColWidth(sh, "A", "A", 14)
-	}
-	if b.err != nil {
+	b.Widths(sh, 14)
+	if b.Err != nil {
 		return
 	}
 	// The radar stands beside the tables on the first printed page, the
@@ -331,12 +231,12 @@ func (x *xlsxWriter) summary(b *book, r *assess.Result) {
 	barRow := max(last+2, 26)
 	n := len(fw.Criteria)
 	barHeight := 120 + 18*n
-	b.err = b.f.SetDefinedName(&excelize.DefinedName{Name: "_xlnm.Print_Area", Scope: sh,
-		RefersTo: fmt.Sprintf("'%s'!$A$1:$N$%d", sh, barRow+barHeight/20+2)})
-	if b.err != nil {
+	b.Do(b.F.SetDefinedName(&excelize.DefinedName{Name: "_xlnm.Print_Area", Scope: sh,
+		RefersTo: fmt.Sprintf("'%s'!$A$1:$N$%d", sh, barRow+barHeight/20+2)}))
+	if b.Err != nil {
 		return
 	}
-	b.err = b.f.AddChart(sh, "G2", &excelize.Chart{
+	b.Do(b.F.AddChart(sh, "G2", &excelize.Chart{
 		Type: excelize.Radar,
 		Series: []excelize.ChartSeries{{
 			Name:       fmt.Sprintf("'%s'!$C$%d", sh, top),
@@ -347,27 +247,25 @@ func (x *xlsxWriter) summary(b *book, r *assess.Result) {
 		Title:     excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: fmt.Sprintf("%s — %s", fw.LevelName("area", s.Lang), s.t("score"))}}},
 		Legend:    excelize.ChartLegend{Position: "none"},
 		XAxis:     excelize.ChartAxis{Font: chartFont},
-		YAxis:     excelize.ChartAxis{Maximum: ptr(100.0), Minimum: ptr(0.0), MajorUnit: 25, Font: chartFont},
+		YAxis:     excelize.ChartAxis{Maximum: new(100.0), Minimum: new(0.0), MajorUnit: 25, Font: chartFont},
 		Dimension: excelize.ChartDimension{Width: 520, Height: 380},
 		Format:    excelize.GraphicOptions{AltText: "Radar chart of the area scores"},
-	})
-	if b.err != nil {
+	}))
+	if b.Err != nil {
 		return
 	}
-	if b.err = b.f.InsertPageBreak(sh, cell(1, barRow)); b.err != nil {
-		return
-	}
-	b.scoreBars(sh, cell(1, barRow), fmt.Sprintf("%s — %s", fw.LevelName("criterion", s.Lang), s.t("score")),
+	b.Do(b.F.InsertPageBreak(sh, workbook.Cell(1, barRow)))
+	b.scoreBars(sh, workbook.Cell(1, barRow), fmt.Sprintf("%s — %s", fw.LevelName("criterion", s.Lang), s.t("score")),
 		sheetCriteria, "B", "F", n, 1000, barHeight, "Bar chart of the criterion scores")
 }
 
 // scoreBars adds a horizontal bar chart of the scores in column valCol of
 // sheet data (header in row 1, n rows below) labelled by column catCol.
 func (b *book) scoreBars(sheet, anchor, title, data, catCol, valCol string, n, width, height int, alt string) {
-	if b.err != nil {
+	if b.Err != nil {
 		return
 	}
-	b.err = b.f.AddChart(sheet, anchor, &excelize.Chart{
+	b.Do(b.F.AddChart(sheet, anchor, &excelize.Chart{
 		Type: excelize.Bar,
 		Series: []excelize.ChartSeries{{
 			Name:       fmt.Sprintf("'%s'!$%s$1", data, valCol),
@@ -378,10 +276,10 @@ func (b *book) scoreBars(sheet, anchor, title, data, catCol, valCol string, n, w
 		Title:     excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: title}}},
 		Legend:    excelize.ChartLegend{Position: "none"},
 		XAxis:     excelize.ChartAxis{ReverseOrder: true, Font: chartFont},
-		YAxis:     excelize.ChartAxis{Maximum: ptr(100.0), Minimum: ptr(0.0), MajorUnit: 10, MajorGridLines: true, Font: chartFont},
+		YAxis:     excelize.ChartAxis{Maximum: new(100.0), Minimum: new(0.0), MajorUnit: 10, MajorGridLines: true, Font: chartFont},
 		Dimension: excelize.ChartDimension{Width: uint(width), Height: uint(height)},
 		Format:    excelize.GraphicOptions{AltText: alt},
-	})
+	}))
 }
 
 // chartFont keeps axis labels legible when printed.
@@ -390,7 +288,7 @@ var chartFont = excelize.Font{Color: "333333", Size: 10}
 func (x *xlsxWriter) criteria(b *book, r *assess.Result) {
 	s := x.style
 	const sh = sheetCriteria
-	b.sheet(sh)
+	b.Sheet(sh)
 	var rows [][]any
 	for _, a := range r.Areas {
 		for _, c := range a.Criteria {
@@ -421,13 +319,13 @@ func (x *xlsxWriter) criteria(b *book, r *assess.Result) {
 		{"Status", 12, colText},
 		{s.t("indicators.scored"), 12, colText},
 	}, rows, true)
-	b.freeze(sh, 1, 2)
+	b.Freeze(sh, 1, 2, "")
 }
 
 func (x *xlsxWriter) indicators(b *book, r *assess.Result) {
 	s := x.style
 	const sh = sheetIndicators
-	b.sheet(sh)
+	b.Sheet(sh)
 	fw := r.Framework
 	cols := []column{
 		{fw.LevelName("criterion", s.Lang), 9, colText},
@@ -472,7 +370,7 @@ func (x *xlsxWriter) indicators(b *book, r *assess.Result) {
 		}
 	}
 	b.table(sh, 1, cols, rows, true)
-	b.freeze(sh, 1, 2)
+	b.Freeze(sh, 1, 2, "")
 }
 
 // answerNote joins an answer's evidence and comment.
@@ -501,7 +399,7 @@ func respondentLabel(q *assess.Questionnaire) string {
 func (x *xlsxWriter) strengths(b *book, r *assess.Result) {
 	s := x.style
 	const sh = sheetStrengths
-	b.sheet(sh)
+	b.Sheet(sh)
 	cols := func(first string) []column {
 		return []column{{first, 16, colText}, {"ID", 8, colText}, {r.Framework.LevelName("indicator", s.Lang), 60, colWrap},
 			{s.t("score"), 9, colScore}, {"sd", 7, colNum}, {"min", 7, colNum}, {"max", 7, colNum}}
@@ -516,16 +414,14 @@ func (x *xlsxWriter) strengths(b *book, r *assess.Result) {
 		}
 	}
 	next := b.table(sh, 1, cols(""), rows, true)
-	b.set(sh, 1, next+1, s.t("disagreement"))
-	if b.err == nil {
-		b.err = b.f.SetCellStyle(sh, cell(1, next+1), cell(1, next+1), b.bold)
-	}
+	b.Set(sh, 1, next+1, s.t("disagreement"))
+	b.SetStyle(sh, 1, next+1, 1, next+1, b.bold)
 	rows = nil
 	for _, i := range r.Disagreements() {
 		rows = append(rows, []any{s.t("disagreement.short"), i.Indicator.ID, i.Indicator.Text.Get(s.Lang), i.Score, i.SD, i.Min, i.Max})
 	}
 	if len(rows) == 0 {
-		b.set(sh, 1, next+2, s.p.Sprintf(s.t("disagreement.none"), s.p.Sprintf("%.0f", r.Options.Disagreement)))
+		b.Set(sh, 1, next+2, s.p.Sprintf(s.t("disagreement.none"), s.p.Sprintf("%.0f", r.Options.Disagreement)))
 		return
 	}
 	b.table(sh, next+2, cols(""), rows, false)
@@ -534,7 +430,7 @@ func (x *xlsxWriter) strengths(b *book, r *assess.Result) {
 func (x *xlsxWriter) roles(b *book, r *assess.Result) {
 	s := x.style
 	const sh = sheetRoles
-	b.sheet(sh)
+	b.Sheet(sh)
 	cols := []column{{s.t("role"), 24, colText}, {"n", 5, colText}, {s.t("overall"), 10, colScore}, {s.t("coverage"), 11, colPct}}
 	for _, a := range r.Areas {
 		cols = append(cols, column{a.Area.ID + " " + a.Area.Title.Get(s.Lang), 16, colScore})
@@ -553,16 +449,14 @@ func (x *xlsxWriter) roles(b *book, r *assess.Result) {
 	}
 	rows = append(rows, all)
 	b.table(sh, 1, cols, rows, true)
-	if b.err == nil {
-		b.err = b.f.SetCellStyle(sh, cell(1, len(rows)+1), cell(2, len(rows)+1), b.bold)
-	}
-	b.freeze(sh, 1, 1)
+	b.SetStyle(sh, 1, len(rows)+1, 2, len(rows)+1, b.bold)
+	b.Freeze(sh, 1, 1, "")
 }
 
 func (x *xlsxWriter) priorities(b *book, r *assess.Result) {
 	s := x.style
 	const sh = sheetPriorities
-	b.sheet(sh)
+	b.Sheet(sh)
 	cols := []column{{"ID", 7, colText}, {r.Framework.LevelName("criterion", s.Lang), 50, colWrap}, {s.t("points"), 9, colText}}
 	for i := range r.Framework.PriorityPoints {
 		cols = append(cols, column{fmt.Sprintf("%s %d", s.t("rank"), i+1), 8, colText})
@@ -579,22 +473,20 @@ func (x *xlsxWriter) priorities(b *book, r *assess.Result) {
 	if len(r.Clusters) == 0 {
 		return
 	}
-	b.set(sh, 1, next+1, s.t("cluster"))
-	b.set(sh, 2, next+1, s.t("cluster"))
-	b.set(sh, 3, next+1, s.t("points"))
-	if b.err == nil {
-		b.err = b.f.SetCellStyle(sh, cell(1, next+1), cell(3, next+1), b.header)
-	}
+	b.Set(sh, 1, next+1, s.t("cluster"))
+	b.Set(sh, 2, next+1, s.t("cluster"))
+	b.Set(sh, 3, next+1, s.t("points"))
+	b.SetStyle(sh, 1, next+1, 3, next+1, b.header)
 	for i, c := range r.Clusters {
-		b.set(sh, 2, next+2+i, c.Cluster.Get(s.Lang))
-		b.set(sh, 3, next+2+i, c.Points)
+		b.Set(sh, 2, next+2+i, c.Cluster.Get(s.Lang))
+		b.Set(sh, 3, next+2+i, c.Points)
 	}
 }
 
 func (x *xlsxWriter) about(b *book, r *assess.Result) {
 	s := x.style
 	const sh = sheetAbout
-	b.sheet(sh)
+	b.Sheet(sh)
 	fw := r.Framework
 	facts := [][]any{
 		{s.t("framework"), fw.ID},
@@ -608,12 +500,10 @@ func (x *xlsxWriter) about(b *book, r *assess.Result) {
 		{"--lang", s.Lang},
 	}
 	for i, f := range facts {
-		b.set(sh, 1, 1+i, f[0])
-		b.set(sh, 2, 1+i, f[1])
+		b.Set(sh, 1, 1+i, f[0])
+		b.Set(sh, 2, 1+i, f[1])
 	}
-	if b.err == nil {
-		b.err = b.f.SetCellStyle(sh, "A1", cell(1, len(facts)), b.bold)
-	}
+	b.SetStyle(sh, 1, 1, 1, len(facts), b.bold)
 	var rows [][]any
 	for _, q := range r.Questionnaires {
 		rows = append(rows, []any{q.Path, q.SHA256, q.Respondent.ID, q.Respondent.Role})
@@ -621,13 +511,11 @@ func (x *xlsxWriter) about(b *book, r *assess.Result) {
 	next := b.table(sh, len(facts)+2, []column{{s.t("input"), 48, colText}, {"SHA-256", 68, colText},
 		{s.t("respondent"), 12, colText}, {s.t("role"), 22, colText}}, rows, true)
 	if len(r.Warnings) > 0 {
-		b.set(sh, 1, next+1, s.t("warnings"))
-		if b.err == nil {
-			b.err = b.f.SetCellStyle(sh, cell(1, next+1), cell(1, next+1), b.bold)
-		}
+		b.Set(sh, 1, next+1, s.t("warnings"))
+		b.SetStyle(sh, 1, next+1, 1, next+1, b.bold)
 		for i, w := range r.Warnings {
-			b.set(sh, 1, next+2+i, w)
+			b.Set(sh, 1, next+2+i, w)
 		}
 	}
-	b.set(sh, 1, next+3+len(r.Warnings), s.t("how"))
+	b.Set(sh, 1, next+3+len(r.Warnings), s.t("how"))
 }

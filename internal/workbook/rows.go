@@ -1,4 +1,4 @@
-package report
+package workbook
 
 import (
 	"archive/zip"
@@ -29,10 +29,10 @@ import (
 // rows are written straight into the zip archive when the workbook is
 // saved: the archive writer (spliceZip) inserts them before the sheet's
 // </sheetData>, encoded as the StreamWriter would have encoded them
-// (rowEncoder; xlsx_rows_test.go checks that byte for byte).
+// (rowEncoder; rows_test.go checks that byte for byte).
 
-// rowSource writes a sheet's rows by calling add once per row, in order.
-type rowSource func(add func(values ...any) error) error
+// RowSource writes a sheet's rows by calling add once per row, in order.
+type RowSource func(add func(values ...any) error) error
 
 // deferredRows are the rows of one sheet, written when the workbook is
 // saved.
@@ -40,40 +40,36 @@ type deferredRows struct {
 	sheet string
 	first int // number of the first row
 	rows  int // how many rows fill writes
-	fill  rowSource
+	fill  RowSource
 	done  bool
 }
 
-// spliceRows turns deferred rows on; tests turn it off to compare with
-// rows written by the StreamWriter itself.
-var spliceRows = true
-
-// deferRows arranges for fill to write the sheet's next n rows when the
-// workbook is saved. Without spliceRows it writes them now.
-func (ss *streamSheet) deferRows(n int, fill rowSource) {
+// DeferRows arranges for fill to write the sheet's next n rows when the
+// workbook is saved (SaveTo). Without Splice it writes them now.
+func (ss *StreamSheet) DeferRows(n int, fill RowSource) {
 	b := ss.b
-	if b.err != nil {
+	if b.Err != nil {
 		return
 	}
-	if !spliceRows {
-		b.err = fill(func(values ...any) error {
-			ss.add(values...)
-			return b.err
-		})
+	if !b.Splice {
+		b.Do(fill(func(values ...any) error {
+			ss.Add(values...)
+			return b.Err
+		}))
 		return
 	}
 	b.deferred = append(b.deferred, &deferredRows{sheet: ss.name, first: ss.row + 1, rows: n, fill: fill})
 	ss.row += n
 }
 
-// saveTo writes the workbook to w, with the deferred rows spliced in.
+// SaveTo writes the workbook to w, with the deferred rows spliced in.
 // Archive entries are deflated at level 2, not the default 6: for the tens
 // of megabytes of sheet XML of a large comparison that takes a third of
 // the time, for a file about 15% larger.
-func (b *book) saveTo(w io.Writer) error {
+func (b *Book) SaveTo(w io.Writer) error {
 	paths := map[string]*deferredRows{}
 	ids := map[string]int{}
-	for id, name := range b.f.GetSheetMap() {
+	for id, name := range b.F.GetSheetMap() {
 		ids[name] = id
 	}
 	for _, d := range b.deferred {
@@ -86,8 +82,8 @@ func (b *book) saveTo(w io.Writer) error {
 	}
 	// The archive goes straight to w; excelize's own buffer (WriteTo
 	// builds the whole archive in memory first) then stays empty.
-	b.f.SetZipWriter(func(io.Writer) excelize.ZipWriter { return &spliceZip{zw: fastZip(w), splices: paths} })
-	if _, err := b.f.WriteTo(io.Discard); err != nil {
+	b.F.SetZipWriter(func(io.Writer) excelize.ZipWriter { return &spliceZip{zw: fastZip(w), splices: paths} })
+	if _, err := b.F.WriteTo(io.Discard); err != nil {
 		return err
 	}
 	for _, d := range b.deferred {
@@ -98,7 +94,7 @@ func (b *book) saveTo(w io.Writer) error {
 	return nil
 }
 
-// spliceZip is the archive writer of saveTo. It holds back the (small)
+// spliceZip is the archive writer of SaveTo. It holds back the (small)
 // XML of a sheet with deferred rows until the entry is complete, then
 // writes it with the rows inserted before </sheetData>.
 type spliceZip struct {

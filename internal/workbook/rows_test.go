@@ -1,4 +1,4 @@
-package report
+package workbook
 
 import (
 	"archive/zip"
@@ -70,7 +70,7 @@ func TestRowEncoderMatchesStreamWriter(t *testing.T) {
 	for i, row := range rows {
 		values := make([]any, len(row))
 		for j, v := range row {
-			if p, ok := v.(*float64); ok { // streamSheet.add does this
+			if p, ok := v.(*float64); ok { // StreamSheet.Add does this
 				if p == nil {
 					v = nil
 				} else {
@@ -79,7 +79,7 @@ func TestRowEncoderMatchesStreamWriter(t *testing.T) {
 			}
 			values[j] = v
 		}
-		if err := sw.SetRow(cell(1, i+1), values); err != nil {
+		if err := sw.SetRow(Cell(1, i+1), values); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -116,52 +116,4 @@ func TestRowEncoderMatchesStreamWriter(t *testing.T) {
 			}
 		}
 	}
-}
-
-// TestDeferredRowsSameWorkbook writes the sample comparison workbook with
-// and without deferred rows: every part but the content types (listed in
-// map order) must come out the same.
-func TestDeferredRowsSameWorkbook(t *testing.T) {
-	c := sampleComparison(t, 2)
-	withSplice := renderComparison(t, "xlsx", Options{Version: "test"}, c)
-	spliceRows = false
-	defer func() { spliceRows = true }()
-	without := renderComparison(t, "xlsx", Options{Version: "test"}, c)
-
-	zw, err := zip.NewReader(bytes.NewReader(without), int64(len(without)))
-	if err != nil {
-		t.Fatal(err)
-	}
-	n := 0
-	for _, f := range zw.File {
-		if f.Name == "[Content_Types].xml" { // excelize lists its parts in map order
-			continue
-		}
-		if strings.HasPrefix(f.Name, "xl/worksheets/sheet") {
-			n++
-		}
-		if got, want := readEntry(t, withSplice, f.Name), readEntry(t, without, f.Name); got != want {
-			t.Errorf("%s differs with deferred rows", f.Name)
-		}
-	}
-	if n < 7 {
-		t.Errorf("%d worksheets", n)
-	}
-}
-
-func readEntry(t *testing.T, book []byte, name string) string {
-	t.Helper()
-	zr, err := zip.NewReader(bytes.NewReader(book), int64(len(book)))
-	if err != nil {
-		t.Fatal(err)
-	}
-	f, err := zr.Open(name)
-	if err != nil {
-		t.Fatal(err)
-	}
-	data, err := io.ReadAll(f)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return string(data)
 }

@@ -1,0 +1,192 @@
+// Package workbook is the Excel machinery r3l's workbooks share: a book
+// whose first error sticks (so that writing code stays linear), cell
+// helpers that never turn text into a formula, sheets streamed row by row,
+// and rows spliced into the archive as it is saved.
+package workbook
+
+import (
+	"fmt"
+
+	"github.com/xuri/excelize/v2"
+)
+
+// Book wraps an excelize workbook. The first error sticks and later calls
+// do nothing; Err holds it.
+type Book struct {
+	F   *excelize.File
+	Err error
+	// Splice writes deferred rows straight into the archive when the book
+	// is saved (see DeferRows); without it they are written by the stream
+	// writer at once. Tests turn it off to compare the two.
+	Splice bool
+
+	streamed map[string]bool // sheets written by a stream writer
+	deferred []*deferredRows // rows written when the workbook is saved
+}
+
+// New returns an empty book with splicing on.
+func New() *Book {
+	return &Book{F: excelize.NewFile(), Splice: true, streamed: map[string]bool{}}
+}
+
+// Close releases the workbook's resources.
+func (b *Book) Close() error { return b.F.Close() }
+
+// Do records err unless an error is already recorded.
+func (b *Book) Do(err error) {
+	if b.Err == nil {
+		b.Err = err
+	}
+}
+
+// Style registers a cell style and returns its id.
+func (b *Book) Style(st *excelize.Style) int {
+	if b.Err != nil {
+		return 0
+	}
+	id, err := b.F.NewStyle(st)
+	b.Do(err)
+	return id
+}
+
+// Sheet adds a sheet; the first one takes the place of the default "Sheet1".
+func (b *Book) Sheet(name string) {
+	if b.Err != nil {
+		return
+	}
+	if b.F.SheetCount == 1 && b.F.GetSheetName(0) == "Sheet1" {
+		b.Do(b.F.SetSheetName("Sheet1", name))
+	} else {
+		_, err := b.F.NewSheet(name)
+		b.Do(err)
+	}
+}
+
+// Streamed reports whether a sheet is written by a stream writer.
+func (b *Book) Streamed(sheet string) bool { return b.streamed[sheet] }
+
+// Cell names a cell from its column and row (both from 1): "C12".
+func Cell(col, row int) string {
+	name, _ := excelize.CoordinatesToCellName(col, row)
+	return name
+}
+
+// ColName names a column (from 1): "C".
+func ColName(col int) string {
+	name, _ := excelize.ColumnNumberToName(col)
+	return name
+}
+
+// Set writes one value. Text is always written as text, never as a
+// formula, whatever it starts with; a nil number leaves the cell empty.
+func (b *Book) Set(sheet string, col, row int, v any) {
+	if b.Err != nil {
+		return
+	}
+	ref := Cell(col, row)
+	switch v := v.(type) {
+	case nil:
+	case string:
+		b.Do(b.F.SetCellStr(sheet, ref, v))
+	case *float64:
+		if v != nil {
+			b.Do(b.F.SetCellFloat(sheet, ref, *v, -1, 64))
+		}
+	case float64:
+		b.Do(b.F.SetCellFloat(sheet, ref, v, -1, 64))
+	case int:
+		b.Do(b.F.SetCellInt(sheet, ref, int64(v)))
+	case bool:
+		b.Do(b.F.SetCellBool(sheet, ref, v))
+	default:
+		b.Do(fmt.Errorf("xlsx: cannot write %T", v))
+	}
+}
+
+// SetStyle styles the cells from (col1, row1) to (col2, row2).
+func (b *Book) SetStyle(sheet string, col1, row1, col2, row2, style int) {
+	if b.Err == nil {
+		b.Do(b.F.SetCellStyle(sheet, Cell(col1, row1), Cell(col2, row2), style))
+	}
+}
+
+// Widths sets the widths of the first columns of a sheet; 0 leaves one as
+// it is.
+func (b *Book) Widths(sheet string, widths ...float64) {
+	for i, w := range widths {
+		if b.Err == nil && w > 0 {
+			c := ColName(i + 1)
+			b.Do(b.F.SetColWidth(sheet, c, c, w))
+		}
+	}
+}
+
+// RowHeight sets a row's height in points.
+func (b *Book) RowHeight(sheet string, row int, height float64) {
+	if b.Err == nil {
+		b.Do(b.F.SetRowHeight(sheet, row, height))
+	}
+}
+
+// Freeze keeps the first rows and columns in view while scrolling; active,
+// if given, is the cell selected when the sheet opens.
+func (b *Book) Freeze(sheet string, rows, cols int, active string) {
+	if b.Err != nil {
+		return
+	}
+	pane := "bottomLeft"
+	if cols > 0 {
+		pane = "bottomRight"
+	}
+	p := &excelize.Panes{Freeze: true, XSplit: cols, YSplit: rows, TopLeftCell: Cell(cols+1, rows+1), ActivePane: pane}
+	if active != "" {
+		p.Selection = []excelize.Selection{{SQRef: active, ActiveCell: active, Pane: pane}}
+	}
+	b.Do(b.F.SetPanes(sheet, p))
+}
+
+// ColourScale shades numbers from red at 0 through yellow at 50 to green
+// at 100 — fixed points, so colours mean the same in every report.
+func (b *Book) ColourScale(sheet, ref string) {
+	if b.Err != nil {
+		return
+	}
+	b.Do(b.F.SetConditionalFormat(sheet, ref, []excelize.ConditionalFormatOptions{{
+		Type: "3_color_scale", Criteria: "=",
+		MinType: "num", MinValue: "0", MinColor: "#F8696B",
+		MidType: "num", MidValue: "50", MidColor: "#FFEB84",
+		MaxType: "num", MaxValue: "100", MaxColor: "#63BE7B",
+	}}))
+}
+
+// PrintA4 prints the sheets on A4 landscape, as wide as one page and at
+// most pagesTall pages long (0: Excel's "automatic", which LibreOffice
+// reads as one page). Streamed sheets are left alone: touching them with
+// the ordinary API would parse them back into memory, and large sheets are
+// not printed anyway.
+func (b *Book) PrintA4(pagesTall int, sheets ...string) {
+	for _, name := range sheets {
+		if b.streamed[name] {
+			continue
+		}
+		if b.Err == nil {
+			b.Do(b.F.SetPageLayout(name, &excelize.PageLayoutOptions{
+				Size: new(9), Orientation: new("landscape"), FitToWidth: new(1), FitToHeight: new(pagesTall)}))
+		}
+		if b.Err == nil {
+			b.Do(b.F.SetSheetProps(name, &excelize.SheetPropsOptions{FitToPage: new(true)}))
+		}
+	}
+}
+
+// Protect locks a sheet without a password: locked cells cannot be changed
+// by accident, unlocked ones (and their drop-downs) work as usual, and
+// anyone can lift it (Review › Unprotect Sheet).
+func (b *Book) Protect(sheet string) {
+	if b.Err != nil {
+		return
+	}
+	b.Do(b.F.ProtectSheet(sheet, &excelize.SheetProtectionOptions{
+		SelectLockedCells: true, SelectUnlockedCells: true, FormatColumns: true, FormatRows: true,
+	}))
+}
