@@ -20,11 +20,6 @@ type Assessment struct {
 	Warnings       []string
 }
 
-// Key identifies an assessment.
-func (a *Assessment) Key() string {
-	return a.Framework.ID + "\x00" + a.Region.ID + "\x00" + a.Period
-}
-
 // Group sorts questionnaires into assessments, ordered by framework, region
 // and period; within one, respondents by id. Two questionnaires with the
 // same respondent id in one assessment are an error.
@@ -69,22 +64,22 @@ func GroupAll(qs []*Questionnaire) ([]*Assessment, yamlx.Problems) {
 func (a *Assessment) check() yamlx.Problems {
 	var problems yamlx.Problems
 	byRespondent := map[string]*Questionnaire{}
-	bySum := map[string]*Questionnaire{}
+	byDigest := map[string]*Questionnaire{}
 	kept := a.Questionnaires[:0]
 	for _, q := range a.Questionnaires {
 		if id := q.Respondent.ID; id != "" {
 			if first, dup := byRespondent[id]; dup {
-				problems = append(problems, yamlx.Problem{Path: q.Path, Line: q.RespondentLine, Col: q.RespondentCol, Cell: q.RespondentCell,
-					Msg: fmt.Sprintf("respondent %q already answered for %s %s in %s", id, a.Region.ID, a.Period, first.Path)})
+				problems = append(problems, q.Source.Problem(
+					fmt.Sprintf("respondent %q already answered for %s %s in %s", id, a.Region.ID, a.Period, first.Path)))
 				continue
 			}
 			byRespondent[id] = q
 		}
 		kept = append(kept, q)
-		if first, dup := bySum[q.SHA256]; dup {
+		if first, dup := byDigest[q.Digest]; dup && q.Digest != "" {
 			a.Warnings = append(a.Warnings, fmt.Sprintf("%s is an exact copy of %s", q.Path, first.Path))
 		}
-		bySum[q.SHA256] = q
+		byDigest[q.Digest] = q
 		a.fillRegion(q)
 		if ids := q.MissingIDs(); len(ids) > 0 {
 			a.Warnings = append(a.Warnings, fmt.Sprintf("%s: %d of %d indicators unanswered: %s",

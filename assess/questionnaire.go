@@ -1,25 +1,17 @@
-// Package assess reads questionnaires, groups them into assessments and
-// scores them against a framework. Scoring is pure: no I/O.
+// Package assess groups questionnaires into assessments and scores them
+// against a framework: the questionnaire model, grouping, scoring and
+// comparison. It is pure: readers (package instrument) turn files into
+// questionnaires, and writers (package report) render the results.
 package assess
 
 import (
-	"crypto/sha256"
-	"encoding/hex"
 	"fmt"
 	"strconv"
 	"strings"
 
-	"gopkg.in/yaml.v3"
-
 	"github.com/r3l/r3l/framework"
 	"github.com/r3l/r3l/internal/yamlx"
 )
-
-// QuestionnaireSchema is the value a questionnaire's `schema` key must hold.
-const QuestionnaireSchema = "r3l.questionnaire/v1"
-
-// MaxQuestionnaireSize caps a questionnaire file before it is parsed.
-const MaxQuestionnaireSize = 4 << 20
 
 // Region identifies the region an assessment is about.
 type Region struct {
@@ -74,10 +66,11 @@ func (a Answer) Display(s *framework.Scale) string {
 	return ""
 }
 
-// Questionnaire is one respondent's answers for one region and period.
+// Questionnaire is one respondent's answers for one region and period. A
+// file may hold one (a YAML file, a workbook) or many (a survey export).
 type Questionnaire struct {
-	Path             string
-	SHA256           string
+	Path             string // the file it was read from
+	SHA256           string // of that file's bytes
 	FrameworkID      string // framework id named in the file
 	FrameworkVersion string // after '@', if given
 	Framework        *framework.Framework
@@ -86,9 +79,14 @@ type Questionnaire struct {
 	Respondent       Respondent
 	Answers          []Answer            // indexed by framework.Indicator.Index
 	Priorities       map[string][]string // area id -> criterion ids, best first
-	RespondentLine   int                 // where respondent.id is, for messages
-	RespondentCol    int
-	RespondentCell   string // the same in a workbook, e.g. "Region!B8"
+	// Source is where the questionnaire is in its file, for messages
+	// about it as a whole: its respondent id's line and column or cell,
+	// or its row in an export.
+	Source yamlx.Pos
+	// Digest identifies the questionnaire's content: two with the same
+	// digest are copies of each other. It is the file's SHA-256 where a
+	// file holds one questionnaire.
+	Digest string
 }
 
 // Missing counts the indicators left unanswered.
@@ -102,55 +100,6 @@ func (q *Questionnaire) Missing() int {
 	return n
 }
 
-// FrameworkPicker returns the framework a questionnaire is scored against,
-// given the id and version named in its `framework` key.
-type FrameworkPicker func(id, version string) (*framework.Framework, error)
-
-// FixedFramework picks fw for every questionnaire that names it (any version).
-func FixedFramework(fw *framework.Framework) FrameworkPicker {
-	return func(id, version string) (*framework.Framework, error) {
-		if id != fw.ID {
-			return nil, fmt.Errorf("questionnaire is for framework %q, but the framework in use is %q", id, fw.ID)
-		}
-		return fw, nil
-	}
-}
-
-// BundledFramework picks a bundled framework by id.
-func BundledFramework(id, version string) (*framework.Framework, error) {
-	return framework.Get(id)
-}
-
-// LoadOptions say how questionnaires are read.
-type LoadOptions struct {
-	Pick   FrameworkPicker // nil: BundledFramework
-	Strict bool            // missing answers are errors
-	// DropNotes forgets evidence and comments once read, for runs whose
-	// reports do not show them: a questionnaire is then little more than
-	// its scores.
-	DropNotes bool
-}
-
-// LoadQuestionnaire parses and validates a YAML questionnaire. The error, if
-// any, is a yamlx.Problems listing every problem found.
-func LoadQuestionnaire(path string, data []byte, opts LoadOptions) (*Questionnaire, error) {
-	root, err := yamlx.Parse(path, data, true)
-	if err != nil {
-		return nil, err
-	}
-	if opts.Pick == nil {
-		opts.Pick = BundledFramework
-	}
-	r := &qreader{Reader: yamlx.Reader{Path: path}}
-	q := r.questionnaire(root, opts)
-	if err := r.Problems.Err(); err != nil {
-		return nil, err
-	}
-	sum := sha256.Sum256(data)
-	q.Path, q.SHA256 = path, hex.EncodeToString(sum[:])
-	return q, nil
-}
-
 // MissingIDs lists the indicators a questionnaire left unanswered.
 func (q *Questionnaire) MissingIDs() []string {
 	var ids []string
@@ -162,166 +111,12 @@ func (q *Questionnaire) MissingIDs() []string {
 	return ids
 }
 
-type qreader struct {
-	yamlx.Reader
-}
-
-func (r *qreader) questionnaire(n *yaml.Node, opts LoadOptions) *Questionnaire {
-	q := &Questionnaire{}
-	if n.Kind == yaml.MappingNode {
-		if v := yamlx.Lookup(n, "schema"); v != nil && v.Value == framework.Schema {
-			// Say so once rather than list every key of the framework as unknown.
-			r.Errorf(v, "this is a framework file, not a questionnaire (use -F to name a framework)")
-			return q
-		}
+// DropNotes forgets the evidence and comments, for runs whose reports do
+// not show them: a questionnaire is then little more than its scores.
+func (q *Questionnaire) DropNotes() {
+	for i := range q.Answers {
+		q.Answers[i].Evidence, q.Answers[i].Comment = "", ""
 	}
-	m := r.Map(n, "questionnaire", "schema", "framework", "region", "period", "respondent", "answers", "priorities")
-	if m == nil {
-		return q
-	}
-	r.Require(n, m, "questionnaire", "schema", "framework", "region", "period")
-	if fl, ok := m["schema"]; ok {
-		if s, ok := r.String(fl.Value, "schema"); ok && s != QuestionnaireSchema {
-			r.Errorf(fl.Value, "schema must be %q, not %q", QuestionnaireSchema, s)
-		}
-	}
-	var fw *framework.Framework
-	if fl, ok := m["framework"]; ok {
-		if s, ok := r.String(fl.Value, "framework"); ok {
-			q.FrameworkID, q.FrameworkVersion, _ = strings.Cut(s, "@")
-			var err error
-			if fw, err = opts.Pick(q.FrameworkID, q.FrameworkVersion); err != nil {
-				r.Errorf(fl.Value, "%v", err)
-			}
-			q.Framework = fw
-		}
-	}
-	if fl, ok := m["region"]; ok {
-		q.Region = r.region(fl.Value)
-	}
-	if fl, ok := m["period"]; ok {
-		var ok bool
-		if q.Period, ok = r.String(fl.Value, "period"); ok && strings.TrimSpace(q.Period) == "" {
-			r.Errorf(fl.Value, "period is empty: fill in the period assessed, such as \"2024\"")
-		}
-	}
-	if fl, ok := m["respondent"]; ok {
-		rm := r.Map(fl.Value, "respondent", "id", "role")
-		if f, ok := rm["id"]; ok {
-			q.Respondent.ID, _ = r.String(f.Value, "respondent id")
-			q.RespondentLine, q.RespondentCol = f.Value.Line, f.Value.Column
-		}
-		if f, ok := rm["role"]; ok {
-			q.Respondent.Role, _ = r.String(f.Value, "respondent role")
-		}
-	}
-	if fw == nil {
-		// Answers cannot be checked without the framework; the problem is
-		// already reported at the framework key.
-		return q
-	}
-	q.Answers = make([]Answer, len(fw.Indicators))
-	fl, hasAnswers := m["answers"]
-	if hasAnswers && !yamlx.IsNull(fl.Value) {
-		r.answers(fl.Value, fw, q.Answers)
-	}
-	if opts.Strict && len(r.Problems) == 0 {
-		if ids := q.MissingIDs(); len(ids) > 0 {
-			at := n
-			if hasAnswers {
-				at = fl.Key
-			}
-			r.Errorf(at, "%d unanswered (--strict): %s", len(ids), strings.Join(ids, ", "))
-		}
-	}
-	if fl, ok := m["priorities"]; ok && !yamlx.IsNull(fl.Value) {
-		q.Priorities = r.priorities(fl.Value, fw)
-	}
-	return q
-}
-
-func (r *qreader) region(n *yaml.Node) Region {
-	var reg Region
-	m := r.Map(n, "region", "id", "name", "country", "group")
-	if m == nil {
-		return reg
-	}
-	r.Require(n, m, "region", "id")
-	if f, ok := m["id"]; ok {
-		reg.ID, ok = r.String(f.Value, "region id")
-		switch {
-		case ok && reg.ID == "":
-			r.Errorf(f.Value, "region id is empty: fill in a short id such as lake-constance")
-		case ok && !framework.IDPattern.MatchString(reg.ID):
-			r.Errorf(f.Value, "region id %q must be letters, digits, '.', '_' or '-', starting with a letter or digit", reg.ID)
-		}
-	}
-	for _, kd := range []struct {
-		key string
-		dst *string
-	}{{"name", &reg.Name}, {"country", &reg.Country}, {"group", &reg.Group}} { // fixed order of problems
-		if f, ok := m[kd.key]; ok {
-			*kd.dst, _ = r.String(f.Value, "region "+kd.key)
-		}
-	}
-	return reg
-}
-
-func (r *qreader) answers(n *yaml.Node, fw *framework.Framework, out []Answer) {
-	if n.Kind != yaml.MappingNode {
-		r.Errorf(n, "answers must be a mapping of indicator ids to answers, not %s", yamlx.Describe(n))
-		return
-	}
-	seen := make([]bool, len(out))
-	for i := 0; i+1 < len(n.Content); i += 2 {
-		k, v := n.Content[i], n.Content[i+1]
-		ind := fw.Indicator(k.Value)
-		if ind == nil || k.Kind != yaml.ScalarNode {
-			r.Errorf(k, "unknown indicator %q%s", k.Value, closestIndicator(fw, k.Value))
-			continue
-		}
-		if seen[ind.Index] {
-			r.Errorf(k, "%s is answered twice", ind.ID)
-			continue
-		}
-		seen[ind.Index] = true
-		out[ind.Index] = r.answer(v, ind)
-	}
-}
-
-func (r *qreader) answer(n *yaml.Node, ind *framework.Indicator) Answer {
-	var a Answer
-	if n.Kind == yaml.MappingNode {
-		m := r.Map(n, ind.ID, "answer", "evidence", "comment")
-		if f, ok := m["evidence"]; ok && !yamlx.IsNull(f.Value) {
-			a.Evidence, _ = r.String(f.Value, ind.ID+" evidence")
-		}
-		if f, ok := m["comment"]; ok && !yamlx.IsNull(f.Value) {
-			a.Comment, _ = r.String(f.Value, ind.ID+" comment")
-		}
-		f, ok := m["answer"]
-		if !ok {
-			return a // notes without a rating: still missing
-		}
-		n = f.Value
-	}
-	if yamlx.IsNull(n) || (n.Kind == yaml.ScalarNode && strings.TrimSpace(n.Value) == "") {
-		return a // left empty: missing, as in a template not yet filled in
-	}
-	if n.Kind != yaml.ScalarNode {
-		r.Errorf(n, "%s: the answer must be a single value, not %s", ind.ID, yamlx.Describe(n))
-		return a
-	}
-	kind, value, msg := ParseAnswer(ind.Scale, n.Value)
-	if msg != "" {
-		r.Errorf(n, "%s: %s", ind.ID, msg)
-		return a
-	}
-	a.Kind, a.Value = kind, value
-	if kind == Valued {
-		a.Score = ind.Scale.Score(value)
-	}
-	return a
 }
 
 // ParseAnswer reads one answer as written (YAML scalar, spreadsheet cell,
@@ -350,7 +145,7 @@ func ParseAnswer(s *framework.Scale, text string) (AnswerKind, float64, string) 
 				return Valued, p.Value, ""
 			}
 		}
-		return Missing, 0, fmt.Sprintf("%s is not on scale %s (%s)", quote(t), s.ID, ScaleHint(s))
+		return Missing, 0, fmt.Sprintf("%s is not on scale %s (%s)", Quote(t), s.ID, ScaleHint(s))
 	case framework.Boolean:
 		switch lower {
 		case "yes", "true":
@@ -358,11 +153,11 @@ func ParseAnswer(s *framework.Scale, text string) (AnswerKind, float64, string) 
 		case "no", "false":
 			return Valued, 0, ""
 		}
-		return Missing, 0, fmt.Sprintf("%s is not a yes/no answer (%s)", quote(t), ScaleHint(s))
+		return Missing, 0, fmt.Sprintf("%s is not a yes/no answer (%s)", Quote(t), ScaleHint(s))
 	default:
 		v, err := strconv.ParseFloat(strings.ReplaceAll(t, "_", ""), 64)
 		if err != nil || v != v || v > 1e300 || v < -1e300 {
-			return Missing, 0, fmt.Sprintf("%s is not a number (%s)", quote(t), ScaleHint(s))
+			return Missing, 0, fmt.Sprintf("%s is not a number (%s)", Quote(t), ScaleHint(s))
 		}
 		if (s.Min != nil && v < *s.Min) || (s.Max != nil && v > *s.Max) {
 			return Missing, 0, fmt.Sprintf("%v is outside scale %s (%s)", v, s.ID, ScaleHint(s))
@@ -371,7 +166,8 @@ func ParseAnswer(s *framework.Scale, text string) (AnswerKind, float64, string) 
 	}
 }
 
-func quote(s string) string {
+// Quote quotes text from a questionnaire for a message, shortened.
+func Quote(s string) string {
 	return strconv.Quote(yamlx.Shorten(s, 40))
 }
 
@@ -408,60 +204,9 @@ func ScaleHint(s *framework.Scale) string {
 	return "expected " + strings.Join(parts, "; ")
 }
 
-func (r *qreader) priorities(n *yaml.Node, fw *framework.Framework) map[string][]string {
-	if n.Kind != yaml.MappingNode {
-		r.Errorf(n, "priorities must map area ids to lists of criteria, not %s", yamlx.Describe(n))
-		return nil
-	}
-	out := map[string][]string{}
-	max := len(fw.PriorityPoints)
-	for i := 0; i+1 < len(n.Content); i += 2 {
-		k, v := n.Content[i], n.Content[i+1]
-		area := fw.Area(k.Value)
-		if area == nil {
-			r.Errorf(k, "priorities: %q is not an area of %s", k.Value, fw.ID)
-			continue
-		}
-		if _, dup := out[area.ID]; dup {
-			r.Errorf(k, "priorities: area %s appears twice", area.ID)
-			continue
-		}
-		var list []string
-		for j, it := range r.Seq(v, "priorities for area "+area.ID) {
-			id, ok := r.String(it, "priority")
-			if !ok {
-				continue
-			}
-			c := fw.Criterion(id)
-			switch {
-			case c == nil:
-				r.Errorf(it, "priorities for area %s: %q is not a criterion", area.ID, id)
-			case c.Area != area:
-				r.Errorf(it, "priorities for area %s: criterion %s belongs to area %s", area.ID, id, c.Area.ID)
-			case contains(list, id):
-				r.Errorf(it, "priorities for area %s: %s is ranked twice", area.ID, id)
-			case j >= max:
-				r.Errorf(it, "priorities for area %s: at most %d criteria can be ranked", area.ID, max)
-			default:
-				list = append(list, id)
-			}
-		}
-		out[area.ID] = list
-	}
-	return out
-}
-
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
-}
-
-// closestIndicator suggests an indicator id for a typo.
-func closestIndicator(fw *framework.Framework, id string) string {
+// SuggestIndicator words a hint for an unknown indicator id: the criterion
+// it names, or the closest indicator id.
+func SuggestIndicator(fw *framework.Framework, id string) string {
 	if c := fw.Criterion(id); c != nil {
 		return fmt.Sprintf(" (%s is a criterion; answer its indicators %s.a, %s.b, …)", id, id, id)
 	}

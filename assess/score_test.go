@@ -1,11 +1,13 @@
-package assess
+package assess_test
 
 import (
 	"math"
 	"strings"
 	"testing"
 
+	"github.com/r3l/r3l/assess"
 	"github.com/r3l/r3l/framework"
+	"github.com/r3l/r3l/instrument"
 )
 
 func loadFramework(t testing.TB, path string) *framework.Framework {
@@ -19,27 +21,27 @@ func loadFramework(t testing.TB, path string) *framework.Framework {
 
 // questionnaire builds a questionnaire for region "r", period "2024" from a
 // respondent line and answer lines.
-func questionnaire(t testing.TB, fw *framework.Framework, respondent string, body string) *Questionnaire {
+func questionnaire(t testing.TB, fw *framework.Framework, respondent string, body string) *assess.Questionnaire {
 	t.Helper()
 	src := "schema: r3l.questionnaire/v1\nframework: " + fw.ID + "\nregion: {id: r, name: R}\nperiod: \"2024\"\n" +
 		respondent + "\n" + body
-	q, err := LoadQuestionnaire(t.Name()+".yaml", []byte(src), LoadOptions{Pick: FixedFramework(fw)})
+	q, err := instrument.LoadQuestionnaire(t.Name()+".yaml", []byte(src), instrument.LoadOptions{Pick: instrument.FixedFramework(fw)})
 	if err != nil {
 		t.Fatalf("questionnaire:\n%s\nerror: %v", src, err)
 	}
 	return q
 }
 
-func scoreAll(t testing.TB, fw *framework.Framework, opts Options, qs ...*Questionnaire) *Result {
+func scoreAll(t testing.TB, fw *framework.Framework, opts assess.Options, qs ...*assess.Questionnaire) *assess.Result {
 	t.Helper()
-	as, err := Group(qs)
+	as, err := assess.Group(qs)
 	if err != nil {
 		t.Fatal(err)
 	}
 	if len(as) != 1 {
 		t.Fatalf("got %d assessments, want 1", len(as))
 	}
-	return Score(fw, as[0], opts)
+	return assess.Score(fw, as[0], opts)
 }
 
 func near(a, b float64) bool { return math.Abs(a-b) < 1e-6 }
@@ -55,29 +57,29 @@ func checkScore(t *testing.T, what string, got *float64, want float64) {
 	}
 }
 
-func checkNode(t *testing.T, what string, n Node, status Status, score, coverage float64) {
+func checkNode(t *testing.T, what string, n assess.Node, status assess.Status, score, coverage float64) {
 	t.Helper()
 	if n.Status != status {
 		t.Errorf("%s: status %s, want %s", what, n.Status, status)
 	}
-	if status == Scored {
+	if status == assess.Scored {
 		checkScore(t, what, n.Score, score)
 	} else if n.Score != nil {
 		t.Errorf("%s: score %v, want null", what, *n.Score)
 	}
 	switch {
-	case status == NA && n.Coverage != nil:
+	case status == assess.NA && n.Coverage != nil:
 		t.Errorf("%s: coverage %v, want null", what, *n.Coverage)
-	case status != NA && n.Coverage == nil:
+	case status != assess.NA && n.Coverage == nil:
 		t.Errorf("%s: coverage null, want %v", what, coverage)
-	case status != NA && !near(*n.Coverage, coverage):
+	case status != assess.NA && !near(*n.Coverage, coverage):
 		t.Errorf("%s: coverage %.6g, want %.6g", what, *n.Coverage, coverage)
 	}
 }
 
 // TestRespondentScore checks SPEC §4.1 answer by answer.
 func TestRespondentScore(t *testing.T) {
-	fw := loadFramework(t, "testdata/scoring.yaml")
+	fw := loadFramework(t, "../testdata/frameworks/scoring.yaml")
 	tests := []struct {
 		scale, answer string
 		want          float64
@@ -104,8 +106,8 @@ func TestRespondentScore(t *testing.T) {
 	}
 	for _, tt := range tests {
 		s := fw.Scale(tt.scale)
-		kind, v, msg := ParseAnswer(s, tt.answer)
-		if msg != "" || kind != Valued {
+		kind, v, msg := assess.ParseAnswer(s, tt.answer)
+		if msg != "" || kind != assess.Valued {
 			t.Errorf("%s %q: %v %q", tt.scale, tt.answer, kind, msg)
 			continue
 		}
@@ -126,14 +128,14 @@ func TestRespondentScore(t *testing.T) {
 		{"days", "soon", `"soon" is not a number`},
 	}
 	for _, tt := range bad {
-		_, _, msg := ParseAnswer(fw.Scale(tt.scale), tt.answer)
+		_, _, msg := assess.ParseAnswer(fw.Scale(tt.scale), tt.answer)
 		if !strings.HasPrefix(msg, tt.msg) {
 			t.Errorf("%s %q: message %q, want it to start with %q", tt.scale, tt.answer, msg, tt.msg)
 		}
 	}
 	for _, special := range []string{"na", "dk", "NA"} {
-		kind, _, msg := ParseAnswer(fw.Scale("agree5"), special)
-		if msg != "" || kind == Valued || kind == Missing {
+		kind, _, msg := assess.ParseAnswer(fw.Scale("agree5"), special)
+		if msg != "" || kind == assess.Valued || kind == assess.Missing {
 			t.Errorf("agree5 %q: kind %v, message %q", special, kind, msg)
 		}
 	}
@@ -141,8 +143,8 @@ func TestRespondentScore(t *testing.T) {
 
 // threeRespondents is the worked example of the scoring tests; every
 // expectation below is computed by hand in the comments.
-func threeRespondents(t *testing.T, fw *framework.Framework) []*Questionnaire {
-	return []*Questionnaire{
+func threeRespondents(t *testing.T, fw *framework.Framework) []*assess.Questionnaire {
+	return []*assess.Questionnaire{
 		questionnaire(t, fw, "respondent: {id: r1, role: employer}", `answers:
   A1.a: 5      # 100
   A1.b: 4      # 75
@@ -183,10 +185,10 @@ priorities:
 }
 
 func TestScoreMean(t *testing.T) {
-	fw := loadFramework(t, "testdata/scoring.yaml")
-	r := scoreAll(t, fw, Options{}, threeRespondents(t, fw)...)
+	fw := loadFramework(t, "../testdata/frameworks/scoring.yaml")
+	r := scoreAll(t, fw, assess.Options{}, threeRespondents(t, fw)...)
 
-	ind := func(id string) *IndicatorResult { return r.Find(id) }
+	ind := func(id string) *assess.IndicatorResult { return r.Find(id) }
 	// A1.a: 100, 50, 25 -> mean 58.333; deviations 41.667, -8.333, -33.333;
 	// population variance (1736.11 + 69.44 + 1111.11) / 3 = 972.22, sd 31.18.
 	a1a := ind("A1.a")
@@ -210,28 +212,28 @@ func TestScoreMean(t *testing.T) {
 	if got := ind("A2.c").Unanswered; got != 1 {
 		t.Errorf("A2.c: unanswered %d, want 1", got)
 	}
-	if s := ind("B1.b"); s.Status != NA || s.Score != nil || s.N != 0 || s.SD != nil {
+	if s := ind("B1.b"); s.Status != assess.NA || s.Score != nil || s.N != 0 || s.SD != nil {
 		t.Errorf("B1.b answered na by all: %+v", s)
 	}
-	if s := ind("B2.a"); s.Status != Unscored || s.Score != nil {
+	if s := ind("B2.a"); s.Status != assess.Unscored || s.Score != nil {
 		t.Errorf("B2.a answered dk by all: %+v", s)
 	}
 
 	// A1 = (1*58.333 + 3*50) / 4 = 52.083; A2 = (50+60+70)/3 = 60.
-	checkNode(t, "A1", r.Areas[0].Criteria[0].Node, Scored, (175.0/3+150)/4, 1)
-	checkNode(t, "A2", r.Areas[0].Criteria[1].Node, Scored, 60, 1)
+	checkNode(t, "A1", r.Areas[0].Criteria[0].Node, assess.Scored, (175.0/3+150)/4, 1)
+	checkNode(t, "A2", r.Areas[0].Criteria[1].Node, assess.Scored, 60, 1)
 	// A = (2*52.083 + 1*60) / 3 = 54.722
 	a := (2*(175.0/3+150)/4 + 60) / 3
-	checkNode(t, "A", r.Areas[0].Node, Scored, a, 1)
+	checkNode(t, "A", r.Areas[0].Node, assess.Scored, a, 1)
 	// B1: B1.b is na, so B1 = B1.a = 75 with full coverage.
-	checkNode(t, "B1", r.Areas[1].Criteria[0].Node, Scored, 75, 1)
+	checkNode(t, "B1", r.Areas[1].Criteria[0].Node, assess.Scored, 75, 1)
 	// B2: only dk answers -> nothing scored -> insufficient, coverage 0.
-	checkNode(t, "B2", r.Areas[1].Criteria[1].Node, Insufficient, 0, 0)
-	checkNode(t, "B3", r.Areas[1].Criteria[2].Node, Scored, 50, 1)
+	checkNode(t, "B2", r.Areas[1].Criteria[1].Node, assess.Insufficient, 0, 0)
+	checkNode(t, "B3", r.Areas[1].Criteria[2].Node, assess.Scored, 50, 1)
 	// B = (75 + 50) / 2 = 62.5 with coverage 2/3.
-	checkNode(t, "B", r.Areas[1].Node, Scored, 62.5, 2.0/3)
+	checkNode(t, "B", r.Areas[1].Node, assess.Scored, 62.5, 2.0/3)
 	// overall = (3*54.722 + 1*62.5) / 4 = 56.667
-	checkNode(t, "overall", r.Node, Scored, (3*a+62.5)/4, 1)
+	checkNode(t, "overall", r.Node, assess.Scored, (3*a+62.5)/4, 1)
 	if r.Level == nil || r.Level.ID != "mid" {
 		t.Errorf("overall level %v, want mid", r.Level)
 	}
@@ -241,8 +243,8 @@ func TestScoreMean(t *testing.T) {
 }
 
 func TestScoreMedian(t *testing.T) {
-	fw := loadFramework(t, "testdata/scoring.yaml")
-	r := scoreAll(t, fw, Options{Aggregate: Median}, threeRespondents(t, fw)...)
+	fw := loadFramework(t, "../testdata/frameworks/scoring.yaml")
+	r := scoreAll(t, fw, assess.Options{Aggregate: assess.Median}, threeRespondents(t, fw)...)
 	// A1.a median of 25, 50, 100 = 50; A1.b median of 25, 75 = 50 (even count:
 	// mean of the two middle values); A2.a of 0, 100 = 50.
 	checkScore(t, "A1.a", r.Find("A1.a").Score, 50)
@@ -253,26 +255,26 @@ func TestScoreMedian(t *testing.T) {
 		t.Errorf("A1.a sd %v", *r.Find("A1.a").SD)
 	}
 	// A1 = (50 + 3*50)/4 = 50; A = (2*50 + 60)/3 = 53.333; overall = (3*53.333 + 62.5)/4 = 55.625.
-	checkNode(t, "A1", r.Areas[0].Criteria[0].Node, Scored, 50, 1)
-	checkNode(t, "A", r.Areas[0].Node, Scored, 160.0/3, 1)
-	checkNode(t, "overall", r.Node, Scored, 55.625, 1)
+	checkNode(t, "A1", r.Areas[0].Criteria[0].Node, assess.Scored, 50, 1)
+	checkNode(t, "A", r.Areas[0].Node, assess.Scored, 160.0/3, 1)
+	checkNode(t, "overall", r.Node, assess.Scored, 55.625, 1)
 }
 
 func TestMedianEvenCount(t *testing.T) {
-	fw := loadFramework(t, "testdata/scoring.yaml")
-	var qs []*Questionnaire
+	fw := loadFramework(t, "../testdata/frameworks/scoring.yaml")
+	var qs []*assess.Questionnaire
 	for i, v := range []string{"1", "5", "2", "4"} { // 0, 100, 25, 75
 		qs = append(qs, questionnaire(t, fw, "respondent: {id: r"+string(rune('1'+i))+"}", "answers: {A1.a: "+v+"}"))
 	}
-	r := scoreAll(t, fw, Options{Aggregate: Median}, qs...)
+	r := scoreAll(t, fw, assess.Options{Aggregate: assess.Median}, qs...)
 	checkScore(t, "A1.a", r.Find("A1.a").Score, 50) // (25 + 75) / 2
-	r = scoreAll(t, fw, Options{Aggregate: Median}, qs[1], qs[3])
+	r = scoreAll(t, fw, assess.Options{Aggregate: assess.Median}, qs[1], qs[3])
 	checkScore(t, "A1.a of 100, 75", r.Find("A1.a").Score, 87.5)
 }
 
 func TestStrengthsWeaknesses(t *testing.T) {
-	fw := loadFramework(t, "testdata/scoring.yaml")
-	r := scoreAll(t, fw, Options{}, threeRespondents(t, fw)...)
+	fw := loadFramework(t, "../testdata/frameworks/scoring.yaml")
+	r := scoreAll(t, fw, assess.Options{}, threeRespondents(t, fw)...)
 	// Scored: A1.a 58.3, A1.b 50, A2.a 50, A2.b 60, A2.c 70, B1.a 75, B3.a 50.
 	if got := ids(r.Strengths); got != "B1.a A2.c A2.b" {
 		t.Errorf("strengths %s", got)
@@ -286,13 +288,13 @@ func TestStrengthsWeaknesses(t *testing.T) {
 	}
 	// With four scored indicators, weaknesses take only what strengths left.
 	q := questionnaire(t, fw, "respondent: {id: x}", "answers: {A1.a: 1, A1.b: 2, B1.a: 3, B3.a: 4}")
-	r = scoreAll(t, fw, Options{}, q)
+	r = scoreAll(t, fw, assess.Options{}, q)
 	if s, w := ids(r.Strengths), ids(r.Weaknesses); s != "B3.a B1.a A1.b" || w != "A1.a" {
 		t.Errorf("four scored: strengths %s, weaknesses %s", s, w)
 	}
 }
 
-func ids(rs []*IndicatorResult) string {
+func ids(rs []*assess.IndicatorResult) string {
 	var out []string
 	for _, r := range rs {
 		out = append(out, r.Indicator.ID)
@@ -301,48 +303,48 @@ func ids(rs []*IndicatorResult) string {
 }
 
 func TestCoverage(t *testing.T) {
-	fw := loadFramework(t, "testdata/scoring.yaml")
+	fw := loadFramework(t, "../testdata/frameworks/scoring.yaml")
 	// A2.a na, A2.b scored, A2.c missing: applicable weight 2, scored 1,
 	// coverage exactly 0.5 = min_coverage -> scored.
 	q := questionnaire(t, fw, "respondent: {id: x}", "answers: {A2.a: na, A2.b: 80}")
-	r := scoreAll(t, fw, Options{}, q)
-	checkNode(t, "A2 at min_coverage", r.Areas[0].Criteria[1].Node, Scored, 80, 0.5)
+	r := scoreAll(t, fw, assess.Options{}, q)
+	checkNode(t, "A2 at min_coverage", r.Areas[0].Criteria[1].Node, assess.Scored, 80, 0.5)
 	// Just above the coverage: insufficient.
-	r = scoreAll(t, fw, Options{MinCoverage: 0.51}, q)
-	checkNode(t, "A2 below min_coverage", r.Areas[0].Criteria[1].Node, Insufficient, 0, 0.5)
+	r = scoreAll(t, fw, assess.Options{MinCoverage: 0.51}, q)
+	checkNode(t, "A2 below min_coverage", r.Areas[0].Criteria[1].Node, assess.Insufficient, 0, 0.5)
 	// A1.a scored (weight 1) but A1.b (weight 3) missing: coverage 0.25.
 	q = questionnaire(t, fw, "respondent: {id: x}", "answers: {A1.a: 3}")
-	r = scoreAll(t, fw, Options{}, q)
-	checkNode(t, "A1 weighted coverage", r.Areas[0].Criteria[0].Node, Insufficient, 0, 0.25)
-	r = scoreAll(t, fw, Options{MinCoverage: 0.25}, q)
-	checkNode(t, "A1 with --min-coverage 0.25", r.Areas[0].Criteria[0].Node, Scored, 50, 0.25)
+	r = scoreAll(t, fw, assess.Options{}, q)
+	checkNode(t, "A1 weighted coverage", r.Areas[0].Criteria[0].Node, assess.Insufficient, 0, 0.25)
+	r = scoreAll(t, fw, assess.Options{MinCoverage: 0.25}, q)
+	checkNode(t, "A1 with --min-coverage 0.25", r.Areas[0].Criteria[0].Node, assess.Scored, 50, 0.25)
 }
 
 func TestAllNotApplicable(t *testing.T) {
-	fw := loadFramework(t, "testdata/scoring.yaml")
+	fw := loadFramework(t, "../testdata/frameworks/scoring.yaml")
 	q := questionnaire(t, fw, "respondent: {id: x}",
 		"answers: {A1.a: na, A1.b: na, A2.a: na, B1.a: na, B1.b: na, B2.a: na, B3.a: na}")
-	r := scoreAll(t, fw, Options{}, q)
-	checkNode(t, "A1", r.Areas[0].Criteria[0].Node, NA, 0, 0)
+	r := scoreAll(t, fw, assess.Options{}, q)
+	checkNode(t, "A1", r.Areas[0].Criteria[0].Node, assess.NA, 0, 0)
 	// A2.b and A2.c take no na and are missing: applicable but unscored.
-	checkNode(t, "A2", r.Areas[0].Criteria[1].Node, Insufficient, 0, 0)
-	checkNode(t, "A", r.Areas[0].Node, Insufficient, 0, 0)
-	checkNode(t, "B", r.Areas[1].Node, NA, 0, 0)
+	checkNode(t, "A2", r.Areas[0].Criteria[1].Node, assess.Insufficient, 0, 0)
+	checkNode(t, "A", r.Areas[0].Node, assess.Insufficient, 0, 0)
+	checkNode(t, "B", r.Areas[1].Node, assess.NA, 0, 0)
 	// B is not applicable, so the overall weight is A's alone.
-	checkNode(t, "overall", r.Node, Insufficient, 0, 0)
+	checkNode(t, "overall", r.Node, assess.Insufficient, 0, 0)
 	if len(r.Strengths)+len(r.Weaknesses) != 0 {
 		t.Errorf("strengths %v weaknesses %v, want none", r.Strengths, r.Weaknesses)
 	}
 	// Nothing applicable anywhere in B and only B answered: overall na.
 	q = questionnaire(t, fw, "respondent: {id: x}", "answers: {B1.a: na, B1.b: na, B2.a: na, B3.a: na, A1.a: 4}")
-	r = scoreAll(t, fw, Options{MinCoverage: 0.1}, q)
+	r = scoreAll(t, fw, assess.Options{MinCoverage: 0.1}, q)
 	// A1 = 75 at coverage 0.25; A2 unscored; A = 75 at coverage 2/3; overall = A.
-	checkNode(t, "A", r.Areas[0].Node, Scored, 75, 2.0/3)
-	checkNode(t, "overall without B", r.Node, Scored, 75, 1)
+	checkNode(t, "A", r.Areas[0].Node, assess.Scored, 75, 2.0/3)
+	checkNode(t, "overall without B", r.Node, assess.Scored, 75, 1)
 }
 
 func TestLevels(t *testing.T) {
-	fw := loadFramework(t, "testdata/scoring.yaml")
+	fw := loadFramework(t, "../testdata/frameworks/scoring.yaml")
 	for _, tt := range []struct {
 		score float64
 		want  string
@@ -354,9 +356,9 @@ func TestLevels(t *testing.T) {
 }
 
 func TestRoles(t *testing.T) {
-	fw := loadFramework(t, "testdata/scoring.yaml")
-	r := scoreAll(t, fw, Options{}, threeRespondents(t, fw)...)
-	if len(r.Roles) != 2 || r.Roles[0].Role != "employer" || r.Roles[1].Role != UnspecifiedRole {
+	fw := loadFramework(t, "../testdata/frameworks/scoring.yaml")
+	r := scoreAll(t, fw, assess.Options{}, threeRespondents(t, fw)...)
+	if len(r.Roles) != 2 || r.Roles[0].Role != "employer" || r.Roles[1].Role != assess.UnspecifiedRole {
 		t.Fatalf("roles %+v", r.Roles)
 	}
 	emp, unspec := r.Roles[0], r.Roles[1]
@@ -367,20 +369,20 @@ func TestRoles(t *testing.T) {
 	// A = (2*56.25 + 56.667)/3 = 56.389; B1.a 62.5, B3.a 25 -> B 43.75 at 2/3;
 	// overall (3*56.389 + 43.75)/4 = 53.229.
 	empA := (2*56.25 + 170.0/3) / 3
-	checkNode(t, "employer A", emp.Areas[0].Node, Scored, empA, 1)
-	checkNode(t, "employer B", emp.Areas[1].Node, Scored, 43.75, 2.0/3)
-	checkNode(t, "employer overall", emp.Node, Scored, (3*empA+43.75)/4, 1)
+	checkNode(t, "employer A", emp.Areas[0].Node, assess.Scored, empA, 1)
+	checkNode(t, "employer B", emp.Areas[1].Node, assess.Scored, 43.75, 2.0/3)
+	checkNode(t, "employer overall", emp.Node, assess.Scored, (3*empA+43.75)/4, 1)
 	// r3 alone: A1 has only A1.a (weight 1 of 4) -> insufficient; A2 = 80 at
 	// exactly 0.5; A = A2 alone at 1/3 -> insufficient; B = (100+75)/2 at 2/3;
 	// overall: only B (weight 1 of 4) -> insufficient at 0.25.
-	checkNode(t, "unspecified A", unspec.Areas[0].Node, Insufficient, 0, 1.0/3)
-	checkNode(t, "unspecified B", unspec.Areas[1].Node, Scored, 87.5, 2.0/3)
-	checkNode(t, "unspecified overall", unspec.Node, Insufficient, 0, 0.25)
+	checkNode(t, "unspecified A", unspec.Areas[0].Node, assess.Insufficient, 0, 1.0/3)
+	checkNode(t, "unspecified B", unspec.Areas[1].Node, assess.Scored, 87.5, 2.0/3)
+	checkNode(t, "unspecified overall", unspec.Node, assess.Insufficient, 0, 0.25)
 }
 
 func TestPrioritiesSmall(t *testing.T) {
-	fw := loadFramework(t, "testdata/scoring.yaml")
-	r := scoreAll(t, fw, Options{}, threeRespondents(t, fw)...)
+	fw := loadFramework(t, "../testdata/frameworks/scoring.yaml")
+	r := scoreAll(t, fw, assess.Options{}, threeRespondents(t, fw)...)
 	// r1 ranks B1, B3, B2 (3, 2, 1); r2 ranks A2 (3) and B2, B1 (3, 2).
 	want := []struct {
 		id     string
@@ -415,12 +417,12 @@ func TestPrioritiesR3LAreaC(t *testing.T) {
 		{"C2", "C9", "C4"}, {"C2", "C3", "C4"}, {"C9", "C2", "C4"}, {"C9", "C3", "C4"},
 		{"C3", "C1", "C7"}, {"C1", "C6", "C7"}, {"C5", "C6", "C8"}, {"C7", "C5", "C4"},
 	}
-	var qs []*Questionnaire
+	var qs []*assess.Questionnaire
 	for i, rk := range rankings {
 		qs = append(qs, questionnaire(t, fw, "respondent: {id: region"+string(rune('1'+i))+"}",
 			"priorities:\n  C: ["+strings.Join(rk[:], ", ")+"]\n"))
 	}
-	r := scoreAll(t, fw, Options{}, qs...)
+	r := scoreAll(t, fw, assess.Options{}, qs...)
 	points := map[string]int{}
 	ranks := map[string][]int{}
 	for _, p := range r.Priorities {
@@ -450,11 +452,11 @@ func TestPrioritiesR3LAreaC(t *testing.T) {
 }
 
 func TestGroupRejectsRepeatedRespondent(t *testing.T) {
-	fw := loadFramework(t, "testdata/scoring.yaml")
+	fw := loadFramework(t, "../testdata/frameworks/scoring.yaml")
 	a := questionnaire(t, fw, "respondent: {id: r1}", "answers: {A1.a: 1}")
 	b := questionnaire(t, fw, "respondent:\n  id: r1", "answers: {A1.a: 2}")
-	b.Path = "b.yaml"
-	_, err := Group([]*Questionnaire{a, b})
+	b.Path, b.Source.Path = "b.yaml", "b.yaml"
+	_, err := assess.Group([]*assess.Questionnaire{a, b})
 	want := "b.yaml:6:7: respondent \"r1\" already answered for r 2024 in " + a.Path
 	if err == nil || err.Error() != want {
 		t.Errorf("error %v, want %s", err, want)
@@ -462,20 +464,20 @@ func TestGroupRejectsRepeatedRespondent(t *testing.T) {
 }
 
 func TestGroupSplitsAssessments(t *testing.T) {
-	fw := loadFramework(t, "testdata/scoring.yaml")
+	fw := loadFramework(t, "../testdata/frameworks/scoring.yaml")
 	src := func(region, period, id string) string {
 		return "schema: r3l.questionnaire/v1\nframework: scoring\nregion: {id: " + region + "}\nperiod: \"" + period +
 			"\"\nrespondent: {id: " + id + "}\nanswers: {A1.a: 3}\n"
 	}
-	var qs []*Questionnaire
+	var qs []*assess.Questionnaire
 	for _, s := range []string{src("b", "2024", "x"), src("a", "2024", "x"), src("a", "2022", "x"), src("a", "2024", "y")} {
-		q, err := LoadQuestionnaire("q.yaml", []byte(s), LoadOptions{Pick: FixedFramework(fw)})
+		q, err := instrument.LoadQuestionnaire("q.yaml", []byte(s), instrument.LoadOptions{Pick: instrument.FixedFramework(fw)})
 		if err != nil {
 			t.Fatal(err)
 		}
 		qs = append(qs, q)
 	}
-	as, err := Group(qs)
+	as, err := assess.Group(qs)
 	if err != nil {
 		t.Fatal(err)
 	}

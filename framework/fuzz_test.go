@@ -17,7 +17,7 @@ func FuzzLoadFramework(f *testing.F) {
 	// that size byte by byte. The corpus in testdata/fuzz covers the same
 	// ground in smaller files.
 	if fl := flag.Lookup("test.fuzz"); fl == nil || fl.Value.String() == "" {
-		for _, p := range []string{"testdata/small.yaml", "testdata/bad-schema.yaml", "../assess/testdata/scoring.yaml"} {
+		for _, p := range []string{"testdata/small.yaml", "testdata/bad-schema.yaml", "../testdata/frameworks/scoring.yaml"} {
 			data, err := os.ReadFile(p)
 			if err != nil {
 				f.Fatal(err)

@@ -6,8 +6,8 @@ import (
 	"testing"
 
 	"github.com/r3l/r3l/assess"
-	"github.com/r3l/r3l/framework"
 	"github.com/r3l/r3l/internal/workload"
+	"github.com/r3l/r3l/pipeline"
 )
 
 // benchComparison scores the workload of BENCHMARKS.md (see
@@ -19,27 +19,19 @@ func benchComparison(b *testing.B) *assess.Comparison {
 	if err != nil {
 		b.Fatal(err)
 	}
-	fw, err := framework.LoadFile(filepath.Join(dir, workload.FrameworkFile))
+	p, err := pipeline.New(pipeline.Options{Framework: filepath.Join(dir, workload.FrameworkFile), DropNotes: true})
 	if err != nil {
 		b.Fatal(err)
 	}
-	files, err := assess.ExpandInputs([]string{filepath.Join(dir, workload.QuestionnaireDir)})
+	files, err := pipeline.ExpandInputs([]string{filepath.Join(dir, workload.QuestionnaireDir)})
 	if err != nil {
 		b.Fatal(err)
 	}
-	qs, err := assess.Split(assess.LoadFiles(files, assess.LoadOptions{Pick: assess.FixedFramework(fw), DropNotes: true}, 0))
+	results, err := p.Run(files)
 	if err != nil {
 		b.Fatal(err)
 	}
-	as, err := assess.Group(qs)
-	if err != nil {
-		b.Fatal(err)
-	}
-	results := make([]*assess.Result, len(as))
-	for i, a := range as {
-		results[i] = assess.Score(fw, a, assess.Options{})
-	}
-	return assess.Compare(fw, results, assess.CompareOptions{})
+	return assess.Compare(p.Fixed, results, assess.CompareOptions{})
 }
 
 // BenchmarkComparisonFiles writes the comparison files of a batch run

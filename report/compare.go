@@ -11,6 +11,7 @@ import (
 	"github.com/olekukonko/tablewriter/tw"
 
 	"github.com/r3l/r3l/assess"
+	"github.com/r3l/r3l/internal/i18n"
 )
 
 // JSON of a comparison.
@@ -241,7 +242,7 @@ func rightAligned(n int) []tw.Align {
 func (t *tableWriter) Comparison(w io.Writer, c *assess.Comparison) error {
 	s := t.style
 	fw := c.Framework
-	fmt.Fprintln(w, wrap(fmt.Sprintf("%s: %s %s · %d %s", s.t("framework"), fw.Title.Get(s.Lang), fw.Version, len(c.Results), s.t("assessments")), s.Width))
+	fmt.Fprintln(w, i18n.Wrap(fmt.Sprintf("%s: %s %s · %d %s", s.t("framework"), fw.Title.Get(s.Lang), fw.Version, len(c.Results), s.t("assessments")), s.Width))
 	fmt.Fprintln(w)
 	header, rows := s.overviewRows(c)
 	aligns := rightAligned(len(header))

@@ -16,6 +16,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"github.com/r3l/r3l/assess"
+	"github.com/r3l/r3l/internal/officetest"
 )
 
 // sampleRegions are the folders of testdata/regions: four assessments,
@@ -572,7 +573,7 @@ func TestComparisonXLSXOpensInLibreOffice(t *testing.T) {
 	if err := os.WriteFile(path, renderComparison(t, "xlsx", Options{}, c), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	text := pdfText(t, convertToPDF(t, path))
+	text := officetest.Text(t, officetest.PDF(t, path))
 	wants := []string{"lake-constance 2022", "lake-constance 2024", "cross-border", "Overall", c.Results[0].Questionnaires[0].SHA256}
 	for _, r := range c.Results {
 		wants = append(wants, r.Region.Name)

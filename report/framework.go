@@ -8,6 +8,7 @@ import (
 	"github.com/olekukonko/tablewriter/tw"
 
 	"github.com/r3l/r3l/framework"
+	"github.com/r3l/r3l/internal/i18n"
 )
 
 // FrameworkList writes two lines per framework: id, version and title, then
@@ -18,9 +19,9 @@ func FrameworkList(w io.Writer, fws []*framework.Framework, lang string) error {
 		indent := strings.Repeat(" ", len([]rune(head)))
 		fmt.Fprintf(w, "%s%s\n", head, fw.Title.Get(lang))
 		fmt.Fprintf(w, "%s%d %s, %d %s, %d %s; %s\n", indent,
-			len(fw.Areas), plural(len(fw.Areas), "area", "areas"),
-			len(fw.Criteria), plural(len(fw.Criteria), "criterion", "criteria"),
-			len(fw.Indicators), plural(len(fw.Indicators), "indicator", "indicators"),
+			len(fw.Areas), i18n.Plural(len(fw.Areas), "area", "areas"),
+			len(fw.Criteria), i18n.Plural(len(fw.Criteria), "criterion", "criteria"),
+			len(fw.Indicators), i18n.Plural(len(fw.Indicators), "indicator", "indicators"),
 			strings.Join(fw.Languages, ", "))
 	}
 	return nil
@@ -32,7 +33,7 @@ func FrameworkTree(w io.Writer, fw *framework.Framework, lang string, width int)
 	s := newStyle(Options{Lang: lang, Width: width})
 	fmt.Fprintf(w, "%s (%s %s)\n", fw.Title.Get(lang), fw.ID, fw.Version)
 	if d := fw.Description.Get(lang); d != "" {
-		fmt.Fprintln(w, wrap(d, width))
+		fmt.Fprintln(w, i18n.Wrap(d, width))
 	}
 	fmt.Fprintln(w)
 	g := grid{header: []string{"ID", fw.LevelName("area", lang) + " / " + fw.LevelName("criterion", lang) + " / " + fw.LevelName("indicator", lang), "Scale", "Origin"},
@@ -89,14 +90,7 @@ func FrameworkTree(w io.Writer, fw *framework.Framework, lang string, width int)
 	return nil
 }
 
-func plural(n int, one, many string) string {
-	if n == 1 {
-		return one
-	}
-	return many
-}
-
 // specialLabel explains na and dk.
 func specialLabel(a, lang string) string {
-	return newStyle(Options{Lang: lang}).t("special." + a)
+	return ui.Get(lang, "special."+a)
 }

@@ -12,7 +12,7 @@ import (
 	"testing"
 
 	"github.com/r3l/r3l/assess"
-	"github.com/r3l/r3l/framework"
+	"github.com/r3l/r3l/pipeline"
 )
 
 var update = flag.Bool("update", false, "rewrite golden files")
@@ -24,19 +24,15 @@ func sample(t testing.TB, region string) *assess.Result {
 	if err != nil || len(paths) == 0 {
 		t.Fatalf("no sample files for %s: %v", region, err)
 	}
-	qs, err := assess.Split(assess.LoadFiles(paths, assess.LoadOptions{}, 1))
+	p, err := pipeline.New(pipeline.Options{Workers: 1})
 	if err != nil {
 		t.Fatal(err)
 	}
-	as, err := assess.Group(qs)
+	results, err := p.Run(paths)
 	if err != nil {
 		t.Fatal(err)
 	}
-	fw, err := framework.Get("r3lplus")
-	if err != nil {
-		t.Fatal(err)
-	}
-	return assess.Score(fw, as[0], assess.Options{})
+	return results[0]
 }
 
 // golden compares got with testdata/golden/name, or rewrites it with -update.
@@ -202,31 +198,6 @@ func TestJSONNullScore(t *testing.T) {
           "score": null,
           "level": null,`)) {
 		t.Errorf("null score not written as null:\n%s", out[:min(len(out), 1500)])
-	}
-}
-
-func TestGoldenTemplate(t *testing.T) {
-	fw, err := framework.Get("r3lplus")
-	if err != nil {
-		t.Fatal(err)
-	}
-	var buf bytes.Buffer
-	if err := TemplateYAML(&buf, fw, TemplateOptions{Lang: "de", Region: "lake-constance", Period: "2024"}); err != nil {
-		t.Fatal(err)
-	}
-	golden(t, "template.de.yaml", buf.Bytes(), nil)
-	// The template is itself a valid questionnaire with every indicator present but unanswered.
-	q, err := assess.LoadQuestionnaire("template.yaml", buf.Bytes(), assess.LoadOptions{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if got := len(q.MissingIDs()); got != len(fw.Indicators) {
-		t.Errorf("%d missing, want all %d", got, len(fw.Indicators))
-	}
-	for _, ind := range fw.Indicators {
-		if !bytes.Contains(buf.Bytes(), []byte("\n  "+ind.ID+":\n")) {
-			t.Errorf("template lacks %s", ind.ID)
-		}
 	}
 }
 

@@ -3,13 +3,13 @@ package report
 import (
 	"bytes"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
 
 	"github.com/r3l/r3l/assess"
+	"github.com/r3l/r3l/internal/officetest"
 )
 
 func htmlOpts(lang string) Options { return Options{Lang: lang, Date: "2026-11-22", Version: "test"} }
@@ -101,16 +101,6 @@ func TestHTMLEscapesQuestionnaireText(t *testing.T) {
 // TestHTMLInChromium renders both pages in headless Chromium, as a
 // screenshot and as a PDF, and reads the PDF's text back.
 func TestHTMLInChromium(t *testing.T) {
-	bin := ""
-	for _, name := range []string{"chromium", "chromium-browser", "google-chrome"} {
-		if p, err := exec.LookPath(name); err == nil {
-			bin = p
-			break
-		}
-	}
-	if bin == "" {
-		t.Skip("chromium is not installed")
-	}
 	dir := t.TempDir()
 	r := sample(t, "lake-constance")
 	c := assess.Compare(r.Framework, []*assess.Result{r, sample(t, "kaunas")}, assess.CompareOptions{})
@@ -125,13 +115,7 @@ func TestHTMLInChromium(t *testing.T) {
 		}
 		base := strings.TrimSuffix(path, ".html")
 		for _, out := range []string{"--screenshot=" + base + ".png", "--print-to-pdf=" + base + ".pdf"} {
-			cmd := exec.Command(bin, "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-				"--disable-background-networking", "--disable-component-update", "--disable-sync",
-				"--user-data-dir="+filepath.Join(dir, "profile"), "--window-size=1100,1600", "--no-pdf-header-footer",
-				out, "file://"+path)
-			if msg, err := cmd.CombinedOutput(); err != nil {
-				t.Fatalf("chromium %s: %v\n%s", out, err, msg)
-			}
+			officetest.Chromium(t, path, out)
 		}
 		for _, ext := range []string{".png", ".pdf"} {
 			if st, err := os.Stat(base + ext); err != nil || st.Size() < 5000 {
@@ -139,7 +123,7 @@ func TestHTMLInChromium(t *testing.T) {
 			}
 		}
 		if name == "region.html" {
-			text := pdfText(t, base+".pdf")
+			text := officetest.Text(t, base+".pdf")
 			for _, want := range []string{"Lake Constance Learning Region", "Partnerships and networks", "Stakeholder groups"} {
 				if !strings.Contains(text, want) {
 					t.Errorf("the printed page lacks %q", want)

@@ -1,12 +1,13 @@
-// Package report renders scored assessments: terminal tables, Markdown, JSON,
-// CSV and later binary formats. Writers render results; they never compute
-// a score.
+// Package report renders scored assessments and comparisons in every
+// format: terminal tables, Markdown, JSON, CSV, Excel workbooks and HTML
+// pages. Writers render results; they never compute a score. The formats
+// are a table (formats.go): a new format is a file with its writer plus
+// an entry there.
 package report
 
 import (
 	"fmt"
 	"io"
-	"slices"
 	"strings"
 
 	"golang.org/x/text/language"
@@ -14,6 +15,7 @@ import (
 
 	"github.com/r3l/r3l/assess"
 	"github.com/r3l/r3l/framework"
+	"github.com/r3l/r3l/internal/i18n"
 )
 
 // Options shape every writer's output.
@@ -34,56 +36,6 @@ type Writer interface {
 	Comparison(w io.Writer, c *assess.Comparison) error
 }
 
-// Formats lists every format name a writer exists for.
-var Formats = []string{"table", "markdown", "json", "csv", "xlsx", "html"}
-
-// Binary reports whether a format must not be written to a terminal.
-func Binary(format string) bool { return format == "xlsx" }
-
-// FormatForExt infers a format from an output file's extension.
-func FormatForExt(ext string) (string, bool) {
-	switch strings.ToLower(ext) {
-	case ".md", ".markdown":
-		return "markdown", true
-	case ".json":
-		return "json", true
-	case ".csv":
-		return "csv", true
-	case ".txt":
-		return "table", true
-	case ".xlsx":
-		return "xlsx", true
-	case ".html", ".htm":
-		return "html", true
-	}
-	return "", false
-}
-
-// New returns the writer of a format.
-func New(format string, opts Options) (Writer, error) {
-	if opts.Lang == "" {
-		opts.Lang = "en"
-	}
-	if opts.Width <= 0 {
-		opts.Width = 80
-	}
-	switch format {
-	case "table":
-		return &tableWriter{newStyle(opts)}, nil
-	case "markdown":
-		return &markdownWriter{newStyle(opts)}, nil
-	case "json":
-		return jsonWriter{opts}, nil
-	case "csv":
-		return csvWriter{}, nil
-	case "xlsx":
-		return &xlsxWriter{style: newStyle(opts)}, nil
-	case "html":
-		return &htmlWriter{newStyle(opts)}, nil
-	}
-	return nil, fmt.Errorf("unknown format %q (one of: %s)", format, strings.Join(Formats, ", "))
-}
-
 // style holds what the human-readable writers share: language, number
 // formatting and UI words.
 type style struct {
@@ -100,15 +52,7 @@ func newStyle(opts Options) style {
 }
 
 // t returns the UI word for key in the report's language.
-func (s style) t(key string) string {
-	if m, ok := ui[key]; ok {
-		if v, ok := m[s.Lang]; ok {
-			return v
-		}
-		return m["en"]
-	}
-	return key
-}
+func (s style) t(key string) string { return ui.Get(s.Lang, key) }
 
 // score formats a score with one decimal in the report's locale.
 func (s style) score(v *float64) string {
@@ -177,7 +121,7 @@ func (s style) respondentsLine(r *assess.Result) string {
 }
 
 // ui holds the words of the reports in each supported language.
-var ui = map[string]map[string]string{
+var ui = i18n.Common.With(i18n.Words{
 	"region":               {"en": "Region", "de": "Region", "sv": "Region"},
 	"period":               {"en": "Period", "de": "Zeitraum", "sv": "Period"},
 	"respondents":          {"en": "Respondents", "de": "Befragte", "sv": "Svarande"},
@@ -200,7 +144,6 @@ var ui = map[string]map[string]string{
 	"role":                 {"en": "Group", "de": "Gruppe", "sv": "Grupp"},
 	"warnings":             {"en": "Notes", "de": "Hinweise", "sv": "Anmärkningar"},
 	"indicator":            {"en": "Indicator", "de": "Indikator", "sv": "Indikator"},
-	"evidence":             {"en": "Evidence", "de": "Nachweise", "sv": "Belägg"},
 	"status.na":            {"en": "not applicable", "de": "nicht zutreffend", "sv": "ej tillämplig"},
 	"status.insufficient":  {"en": "too few answers", "de": "zu wenige Antworten", "sv": "för få svar"},
 	"status.unscored":      {"en": "no answers", "de": "keine Antworten", "sv": "inga svar"},
@@ -210,18 +153,6 @@ var ui = map[string]map[string]string{
 	"answered.by":          {"en": "answers", "de": "Antworten", "sv": "svar"},
 	"how":                  {"en": "Scores run from 0 to 100; coverage is the share of applicable indicators that were scored.", "de": "Werte reichen von 0 bis 100; die Abdeckung ist der Anteil der zutreffenden Indikatoren mit Wert.", "sv": "Poängen går från 0 till 100; täckningen är andelen tillämpliga indikatorer som fått poäng."},
 	"priorities.explained": {"en": "Respondents ranked up to %d criteria per area; the ranks earn %s points.", "de": "Die Befragten reihten bis zu %d Kriterien je Bereich; die Ränge bringen %s Punkte.", "sv": "De svarande rangordnade upp till %d kriterier per område; rangerna ger %s poäng."},
-	"special.na":           {"en": "not applicable: the statement does not apply to this region", "de": "nicht zutreffend: die Aussage trifft auf diese Region nicht zu", "sv": "ej tillämplig: påståendet gäller inte denna region"},
-	"special.dk":           {"en": "don't know, or no evidence either way", "de": "weiß nicht, oder keine Nachweise", "sv": "vet inte, eller inga belägg"},
-	"tpl.intro":            {"en": "Self-assessment questionnaire: one file per respondent. Fill in the region, period and who you are, then rate each indicator after its id. Leave an answer empty if you skip it.", "de": "Fragebogen zur Selbstbewertung: eine Datei je Person. Tragen Sie Region, Zeitraum und Ihre Rolle ein und bewerten Sie dann jeden Indikator hinter seiner Kennung. Lassen Sie eine Antwort leer, wenn Sie sie auslassen.", "sv": "Självvärderingsenkät: en fil per svarande. Fyll i region, period och vem du är, och bedöm sedan varje indikator efter dess id. Lämna ett svar tomt om du hoppar över det."},
-	"tpl.long":             {"en": "To add evidence or a comment, write the answer in its long form:", "de": "Für Nachweise oder einen Kommentar schreiben Sie die Antwort in der Langform:", "sv": "För belägg eller en kommentar skriver du svaret i lång form:"},
-	"tpl.region":           {"en": "short id, e.g. lake-constance", "de": "kurze Kennung, z. B. lake-constance", "sv": "kort id, t.ex. lake-constance"},
-	"tpl.country":          {"en": "e.g. DE", "de": "z. B. DE", "sv": "t.ex. SE"},
-	"tpl.group":            {"en": "peer group for comparisons, optional", "de": "Vergleichsgruppe, optional", "sv": "jämförelsegrupp, valfri"},
-	"tpl.period":           {"en": "e.g. \"2024\"", "de": "z. B. \"2024\"", "sv": "t.ex. \"2024\""},
-	"tpl.respondent":       {"en": "your id within this assessment, e.g. r07", "de": "Ihre Kennung in dieser Bewertung, z. B. r07", "sv": "ditt id i denna värdering, t.ex. r07"},
-	"tpl.role":             {"en": "e.g. lead-partner, adult-education, school, university, employer, civil-society", "de": "z. B. lead-partner, adult-education, school, university, employer, civil-society", "sv": "t.ex. lead-partner, adult-education, school, university, employer, civil-society"},
-	"tpl.priorities":       {"en": "Priorities: in each area, list up to %d criteria that matter most to you, most important first, e.g. %s.", "de": "Prioritäten: Nennen Sie je Bereich bis zu %d Kriterien, die Ihnen am wichtigsten sind, das wichtigste zuerst, z. B. %s.", "sv": "Prioriteringar: ange i varje område upp till %d kriterier som är viktigast för dig, det viktigaste först, t.ex. %s."},
-	"tpl.number":           {"en": "a number", "de": "eine Zahl", "sv": "ett tal"},
 	"evidence.notes":       {"en": "Evidence and comments", "de": "Nachweise und Kommentare", "sv": "Belägg och kommentarer"},
 	"country":              {"en": "Country", "de": "Land", "sv": "Land"},
 	"group":                {"en": "Peer group", "de": "Vergleichsgruppe", "sv": "Jämförelsegrupp"},
@@ -252,14 +183,4 @@ var ui = map[string]map[string]string{
 	"groups.suppressed":    {"en": "fewer than %d assessments: no statistics", "de": "weniger als %d Bewertungen: keine Statistik", "sv": "färre än %d värderingar: ingen statistik"},
 	"about":                {"en": "About this report", "de": "Über diesen Bericht", "sv": "Om rapporten"},
 	"scores":               {"en": "Scores", "de": "Ergebnisse", "sv": "Resultat"},
-}
-
-// Languages lists the languages the report words exist in.
-func Languages() []string {
-	var out []string
-	for lang := range ui["region"] {
-		out = append(out, lang)
-	}
-	slices.Sort(out)
-	return out
-}
+})

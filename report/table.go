@@ -11,6 +11,7 @@ import (
 	"github.com/olekukonko/tablewriter/tw"
 
 	"github.com/r3l/r3l/assess"
+	"github.com/r3l/r3l/internal/i18n"
 )
 
 type tableWriter struct{ style }
@@ -81,8 +82,8 @@ func (t *tableWriter) Assessment(w io.Writer, r *assess.Result) error {
 		title = "\x1b[1m" + title + "\x1b[0m"
 	}
 	fmt.Fprintf(w, "%s\n", title)
-	fmt.Fprintln(w, wrap(fmt.Sprintf("%s: %s · %s: %s", s.t("period"), r.Period, s.t("respondents"), s.respondentsLine(r)), s.Width))
-	fmt.Fprintln(w, wrap(fmt.Sprintf("%s: %s %s", s.t("framework"), s.text(fw.Title), fw.Version), s.Width))
+	fmt.Fprintln(w, i18n.Wrap(fmt.Sprintf("%s: %s · %s: %s", s.t("period"), r.Period, s.t("respondents"), s.respondentsLine(r)), s.Width))
+	fmt.Fprintln(w, i18n.Wrap(fmt.Sprintf("%s: %s %s", s.t("framework"), s.text(fw.Title), fw.Version), s.Width))
 	fmt.Fprintf(w, "\n%s\n\n", s.overallLine(r.Node))
 
 	g := grid{
@@ -170,10 +171,10 @@ func (t *tableWriter) priorities(w io.Writer, r *assess.Result) error {
 		for _, p := range r.Priorities[topPriorities:] {
 			rest = append(rest, fmt.Sprintf("%s %d", p.Criterion.ID, p.Points))
 		}
-		fmt.Fprintln(w, wrap(s.t("more")+": "+strings.Join(rest, ", "), s.Width))
+		fmt.Fprintln(w, i18n.Wrap(s.t("more")+": "+strings.Join(rest, ", "), s.Width))
 	}
 	for _, c := range r.Clusters {
-		fmt.Fprintln(w, wrap(fmt.Sprintf("%s %s: %d %s", s.t("cluster"), s.text(c.Cluster), c.Points, s.t("points.unit")), s.Width))
+		fmt.Fprintln(w, i18n.Wrap(fmt.Sprintf("%s %s: %d %s", s.t("cluster"), s.text(c.Cluster), c.Points, s.t("points.unit")), s.Width))
 	}
 	return nil
 }
@@ -198,27 +199,6 @@ func (t *tableWriter) roles(w io.Writer, r *assess.Result) error {
 		g.add(row...)
 	}
 	return s.render(w, g)
-}
-
-// wrap breaks text into lines of at most width columns at spaces.
-func wrap(text string, width int) string {
-	var b strings.Builder
-	col := 0
-	for i, word := range strings.Fields(text) {
-		wl := twwidth.Width(word)
-		if i > 0 {
-			if col+1+wl > width {
-				b.WriteString("\n")
-				col = 0
-			} else {
-				b.WriteString(" ")
-				col++
-			}
-		}
-		b.WriteString(word)
-		col += wl
-	}
-	return b.String()
 }
 
 func joinInts(xs []int, sep string) string {

@@ -15,6 +15,8 @@ import (
 	"testing"
 
 	"github.com/xuri/excelize/v2"
+
+	"github.com/r3l/r3l/internal/officetest"
 )
 
 // dumpWorkbook writes what a reader of the workbook sees, as text: every
@@ -184,7 +186,7 @@ func TestXLSXOpensInLibreOffice(t *testing.T) {
 	}
 	// What LibreOffice shows is the workbook read as such: the German
 	// labels, the region, every sheet's content.
-	text := pdfText(t, convertToPDF(t, path))
+	text := officetest.Text(t, officetest.PDF(t, path))
 	for _, want := range []string{"Limerick Learning City (limerick) — 2024", "Gesamt", "Partnerschaften und Netzwerke",
 		"Alle Befragten", "civil-society", r.Questionnaires[0].SHA256} {
 		if !strings.Contains(text, want) {

@@ -7,12 +7,14 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/r3l/r3l/assess"
-	"github.com/r3l/r3l/report"
+	"github.com/r3l/r3l/internal/i18n"
+	"github.com/r3l/r3l/pipeline"
 )
 
 type assessOptions struct {
-	reportFlags
+	scoringFlags
+	outputFlags
+	langFlag
 	files []string
 }
 
@@ -38,47 +40,48 @@ disagree, priorities and stakeholder groups.`,
 			return runAssess(s, opts)
 		},
 	}
-	opts.add(cmd, report.Formats)
+	opts.scoringFlags.add(cmd)
+	opts.outputFlags.add(cmd)
+	opts.langFlag.add(cmd, "language of texts and labels")
 	return cmd
 }
 
+// validate checks the flags before any work; every problem is reported at
+// once.
+func (o *assessOptions) validate(cmd *cobra.Command) error {
+	problems := o.outputFlags.problems()
+	problems = append(problems, o.langFlag.problems()...)
+	problems = append(problems, o.scoringFlags.problems(cmd)...)
+	return usageProblems(problems)
+}
+
 func runAssess(s *streams, opts *assessOptions) error {
-	loadOpts, fixed, err := opts.loadOptions()
+	p, err := pipeline.New(opts.pipeline())
 	if err != nil {
 		return err
 	}
-	qs, err := assess.Split(assess.LoadFiles(opts.files, loadOpts, 0))
+	results, err := p.Run(opts.files)
 	if err != nil {
 		return err
 	}
-	as, err := assess.Group(qs)
-	if err != nil {
-		return err
+	if len(results) == 0 {
+		return fmt.Errorf("the files hold no questionnaires")
 	}
-	if len(as) > 1 {
+	if len(results) > 1 {
 		var names []string
-		for _, a := range as {
-			n := len(a.Questionnaires)
-			names = append(names, fmt.Sprintf("%s %s (%d %s)", a.Region.ID, a.Period, n, map[bool]string{true: "file", false: "files"}[n == 1]))
+		for _, r := range results {
+			n := len(r.Questionnaires)
+			names = append(names, fmt.Sprintf("%s %s (%d %s)", r.Region.ID, r.Period, n, i18n.Plural(n, "file", "files")))
 		}
 		return fmt.Errorf("the files hold %d assessments (%s); assess takes one region and period: use 'r3l compare' or 'r3l batch' for several",
-			len(as), strings.Join(names, ", "))
+			len(results), strings.Join(names, ", "))
 	}
-	a := as[0]
-	fw := a.Framework
-	if fixed != nil {
-		fw = fixed
-	}
-	res := assess.Score(fw, a, opts.scoring())
-	w, err := opts.writer(s)
+	res := results[0]
+	w, err := opts.writer(s, opts.lang, "")
 	if err != nil {
 		return err
 	}
-	inputs := append([]string{}, opts.files...)
-	if fixed != nil {
-		inputs = append(inputs, opts.framework)
-	}
-	if err := opts.emit(s, inputs, func(out io.Writer) error { return w.Assessment(out, res) }); err != nil {
+	if err := opts.emit(s, p.Protected(opts.files), func(out io.Writer) error { return w.Assessment(out, res) }); err != nil {
 		return err
 	}
 	printWarnings(s, res.Warnings)

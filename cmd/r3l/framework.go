@@ -4,6 +4,8 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"slices"
+	"strings"
 
 	"github.com/spf13/cobra"
 
@@ -23,30 +25,32 @@ func newFrameworkCmd(s *streams) *cobra.Command {
 }
 
 func newFrameworkListCmd(s *streams) *cobra.Command {
-	var lang string
+	var lang langFlag
 	cmd := &cobra.Command{
 		Use:   "list",
 		Short: "List the bundled frameworks",
 		Args:  noArgs,
 		RunE: func(*cobra.Command, []string) error {
-			l, err := matchLanguage(lang)
-			if err != nil {
-				return usageError{err}
+			if err := usageProblems(lang.problems()); err != nil {
+				return err
 			}
 			fws, err := framework.Bundled()
 			if err != nil {
 				return err
 			}
-			return report.FrameworkList(s.out, fws, l)
+			return report.FrameworkList(s.out, fws, lang.lang)
 		},
 	}
-	cmd.Flags().StringVar(&lang, "lang", "en", "language of titles")
+	lang.add(cmd, "language of titles")
 	return cmd
 }
 
+// frameworkShowFormats are the forms `framework show` prints.
+var frameworkShowFormats = []string{"table", "yaml"}
+
 type frameworkShowOptions struct {
+	langFlag
 	ref    string
-	lang   string
 	format string
 }
 
@@ -59,24 +63,30 @@ func newFrameworkShowCmd(s *streams) *cobra.Command {
   r3l framework show r3lplus --lang sv
   r3l framework show -f yaml r3lplus > my-framework.yaml   # a copy to adapt`,
 		Args: maxArgs(1),
+		ValidArgsFunction: func(_ *cobra.Command, args []string, _ string) ([]string, cobra.ShellCompDirective) {
+			if len(args) > 0 {
+				return nil, cobra.ShellCompDirectiveNoFileComp
+			}
+			return bundledIDs(), cobra.ShellCompDirectiveDefault // or a file
+		},
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.ref = framework.DefaultID
 			if len(args) == 1 {
 				opts.ref = args[0]
 			}
-			l, err := matchLanguage(opts.lang)
-			if err != nil {
-				return usageError{err}
+			problems := opts.langFlag.problems()
+			if !slices.Contains(frameworkShowFormats, opts.format) {
+				problems = append(problems, fmt.Sprintf("unknown format %q (one of: %s)", opts.format, strings.Join(frameworkShowFormats, ", ")))
 			}
-			opts.lang = l
-			if opts.format != "table" && opts.format != "yaml" {
-				return usagef("unknown format %q (one of: table, yaml)", opts.format)
+			if err := usageProblems(problems); err != nil {
+				return err
 			}
 			return runFrameworkShow(s, opts)
 		},
 	}
-	cmd.Flags().StringVar(&opts.lang, "lang", "en", "language of texts")
+	opts.langFlag.add(cmd, "language of texts")
 	cmd.Flags().StringVarP(&opts.format, "format", "f", "table", "table, or yaml for the framework's source")
+	_ = cmd.RegisterFlagCompletionFunc("format", completeValues(fixed(frameworkShowFormats)))
 	return cmd
 }
 
@@ -99,8 +109,8 @@ func runFrameworkShow(s *streams, opts *frameworkShowOptions) error {
 		return err
 	}
 	width := 80
-	if tty, w := isTerminal(s.out); tty {
-		width = max(w, 60)
+	if s.outTerm {
+		width = max(s.width, 60)
 	}
 	return report.FrameworkTree(s.out, fw, opts.lang, width)
 }

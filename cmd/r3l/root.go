@@ -6,7 +6,9 @@ import (
 	"io"
 	"os"
 	"runtime/debug"
+	"strconv"
 	"strings"
+	"time"
 
 	"github.com/spf13/cobra"
 	"golang.org/x/term"
@@ -26,15 +28,38 @@ func toolVersion() string {
 	return "dev"
 }
 
-// streams are the command's standard streams, passed in so tests can run
-// commands in-process.
+// streams are the command's standard streams and what is known about them
+// and the environment, passed in so that tests run commands in-process,
+// on a terminal or not.
 type streams struct {
 	in       io.Reader
 	out, err io.Writer
+	outTerm  bool   // out is a terminal
+	errTerm  bool   // err is a terminal (progress bars)
+	width    int    // out's width in columns, when a terminal
+	color    bool   // ANSI styles are welcome on a terminal
+	date     string // the report date: today, or SOURCE_DATE_EPOCH's
 }
 
-// isTerminal reports whether w is a terminal, and its width.
-func isTerminal(w io.Writer) (bool, int) {
+// systemStreams describes the process's own streams and environment.
+func systemStreams(stdin io.Reader, stdout, stderr io.Writer) *streams {
+	s := &streams{in: stdin, out: stdout, err: stderr}
+	s.outTerm, s.width = terminal(stdout)
+	s.errTerm, _ = terminal(stderr)
+	// The NO_COLOR convention, and terminals that show no styles.
+	s.color = os.Getenv("NO_COLOR") == "" && os.Getenv("TERM") != "dumb"
+	// SOURCE_DATE_EPOCH fixes the date, so that reports can be rebuilt
+	// byte for byte.
+	t := time.Now()
+	if epoch, err := strconv.ParseInt(os.Getenv("SOURCE_DATE_EPOCH"), 10, 64); err == nil {
+		t = time.Unix(epoch, 0).UTC()
+	}
+	s.date = t.Format("2006-01-02")
+	return s
+}
+
+// terminal reports whether w is a terminal, and its width.
+func terminal(w io.Writer) (bool, int) {
 	f, ok := w.(*os.File)
 	if !ok || !term.IsTerminal(int(f.Fd())) {
 		return false, 0
@@ -53,6 +78,9 @@ func usagef(format string, args ...any) error {
 	return usageError{fmt.Errorf(format, args...)}
 }
 
+// errSilent fails a command (exit 1) whose problems are already printed.
+var errSilent = errors.New("the problems are listed above")
+
 // Exit codes (SPEC §5.3).
 const (
 	exitOK    = 0
@@ -61,19 +89,23 @@ const (
 )
 
 func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
-	s := &streams{in: stdin, out: stdout, err: stderr}
+	return execute(systemStreams(stdin, stdout, stderr), args)
+}
+
+// execute runs the command line args on s and returns the exit code.
+func execute(s *streams, args []string) int {
 	root := newRootCmd(s)
 	root.SetArgs(args)
 	err := root.Execute()
 	if err == nil {
 		return exitOK
 	}
-	if msg := strings.TrimRight(err.Error(), "\n"); msg != "" {
-		fmt.Fprintln(stderr, msg)
+	if !errors.Is(err, errSilent) {
+		fmt.Fprintln(s.err, strings.TrimRight(err.Error(), "\n"))
 	}
 	var ue usageError
 	if errors.As(err, &ue) || isCobraUsage(err) {
-		fmt.Fprintln(stderr, "Run 'r3l --help' for usage.")
+		fmt.Fprintln(s.err, "Run 'r3l --help' for usage.")
 		return exitUsage
 	}
 	return exitInput
@@ -163,7 +195,11 @@ func newVersionCmd(s *streams) *cobra.Command {
 	}
 }
 
-// colorAllowed follows the NO_COLOR convention.
-func colorAllowed() bool {
-	return os.Getenv("NO_COLOR") == "" && os.Getenv("TERM") != "dumb"
+// usageProblems turns the problems found with the flags, if any, into one
+// usage error listing them all.
+func usageProblems(problems []string) error {
+	if len(problems) == 0 {
+		return nil
+	}
+	return usagef("%s", strings.Join(problems, "\n"))
 }

@@ -1,27 +1,26 @@
 package main
 
 import (
+	"fmt"
 	"io"
-	"path/filepath"
-	"slices"
 	"strings"
 
 	"github.com/spf13/cobra"
 
 	"github.com/r3l/r3l/framework"
+	"github.com/r3l/r3l/instrument"
 	"github.com/r3l/r3l/report"
 )
 
 type templateOptions struct {
+	langFlag
 	framework string
 	format    string
 	output    string
-	lang      string
 	region    string
 	period    string
+	template  instrument.Template
 }
-
-var templateFormats = []string{"yaml", "xlsx"}
 
 func newTemplateCmd(s *streams) *cobra.Command {
 	opts := &templateOptions{}
@@ -39,41 +38,35 @@ func newTemplateCmd(s *streams) *cobra.Command {
 			return runTemplate(s, opts)
 		},
 	}
+	names := instrument.TemplateNames()
+	addFrameworkFlag(cmd, &opts.framework, framework.DefaultID, "framework: a bundled id or a YAML file")
 	fl := cmd.Flags()
-	fl.StringVarP(&opts.framework, "framework", "F", framework.DefaultID, "framework: a bundled id or a YAML file")
-	fl.StringVarP(&opts.format, "format", "f", "", "yaml or xlsx (default: from -o's extension, else yaml)")
+	fl.StringVarP(&opts.format, "format", "f", "", strings.Join(names, " or ")+" (default: from -o's extension, else "+names[0]+")")
 	fl.StringVarP(&opts.output, "output", "o", "", "write to this new file (never overwrites) instead of standard output")
-	fl.StringVar(&opts.lang, "lang", "en", "language of the questions")
 	fl.StringVar(&opts.region, "region", "", "prefill the region id")
 	fl.StringVar(&opts.period, "period", "", "prefill the period")
-	_ = cmd.RegisterFlagCompletionFunc("format", func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
-		return templateFormats, cobra.ShellCompDirectiveNoFileComp
-	})
-	_ = cmd.RegisterFlagCompletionFunc("lang", func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
-		return supportedLanguages(), cobra.ShellCompDirectiveNoFileComp
-	})
+	_ = cmd.RegisterFlagCompletionFunc("format", completeValues(instrument.TemplateNames))
+	opts.langFlag.add(cmd, "language of the questions")
 	return cmd
 }
 
 func (o *templateOptions) validate() error {
+	var problems []string
 	if o.format == "" {
-		o.format = "yaml"
-		if ext := strings.ToLower(filepath.Ext(o.output)); ext == ".xlsx" {
-			o.format = "xlsx"
+		var ok bool
+		if o.template, ok = instrument.TemplateForPath(o.output); !ok {
+			o.template = instrument.Templates()[0]
 		}
+	} else if t, ok := instrument.TemplateNamed(o.format); ok {
+		o.template = t
+	} else {
+		problems = append(problems, fmt.Sprintf("unknown template format %q (one of: %s)", o.format, strings.Join(instrument.TemplateNames(), ", ")))
 	}
-	if !slices.Contains(templateFormats, o.format) {
-		return usagef("unknown template format %q (one of: %s)", o.format, strings.Join(templateFormats, ", "))
+	if o.template.Binary && o.output == "" {
+		problems = append(problems, fmt.Sprintf("format %s is binary and is not written to the terminal: give -o FILE", o.template.Name))
 	}
-	if o.format == "xlsx" && o.output == "" {
-		return usagef("format xlsx is binary and is not written to the terminal: give -o FILE")
-	}
-	lang, err := matchLanguage(o.lang)
-	if err != nil {
-		return usageError{err}
-	}
-	o.lang = lang
-	return nil
+	problems = append(problems, o.langFlag.problems()...)
+	return usageProblems(problems)
 }
 
 func runTemplate(s *streams, o *templateOptions) error {
@@ -81,11 +74,8 @@ func runTemplate(s *streams, o *templateOptions) error {
 	if err != nil {
 		return err
 	}
-	topts := report.TemplateOptions{Lang: o.lang, Region: o.region, Period: o.period}
-	write := func(w io.Writer) error { return report.TemplateYAML(w, fw, topts) }
-	if o.format == "xlsx" {
-		write = func(w io.Writer) error { return report.TemplateXLSX(w, fw, topts) }
-	}
+	topts := instrument.Options{Lang: o.lang, Region: o.region, Period: o.period}
+	write := func(w io.Writer) error { return o.template.Write(w, fw, topts) }
 	if o.output == "" {
 		return write(s.out)
 	}

@@ -81,3 +81,22 @@ func Plural(n int, one, many string) string {
 	}
 	return many
 }
+
+// With returns a table of the words of w and more; more wins.
+func (w Words) With(more Words) Words {
+	out := make(Words, len(w)+len(more))
+	for k, v := range w {
+		out[k] = v
+	}
+	for k, v := range more {
+		out[k] = v
+	}
+	return out
+}
+
+// Common are the words reports and questionnaires share: what the special
+// answers mean.
+var Common = Words{
+	"special.na": {"en": "not applicable: the statement does not apply to this region", "de": "nicht zutreffend: die Aussage trifft auf diese Region nicht zu", "sv": "ej tillämplig: påståendet gäller inte denna region"},
+	"special.dk": {"en": "don't know, or no evidence either way", "de": "weiß nicht, oder keine Nachweise", "sv": "vet inte, eller inga belägg"},
+}

@@ -6,8 +6,8 @@ import (
 	"path/filepath"
 	"testing"
 
-	"github.com/r3l/r3l/assess"
 	"github.com/r3l/r3l/framework"
+	"github.com/r3l/r3l/pipeline"
 )
 
 // TestGenerate checks a small workload: the framework and every
@@ -35,23 +35,23 @@ func TestGenerate(t *testing.T) {
 	if len(fw.Areas) != 4 || len(fw.Criteria) != 20 || len(fw.Indicators) != 100 || len(fw.Warnings) > 0 {
 		t.Errorf("framework: %d areas, %d criteria, %d indicators, warnings %v", len(fw.Areas), len(fw.Criteria), len(fw.Indicators), fw.Warnings)
 	}
-	files, err := assess.ExpandInputs([]string{filepath.Join(dirs[0], QuestionnaireDir)})
+	files, err := pipeline.ExpandInputs([]string{filepath.Join(dirs[0], QuestionnaireDir)})
 	if err != nil {
 		t.Fatal(err)
 	}
 	if len(files) != st.Files {
 		t.Fatalf("%d files, stats say %d", len(files), st.Files)
 	}
-	qs, err := assess.Split(assess.LoadFiles(files, assess.LoadOptions{Pick: assess.FixedFramework(fw)}, 0))
+	p, err := pipeline.New(pipeline.Options{Framework: filepath.Join(dirs[0], FrameworkFile)})
 	if err != nil {
 		t.Fatal(err)
 	}
-	as, err := assess.Group(qs)
+	results, err := p.Run(files)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(as) != st.Assessments {
-		t.Errorf("%d assessments, stats say %d", len(as), st.Assessments)
+	if len(results) != st.Assessments {
+		t.Errorf("%d assessments, stats say %d", len(results), st.Assessments)
 	}
 	for _, f := range files {
 		rel, _ := filepath.Rel(dirs[0], f)

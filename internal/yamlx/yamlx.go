@@ -13,6 +13,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -23,7 +24,9 @@ import (
 
 // Problem is one thing wrong in an input file. A problem in a spreadsheet
 // names its cell ("Answers!E12") or sheet ("Region") in Cell instead of a
-// line and column, and prints as "PATH: Answers!E12: message".
+// line and column, and prints as "PATH: Answers!E12: message"; one in a
+// row of a table export has the row as Line and the column in Cell
+// (`column "A1"`), and prints as `PATH:7: column "A1": message`.
 type Problem struct {
 	Path      string
 	Line, Col int
@@ -33,6 +36,8 @@ type Problem struct {
 
 func (p Problem) Error() string {
 	switch {
+	case p.Cell != "" && p.Line > 0:
+		return fmt.Sprintf("%s:%d: %s: %s", p.Path, p.Line, p.Cell, p.Msg)
 	case p.Cell != "":
 		return fmt.Sprintf("%s: %s: %s", p.Path, p.Cell, p.Msg)
 	case p.Line > 0 && p.Col > 0:
@@ -42,6 +47,18 @@ func (p Problem) Error() string {
 	default:
 		return fmt.Sprintf("%s: %s", p.Path, p.Msg)
 	}
+}
+
+// Pos is where something is in an input file, as a Problem names it.
+type Pos struct {
+	Path      string
+	Line, Col int
+	Cell      string
+}
+
+// Problem returns a problem at p.
+func (p Pos) Problem(msg string) Problem {
+	return Problem{Path: p.Path, Line: p.Line, Col: p.Col, Cell: p.Cell, Msg: msg}
 }
 
 // Problems is every problem found in one or more files; as an error it
@@ -100,6 +117,21 @@ func Lookup(n *yaml.Node, key string) *yaml.Node {
 // ReadFile reads at most limit bytes; a larger file is a problem rather than
 // a memory hazard.
 func ReadFile(path string, limit int64) ([]byte, error) {
+	data, err := ReadHead(path, limit)
+	if err == nil && int64(len(data)) > limit {
+		return nil, TooLarge(path, limit)
+	}
+	return data, err
+}
+
+// TooLarge is the problem of a file over limit bytes.
+func TooLarge(path string, limit int64) Problem {
+	return Problem{Path: path, Msg: fmt.Sprintf("file is larger than %d MiB", limit>>20)}
+}
+
+// ReadHead reads a file, but no more than limit+1 bytes: a result longer
+// than limit means the file is larger.
+func ReadHead(path string, limit int64) ([]byte, error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, fileProblem(path, err)
@@ -127,9 +159,6 @@ func ReadFile(path string, limit int64) ([]byte, error) {
 		if err != nil {
 			return nil, fmt.Errorf("%s: %w", path, err)
 		}
-	}
-	if int64(len(data)) > limit {
-		return nil, Problem{Path: path, Msg: fmt.Sprintf("file is larger than %d MiB", limit>>20)}
 	}
 	return data, nil
 }
@@ -272,7 +301,7 @@ func (r *Reader) Map(n *yaml.Node, what string, known ...string) map[string]Fiel
 			r.Errorf(k, "%s: keys must be plain words", what)
 			continue
 		}
-		if !contains(known, k.Value) {
+		if !slices.Contains(known, k.Value) {
 			r.Errorf(k, "unknown key %q in %s%s", k.Value, what, suggest(k.Value, known))
 			continue
 		}
@@ -409,15 +438,6 @@ func Shorten(s string, max int) string {
 		return s
 	}
 	return string(r[:max-1]) + "…"
-}
-
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }
 
 // Closest returns the candidate nearest to word within two edits

@@ -20,6 +20,8 @@ func TestProblemError(t *testing.T) {
 		{Problem{Path: "a.yaml", Col: 4, Msg: "bad"}, "a.yaml: bad"}, // a column without a line means nothing
 		{Problem{Path: "q.xlsx", Cell: "Answers!E12", Msg: "bad"}, "q.xlsx: Answers!E12: bad"},
 		{Problem{Path: "q.xlsx", Cell: "Region", Msg: "bad"}, "q.xlsx: Region: bad"},
+		{Problem{Path: "r.csv", Line: 7, Cell: `column "A1"`, Msg: "bad"}, `r.csv:7: column "A1": bad`},
+		{Pos{Path: "a.yaml", Line: 2, Col: 5}.Problem("bad"), "a.yaml:2:5: bad"},
 	}
 	for _, tt := range tests {
 		if got := tt.p.Error(); got != tt.want {

@@ -1,4 +1,4 @@
-package assess
+package pipeline
 
 import (
 	"fmt"
@@ -6,24 +6,12 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+
+	"github.com/r3l/r3l/instrument"
 )
 
-// IsInputFile reports whether a file found in a folder is read as a
-// questionnaire: YAML or an Excel workbook, not hidden and not an Office
-// lock file ("~$q.xlsx").
-func IsInputFile(name string) bool {
-	if strings.HasPrefix(name, ".") || strings.HasPrefix(name, "~$") {
-		return false
-	}
-	switch strings.ToLower(filepath.Ext(name)) {
-	case ".yaml", ".yml", ".xlsx":
-		return true
-	}
-	return false
-}
-
 // ExpandInputs turns arguments into questionnaire files: a file is taken as
-// it is, a folder is searched recursively for YAML and workbook files, and
+// it is, a folder is searched recursively for the files a reader takes, and
 // anything else is tried as a glob pattern whose matches are taken the same
 // way (files as they are, folders searched). Each file appears once, in the
 // order first named (folders in name order).
@@ -54,7 +42,7 @@ func ExpandInputs(args []string) ([]string, error) {
 				}
 				return nil
 			}
-			if IsInputFile(d.Name()) {
+			if instrument.IsInput(d.Name()) {
 				add(p)
 			}
 			return nil
@@ -62,7 +50,7 @@ func ExpandInputs(args []string) ([]string, error) {
 		if err != nil {
 			problems = append(problems, err.Error())
 		} else if len(out) == n {
-			problems = append(problems, fmt.Sprintf("%s: no questionnaires (*.yaml, *.yml, *.xlsx) in this folder", dir))
+			problems = append(problems, fmt.Sprintf("%s: no questionnaires (%s) in this folder", dir, instrument.InputPatterns()))
 		}
 	}
 	for _, arg := range args {

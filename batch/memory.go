@@ -1,4 +1,4 @@
-package main
+package batch
 
 import (
 	"os"
@@ -21,10 +21,10 @@ const (
 	batchMemoryPerFile = 20 << 10
 )
 
-// tuneBatchGC applies those settings for a run over n input files unless
+// tuneGC applies those settings for a run over n input files unless
 // the user set GOGC or GOMEMLIMIT, and returns a function that restores the
 // previous ones.
-func tuneBatchGC(n int) (restore func()) {
+func tuneGC(n int) (restore func()) {
 	if os.Getenv("GOGC") != "" || os.Getenv("GOMEMLIMIT") != "" {
 		return func() {}
 	}

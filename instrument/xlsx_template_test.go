@@ -1,4 +1,4 @@
-package report
+package instrument
 
 import (
 	"archive/zip"
@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"reflect"
 	"slices"
@@ -19,9 +18,11 @@ import (
 
 	"github.com/r3l/r3l/assess"
 	"github.com/r3l/r3l/framework"
+	"github.com/r3l/r3l/internal/officetest"
+	"github.com/r3l/r3l/report"
 )
 
-func templateBook(t *testing.T, fw *framework.Framework, opts TemplateOptions) []byte {
+func templateBook(t *testing.T, fw *framework.Framework, opts Options) []byte {
 	t.Helper()
 	var buf bytes.Buffer
 	if err := TemplateXLSX(&buf, fw, opts); err != nil {
@@ -61,16 +62,16 @@ func dropList(t *testing.T, f *excelize.File, sheet, cell string) []string {
 		if dv.Type != "list" || !covers(dv.Sqref, cell) {
 			continue
 		}
-		ref, ok := strings.CutPrefix(dv.Formula1, assess.SheetLists+"!")
+		ref, ok := strings.CutPrefix(dv.Formula1, SheetLists+"!")
 		if !ok {
-			t.Fatalf("%s!%s: list %q is not on sheet %s", sheet, cell, dv.Formula1, assess.SheetLists)
+			t.Fatalf("%s!%s: list %q is not on sheet %s", sheet, cell, dv.Formula1, SheetLists)
 		}
 		from, to, _ := strings.Cut(strings.ReplaceAll(ref, "$", ""), ":")
 		col, r1, _ := excelize.SplitCellName(from)
 		_, r2, _ := excelize.SplitCellName(to)
 		var items []string
 		for r := r1; r <= r2; r++ {
-			v, _ := f.GetCellValue(assess.SheetLists, col+strconv.Itoa(r))
+			v, _ := f.GetCellValue(SheetLists, col+strconv.Itoa(r))
 			items = append(items, v)
 		}
 		return items
@@ -113,7 +114,7 @@ func covers(sqref, cell string) bool {
 
 func TestTemplateXLSXLayout(t *testing.T) {
 	fw := r3lplus(t)
-	data := templateBook(t, fw, TemplateOptions{Lang: "en", Region: "lake-constance", Period: "2024"})
+	data := templateBook(t, fw, Options{Lang: "en", Region: "lake-constance", Period: "2024"})
 	f := openBook(t, data)
 
 	if got, want := f.GetSheetList(), []string{"Instructions", "Region", "Answers", "Priorities", "Lists"}; !slices.Equal(got, want) {
@@ -134,7 +135,7 @@ func TestTemplateXLSXLayout(t *testing.T) {
 	for _, r := range rows[1:] {
 		keys = append(keys, r[0])
 	}
-	if !slices.Equal(keys, assess.RegionKeys) {
+	if !slices.Equal(keys, RegionKeys) {
 		t.Errorf("region keys %q", keys)
 	}
 	for cell, want := range map[string]string{"B2": "r3lplus@2012", "B3": "lake-constance", "B7": "2024", "B4": ""} {
@@ -258,7 +259,7 @@ func TestTemplateXLSXLayout(t *testing.T) {
 // TestTemplateXLSXScales checks the validations of yes/no and numeric
 // scales, and that framework texts are written as text, never as formulas.
 func TestTemplateXLSXScales(t *testing.T) {
-	src, err := os.ReadFile("../assess/testdata/scoring.yaml")
+	src, err := os.ReadFile("../testdata/frameworks/scoring.yaml")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -267,7 +268,7 @@ func TestTemplateXLSXScales(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	f := openBook(t, templateBook(t, fw, TemplateOptions{Lang: "de"}))
+	f := openBook(t, templateBook(t, fw, Options{Lang: "de"}))
 	rows, _ := f.GetRows("Answers")
 	if want := []string{"ID", "Bereich", "Kriterium", "Indikator", "Antwort", "Nachweise", "Kommentar"}; !slices.Equal(rows[0], want) {
 		t.Errorf("German header %q", rows[0])
@@ -323,7 +324,7 @@ func TestTemplateXLSXRoundTrip(t *testing.T) {
 	fw := r3lplus(t)
 	for _, lang := range []string{"en", "de", "sv"} {
 		t.Run(lang, func(t *testing.T) {
-			data := templateBook(t, fw, TemplateOptions{Lang: lang, Region: "lake-constance", Period: "2024"})
+			data := templateBook(t, fw, Options{Lang: lang, Region: "lake-constance", Period: "2024"})
 			f := openBook(t, data)
 			set := func(sheet, cell string, v any) {
 				t.Helper()
@@ -405,11 +406,11 @@ answers:
 			if err != nil {
 				t.Fatal(err)
 			}
-			qx, err := assess.LoadWorkbook("q", buf.Bytes(), assess.LoadOptions{})
+			qx, err := LoadWorkbook("q", buf.Bytes(), LoadOptions{})
 			if err != nil {
 				t.Fatal(err)
 			}
-			qy, err := assess.LoadQuestionnaire("q", []byte(y.String()), assess.LoadOptions{})
+			qy, err := LoadQuestionnaire("q", []byte(y.String()), LoadOptions{})
 			if err != nil {
 				t.Fatalf("%v\n%s", err, y.String())
 			}
@@ -439,7 +440,7 @@ func assessJSON(t *testing.T, fw *framework.Framework, q *assess.Questionnaire) 
 	if err != nil {
 		t.Fatal(err)
 	}
-	o := AssessmentJSON(assess.Score(fw, as[0], assess.Options{}), "en")
+	o := report.AssessmentJSON(assess.Score(fw, as[0], assess.Options{}), "en")
 	for i := range o.Inputs {
 		o.Inputs[i].SHA256 = ""
 	}
@@ -454,14 +455,14 @@ func assessJSON(t *testing.T, fw *framework.Framework, q *assess.Questionnaire) 
 // is missing, nothing is an error.
 func TestTemplateXLSXUnfilled(t *testing.T) {
 	fw := r3lplus(t)
-	q, err := assess.LoadWorkbook("q.xlsx", templateBook(t, fw, TemplateOptions{Region: "r", Period: "2024"}), assess.LoadOptions{})
+	q, err := LoadWorkbook("q.xlsx", templateBook(t, fw, Options{Region: "r", Period: "2024"}), LoadOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}
 	if q.Missing() != 64 || q.Region.ID != "r" || q.Period != "2024" || q.FrameworkVersion != "2012" || q.Priorities != nil {
 		t.Errorf("%+v", q)
 	}
-	_, err = assess.LoadWorkbook("q.xlsx", templateBook(t, fw, TemplateOptions{}), assess.LoadOptions{})
+	_, err = LoadWorkbook("q.xlsx", templateBook(t, fw, Options{}), LoadOptions{})
 	want := "q.xlsx: Region!B3: region id is empty: fill in a short id such as lake-constance\n" +
 		"q.xlsx: Region!B7: period is empty: fill in the period assessed, such as \"2024\""
 	if err == nil || err.Error() != want {
@@ -472,33 +473,16 @@ func TestTemplateXLSXUnfilled(t *testing.T) {
 // TestTemplateXLSXLibreOffice converts the template to PDF with LibreOffice,
 // when it is installed: the file must open without errors.
 func TestTemplateXLSXLibreOffice(t *testing.T) {
-	soffice, err := exec.LookPath("soffice")
-	if err != nil {
-		t.Skip("soffice (LibreOffice) not on PATH")
-	}
 	if testing.Short() {
 		t.Skip("-short")
 	}
-	dir := t.TempDir()
-	path := filepath.Join(dir, "q.xlsx")
-	if err := os.WriteFile(path, templateBook(t, r3lplus(t), TemplateOptions{Lang: "de", Region: "r", Period: "2024"}), 0o644); err != nil {
+	path := filepath.Join(t.TempDir(), "q.xlsx")
+	if err := os.WriteFile(path, templateBook(t, r3lplus(t), Options{Lang: "de", Region: "r", Period: "2024"}), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	// A profile of its own, so that a LibreOffice already running does
-	// not take the job.
-	cmd := exec.Command(soffice, "-env:UserInstallation=file://"+filepath.Join(dir, "profile"),
-		"--headless", "--convert-to", "pdf", "--outdir", dir, path)
-	out, err := cmd.CombinedOutput()
-	if err != nil {
-		t.Fatalf("soffice: %v\n%s", err, out)
-	}
-	st, err := os.Stat(filepath.Join(dir, "q.pdf"))
+	pdf := officetest.PDF(t, path)
+	st, err := os.Stat(pdf)
 	if err != nil || st.Size() < 10_000 {
-		t.Fatalf("no PDF: %v\n%s", err, out)
-	}
-	for _, line := range strings.Split(string(out), "\n") {
-		if strings.Contains(strings.ToLower(line), "error") {
-			t.Errorf("soffice: %s", line)
-		}
+		t.Fatalf("no PDF: %v", err)
 	}
 }

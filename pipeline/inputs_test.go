@@ -1,4 +1,4 @@
-package assess
+package pipeline
 
 import (
 	"os"
@@ -6,6 +6,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/r3l/r3l/instrument"
 )
 
 func TestExpandInputs(t *testing.T) {
@@ -59,8 +61,8 @@ func TestExpandInputs(t *testing.T) {
 		!strings.HasSuffix(msgs[2], "x*: no such file or folder") {
 		t.Errorf("errors %q", msgs)
 	}
-	if !slices.Equal([]bool{IsInputFile("q.XLSX"), IsInputFile("~$q.xlsx"), IsInputFile(".x.yaml"), IsInputFile("x.csv")},
+	if !slices.Equal([]bool{instrument.IsInput("q.XLSX"), instrument.IsInput("~$q.xlsx"), instrument.IsInput(".x.yaml"), instrument.IsInput("x.csv")},
 		[]bool{true, false, false, false}) {
-		t.Error("IsInputFile")
+		t.Error("instrument.IsInput")
 	}
 }

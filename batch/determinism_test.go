@@ -1,12 +1,10 @@
-package main
+package batch
 
 import (
 	"bytes"
-	"io"
 	"os"
 	"path/filepath"
 	"slices"
-	"strings"
 	"testing"
 )
 
@@ -15,14 +13,13 @@ import (
 // while the reports are), and checks that every JSON and CSV file comes out
 // byte for byte the same.
 func TestBatchDeterministic(t *testing.T) {
-	regions := filepath.Join("..", "..", "testdata", "regions")
+	regions := filepath.Join("..", "testdata", "regions")
 	var dirs []string
-	for _, jobs := range []string{"1", "4", "2"} {
+	for _, jobs := range []int{1, 4, 2} {
 		dir := t.TempDir()
-		var stderr bytes.Buffer
-		args := []string{"batch", regions, "-o", dir, "-j", jobs, "--formats", "json,csv", "--quiet"}
-		if code := run(args, strings.NewReader(""), io.Discard, &stderr); code != 0 {
-			t.Fatalf("batch -j %s: exit %d\n%s", jobs, code, stderr.String())
+		out, err := Run(Options{Inputs: []string{regions}, Dir: dir, Jobs: jobs, Formats: []string{"json", "csv"}, Version: "test"})
+		if err != nil || len(out.Failed) > 0 {
+			t.Fatalf("batch -j %d: %v %v", jobs, err, out)
 		}
 		dirs = append(dirs, dir)
 	}

@@ -1,4 +1,4 @@
-package assess_test
+package pipeline_test
 
 import (
 	"os"
@@ -11,8 +11,8 @@ import (
 	"gopkg.in/yaml.v3"
 
 	"github.com/r3l/r3l/assess"
-	"github.com/r3l/r3l/framework"
 	"github.com/r3l/r3l/internal/workload"
+	"github.com/r3l/r3l/pipeline"
 )
 
 // The benchmarks of BENCHMARKS.md run on the generated workload (3,000
@@ -33,7 +33,7 @@ func benchWorkload(b *testing.B) (dir string, paths []string) {
 	bench.once.Do(func() {
 		bench.dir, _, bench.err = workload.Cached(workload.Default())
 		if bench.err == nil {
-			bench.paths, bench.err = assess.ExpandInputs([]string{filepath.Join(bench.dir, workload.QuestionnaireDir)})
+			bench.paths, bench.err = pipeline.ExpandInputs([]string{filepath.Join(bench.dir, workload.QuestionnaireDir)})
 		}
 	})
 	if bench.err != nil {
@@ -75,16 +75,15 @@ func BenchmarkLoadAndScore(b *testing.B) {
 	dir, paths := benchWorkload(b)
 	b.ReportAllocs()
 	for b.Loop() {
-		fw, err := framework.LoadFile(filepath.Join(dir, workload.FrameworkFile))
+		p, err := pipeline.New(pipeline.Options{Framework: filepath.Join(dir, workload.FrameworkFile), DropNotes: true})
 		if err != nil {
 			b.Fatal(err)
 		}
-		files, err := assess.ExpandInputs([]string{filepath.Join(dir, workload.QuestionnaireDir)})
+		files, err := pipeline.ExpandInputs([]string{filepath.Join(dir, workload.QuestionnaireDir)})
 		if err != nil || len(files) != len(paths) {
 			b.Fatalf("%d files: %v", len(files), err)
 		}
-		opts := assess.LoadOptions{Pick: assess.FixedFramework(fw), DropNotes: true}
-		qs, err := assess.Split(assess.LoadFiles(files, opts, 0))
+		qs, err := pipeline.Split(p.Load(files, nil))
 		if err != nil {
 			b.Fatal(err)
 		}
@@ -92,17 +91,8 @@ func BenchmarkLoadAndScore(b *testing.B) {
 		if len(problems) > 0 {
 			b.Fatal(problems)
 		}
-		results := make([]*assess.Result, len(as))
-		var g errgroup.Group
-		g.SetLimit(runtime.NumCPU())
-		for i, a := range as {
-			g.Go(func() error {
-				results[i] = assess.Score(fw, a, assess.Options{})
-				return nil
-			})
-		}
-		g.Wait()
-		c := assess.Compare(fw, results, assess.CompareOptions{})
+		results := p.Score(as)
+		c := assess.Compare(p.Fixed, results, assess.CompareOptions{})
 		if len(c.Results) != len(as) {
 			b.Fatal("lost results")
 		}

@@ -1,4 +1,4 @@
-package assess
+package instrument
 
 import (
 	"archive/zip"
@@ -19,7 +19,7 @@ import (
 // scoring test framework. Seeds: testdata/fuzz/FuzzLoadQuestionnaire and
 // the sample files of the repository.
 func FuzzLoadQuestionnaire(f *testing.F) {
-	scoring, err := framework.LoadFile("testdata/scoring.yaml")
+	scoring, err := framework.LoadFile("../testdata/frameworks/scoring.yaml")
 	if err != nil {
 		f.Fatal(err)
 	}
@@ -38,7 +38,7 @@ func FuzzLoadQuestionnaire(f *testing.F) {
 		if err != nil || len(paths) == 0 {
 			f.Fatalf("sample files: %v", err)
 		}
-		for _, p := range append(paths, "testdata/scoring.yaml") {
+		for _, p := range append(paths, "../testdata/frameworks/scoring.yaml") {
 			data, err := os.ReadFile(p)
 			if err != nil {
 				f.Fatal(err)
@@ -75,7 +75,7 @@ func FuzzLoadQuestionnaire(f *testing.F) {
 // small workbooks stored without compression, so that mutations reach
 // the XML inside.
 func FuzzLoadWorkbook(f *testing.F) {
-	scoring, err := framework.LoadFile("testdata/scoring.yaml")
+	scoring, err := framework.LoadFile("../testdata/frameworks/scoring.yaml")
 	if err != nil {
 		f.Fatal(err)
 	}

@@ -1,11 +1,9 @@
-package assess
+package instrument
 
 import (
 	"archive/zip"
 	"bytes"
 	"cmp"
-	"crypto/sha256"
-	"encoding/hex"
 	"fmt"
 	"path/filepath"
 	"slices"
@@ -13,52 +11,11 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
+	"github.com/r3l/r3l/assess"
 	"github.com/r3l/r3l/framework"
+	"github.com/r3l/r3l/internal/workbook"
 	"github.com/r3l/r3l/internal/yamlx"
 )
-
-// A questionnaire workbook (`r3l template -f xlsx`) holds the same data as a
-// YAML questionnaire in three sheets: Region (keys in column A, values in
-// column B), Answers (a header row, then one row per indicator) and
-// Priorities (one row per area, the ranked criteria in columns C, D, …).
-// The names below are shared by the template writer and the reader.
-
-// Sheet names of a questionnaire workbook.
-const (
-	SheetInstructions = "Instructions"
-	SheetRegion       = "Region"
-	SheetAnswers      = "Answers"
-	SheetPriorities   = "Priorities"
-	SheetLists        = "Lists" // hidden: the items of the drop-down lists
-)
-
-// RegionKeys are the keys in column A of the Region sheet, in template order.
-var RegionKeys = []string{
-	"framework", "region.id", "region.name", "region.country", "region.group",
-	"period", "respondent.id", "respondent.role",
-}
-
-// AnswerHeaders are the header texts of the Answers columns the reader
-// needs, in each language of the template. The reader recognises any of
-// them (and the column key itself), ignoring case.
-var AnswerHeaders = map[string]framework.Text{
-	"id":       {"en": "ID"},
-	"answer":   {"en": "Answer", "de": "Antwort", "sv": "Svar"},
-	"evidence": {"en": "Evidence", "de": "Nachweise", "sv": "Belägg"},
-	"comment":  {"en": "Comment", "de": "Kommentar", "sv": "Kommentar"},
-}
-
-// ListSep joins a drop-down item's code and its label: "4 – Largely in place".
-const ListSep = " – "
-
-// ListItem is the text of a drop-down item; the reader takes the part before
-// ListSep.
-func ListItem(code, label string) string {
-	if label == "" || label == code {
-		return code
-	}
-	return code + ListSep + label
-}
 
 // Limits for reading workbooks, which may come from anyone: the file, what
 // it unpacks to in all, and the part of a worksheet kept in memory (larger
@@ -70,16 +27,28 @@ const (
 	maxSheetRows           = 10000
 )
 
-// IsWorkbook reports whether path names an Excel workbook (by extension).
-func IsWorkbook(path string) bool {
-	return strings.EqualFold(filepath.Ext(path), ".xlsx")
+// claimsWorkbook takes the files named .xlsx, and any zip archive: a
+// workbook saved under another name is read as one, and a file named
+// .xlsx that is none gets a message saying what it is instead.
+func claimsWorkbook(path string, data []byte) bool {
+	return strings.EqualFold(filepath.Ext(path), ".xlsx") || bytes.HasPrefix(data, []byte("PK\x03\x04"))
+}
+
+// readWorkbook is the workbook reader of the table: one questionnaire per
+// file.
+func readWorkbook(path string, data []byte, opts LoadOptions) ([]*assess.Questionnaire, error) {
+	q, err := LoadWorkbook(path, data, opts)
+	if err != nil {
+		return nil, err
+	}
+	return []*assess.Questionnaire{q}, nil
 }
 
 // LoadWorkbook reads a filled questionnaire workbook into the same
 // questionnaire as LoadQuestionnaire reads from YAML. The error, if any, is
 // a yamlx.Problems listing every problem, each with its cell
 // ("q.xlsx: Answers!E12: …").
-func LoadWorkbook(path string, data []byte, opts LoadOptions) (*Questionnaire, error) {
+func LoadWorkbook(path string, data []byte, opts LoadOptions) (*assess.Questionnaire, error) {
 	if opts.Pick == nil {
 		opts.Pick = BundledFramework
 	}
@@ -112,8 +81,7 @@ func LoadWorkbook(path string, data []byte, opts LoadOptions) (*Questionnaire, e
 	if err := r.err(); err != nil {
 		return nil, err
 	}
-	sum := sha256.Sum256(data)
-	q.Path, q.SHA256 = path, hex.EncodeToString(sum[:])
+	stamp(path, data, q)
 	return q, nil
 }
 
@@ -221,10 +189,9 @@ func (r *wbReader) err() error {
 	return ps.Err()
 }
 
-// cellRef names a cell for RespondentCell and messages.
+// cellRef names a cell for messages and a questionnaire's Source: "Region!B8".
 func cellRef(sheet string, col, row int) string {
-	name, _ := excelize.CoordinatesToCellName(col, row)
-	return sheet + "!" + name
+	return sheet + "!" + workbook.Cell(col, row)
 }
 
 // row is one non-empty row of a sheet: its number and its cells' values.
@@ -281,8 +248,8 @@ func (r *wbReader) rows(canonical string) ([]row, error) {
 	return out, it.Error()
 }
 
-func (r *wbReader) questionnaire(opts LoadOptions) *Questionnaire {
-	q := &Questionnaire{}
+func (r *wbReader) questionnaire(opts LoadOptions) *assess.Questionnaire {
+	q := &assess.Questionnaire{}
 	var region, answers, priorities []row
 	for _, s := range []struct {
 		name string
@@ -304,7 +271,7 @@ func (r *wbReader) questionnaire(opts LoadOptions) *Questionnaire {
 		// already reported at the framework cell.
 		return q
 	}
-	q.Answers = make([]Answer, len(fw.Indicators))
+	q.Answers = make([]assess.Answer, len(fw.Indicators))
 	rowOf := r.answers(answers, fw, q.Answers)
 	if opts.Strict && len(r.problems) == 0 {
 		if ids := q.MissingIDs(); len(ids) > 0 {
@@ -323,7 +290,7 @@ func (r *wbReader) questionnaire(opts LoadOptions) *Questionnaire {
 }
 
 // region reads the Region sheet into q and returns the framework it names.
-func (r *wbReader) region(rows []row, q *Questionnaire, opts LoadOptions) *framework.Framework {
+func (r *wbReader) region(rows []row, q *assess.Questionnaire, opts LoadOptions) *framework.Framework {
 	const sheet = SheetRegion
 	at := map[string]int{} // key -> row
 	vals := map[string]string{}
@@ -335,11 +302,11 @@ func (r *wbReader) region(rows []row, q *Questionnaire, opts LoadOptions) *frame
 				r.errorf(sheet, 1, rw.n, "a value without a key in column A")
 			}
 			continue
-		case !contains(RegionKeys, key):
+		case !slices.Contains(RegionKeys, key):
 			if i == 0 && rw.n == 1 {
 				continue // the header row
 			}
-			r.errorf(sheet, 1, rw.n, "unknown key %s%s", quote(rw.get(1)), suggestKey(key))
+			r.errorf(sheet, 1, rw.n, "unknown key %s%s", assess.Quote(rw.get(1)), suggestKey(key))
 			continue
 		}
 		if first, dup := at[key]; dup {
@@ -376,7 +343,7 @@ func (r *wbReader) region(rows []row, q *Questionnaire, opts LoadOptions) *frame
 		case s == "":
 			r.errorf(sheet, 2, n, "region id is empty: fill in a short id such as lake-constance")
 		case !framework.IDPattern.MatchString(s):
-			r.errorf(sheet, 2, n, "region id %s must be letters, digits, '.', '_' or '-', starting with a letter or digit", quote(s))
+			r.errorf(sheet, 2, n, "region id %s must be letters, digits, '.', '_' or '-', starting with a letter or digit", assess.Quote(s))
 		}
 	}
 	q.Region.Name = vals["region.name"]
@@ -390,7 +357,7 @@ func (r *wbReader) region(rows []row, q *Questionnaire, opts LoadOptions) *frame
 	}
 	if s, n, ok := val("respondent.id"); ok {
 		q.Respondent.ID = s
-		q.RespondentCell = cellRef(sheet, 2, n)
+		q.Source.Cell = cellRef(sheet, 2, n)
 	}
 	q.Respondent.Role = vals["respondent.role"]
 	return fw
@@ -438,7 +405,7 @@ func matchesAny(h string, names framework.Text) bool {
 
 // answers reads the Answers sheet into out and returns the row of each
 // indicator found.
-func (r *wbReader) answers(rows []row, fw *framework.Framework, out []Answer) map[int]int {
+func (r *wbReader) answers(rows []row, fw *framework.Framework, out []assess.Answer) map[int]int {
 	const sheet = SheetAnswers
 	rowOf := map[int]int{}
 	h, cols := r.header(rows)
@@ -454,17 +421,17 @@ func (r *wbReader) answers(rows []row, fw *framework.Framework, out []Answer) ma
 	r.answerCol = ansCol
 	for _, rw := range rows[h+1:] {
 		id := rw.get(idCol)
-		a := Answer{Evidence: rw.get(cols["evidence"]), Comment: rw.get(cols["comment"])}
+		a := assess.Answer{Evidence: rw.get(cols["evidence"]), Comment: rw.get(cols["comment"])}
 		text := rw.get(ansCol)
 		if id == "" {
 			if text != "" || a.Evidence != "" || a.Comment != "" {
-				r.errorf(sheet, idCol, rw.n, "an answer without an indicator id in column %s", colName(idCol))
+				r.errorf(sheet, idCol, rw.n, "an answer without an indicator id in column %s", workbook.ColName(idCol))
 			}
 			continue
 		}
 		ind := fw.Indicator(id)
 		if ind == nil {
-			r.errorf(sheet, idCol, rw.n, "unknown indicator %s%s", quote(id), closestIndicator(fw, id))
+			r.errorf(sheet, idCol, rw.n, "unknown indicator %s%s", assess.Quote(id), assess.SuggestIndicator(fw, id))
 			continue
 		}
 		if first, dup := rowOf[ind.Index]; dup {
@@ -473,12 +440,12 @@ func (r *wbReader) answers(rows []row, fw *framework.Framework, out []Answer) ma
 		}
 		rowOf[ind.Index] = rw.n
 		if text != "" {
-			kind, value, msg := ParseAnswer(ind.Scale, cellAnswer(ind.Scale, text))
+			kind, value, msg := assess.ParseAnswer(ind.Scale, cellAnswer(ind.Scale, text))
 			if msg != "" {
 				r.errorf(sheet, ansCol, rw.n, "%s: %s", ind.ID, msg)
 			} else {
 				a.Kind, a.Value = kind, value
-				if kind == Valued {
+				if kind == assess.Valued {
 					a.Score = ind.Scale.Score(value)
 				}
 			}
@@ -486,11 +453,6 @@ func (r *wbReader) answers(rows []row, fw *framework.Framework, out []Answer) ma
 		out[ind.Index] = a
 	}
 	return rowOf
-}
-
-func colName(col int) string {
-	name, _ := excelize.ColumnNumberToName(col)
-	return name
 }
 
 // cellAnswer turns an Answer cell into an answer as ParseAnswer reads it:
@@ -554,7 +516,7 @@ func (r *wbReader) priorities(rows []row, fw *framework.Framework) map[string][]
 				}
 				continue
 			}
-			r.errorf(sheet, 1, rw.n, "priorities: %s is not an area of %s", quote(id), fw.ID)
+			r.errorf(sheet, 1, rw.n, "priorities: %s is not an area of %s", assess.Quote(id), fw.ID)
 			continue
 		}
 		if n, dup := seen[area.ID]; dup {
@@ -581,10 +543,10 @@ func (r *wbReader) priorities(rows []row, fw *framework.Framework) map[string][]
 			case gap != 0:
 				r.errorf(sheet, c, rw.n, "priorities for area %s: rank %d is filled but rank %d is empty (rank from 1 without gaps)", area.ID, rank, gap)
 			case crit == nil:
-				r.errorf(sheet, c, rw.n, "priorities for area %s: %s is not a criterion", area.ID, quote(id))
+				r.errorf(sheet, c, rw.n, "priorities for area %s: %s is not a criterion", area.ID, assess.Quote(id))
 			case crit.Area != area:
 				r.errorf(sheet, c, rw.n, "priorities for area %s: criterion %s belongs to area %s", area.ID, crit.ID, crit.Area.ID)
-			case contains(list, crit.ID):
+			case slices.Contains(list, crit.ID):
 				r.errorf(sheet, c, rw.n, "priorities for area %s: %s is ranked twice", area.ID, crit.ID)
 			default:
 				list = append(list, crit.ID)

@@ -1,4 +1,4 @@
-package report
+package instrument
 
 import (
 	"encoding/json"
@@ -8,16 +8,8 @@ import (
 	"strings"
 
 	"github.com/r3l/r3l/framework"
+	"github.com/r3l/r3l/internal/i18n"
 )
-
-// TemplateOptions prefill a questionnaire template.
-type TemplateOptions struct {
-	Lang       string
-	Region     string
-	Period     string
-	Respondent string
-	Role       string
-}
 
 // yamlString quotes s as a YAML scalar (JSON strings are valid YAML).
 func yamlString(s string) string {
@@ -29,7 +21,7 @@ func yamlString(s string) string {
 // starts the first line and continuation lines align under the text.
 func comment(b *strings.Builder, indent, lead, text string) {
 	hang := strings.Repeat(" ", len([]rune(lead)))
-	for i, line := range strings.Split(wrap(text, 76-len(indent)-len(hang)), "\n") {
+	for i, line := range strings.Split(i18n.Wrap(text, 76-len(indent)-len(hang)), "\n") {
 		if i == 0 {
 			fmt.Fprintf(b, "%s# %s%s\n", indent, lead, line)
 		} else {
@@ -41,29 +33,29 @@ func comment(b *strings.Builder, indent, lead, text string) {
 // TemplateYAML writes a questionnaire listing every indicator of fw with its
 // question and scale as comments, ready to fill in. The answers are left
 // empty, which reads as "missing" until filled.
-func TemplateYAML(w io.Writer, fw *framework.Framework, opts TemplateOptions) error {
-	s := newStyle(Options{Lang: opts.Lang})
-	lang := s.Lang
+func TemplateYAML(w io.Writer, fw *framework.Framework, opts Options) error {
+	lang := opts.Lang
+	t := func(key string) string { return words.Get(lang, key) }
 	b := &strings.Builder{}
 	comment(b, "", "", fmt.Sprintf("%s (%s %s)", fw.Title.Get(lang), fw.ID, fw.Version))
-	comment(b, "", "", s.t("tpl.intro"))
+	comment(b, "", "", t("tpl.intro"))
 	b.WriteString("#\n")
 	for _, sc := range fw.Scales {
-		comment(b, "", "", scaleLine(sc, s))
+		comment(b, "", "", scaleLine(sc, lang))
 	}
 	b.WriteString("#\n")
-	comment(b, "", "", s.t("tpl.long"))
+	comment(b, "", "", t("tpl.long"))
 	first := fw.Indicators[0]
 	fmt.Fprintf(b, "#   %s: {answer: %s, evidence: \"…\", comment: \"…\"}\n\n", first.ID, exampleAnswer(first.Scale))
 
 	fmt.Fprintf(b, "schema: r3l.questionnaire/v1\n")
 	fmt.Fprintf(b, "framework: %s\n", yamlString(fw.ID+"@"+fw.Version))
 	fmt.Fprintf(b, "region:\n")
-	fmt.Fprintf(b, "  id: %s  # %s\n", yamlString(opts.Region), s.t("tpl.region"))
-	fmt.Fprintf(b, "  name: \"\"\n  country: \"\"  # %s\n  group: \"\"  # %s\n", s.t("tpl.country"), s.t("tpl.group"))
-	fmt.Fprintf(b, "period: %s  # %s\n", yamlString(opts.Period), s.t("tpl.period"))
+	fmt.Fprintf(b, "  id: %s  # %s\n", yamlString(opts.Region), t("tpl.region"))
+	fmt.Fprintf(b, "  name: \"\"\n  country: \"\"  # %s\n  group: \"\"  # %s\n", t("tpl.country"), t("tpl.group"))
+	fmt.Fprintf(b, "period: %s  # %s\n", yamlString(opts.Period), t("tpl.period"))
 	fmt.Fprintf(b, "respondent:\n  id: %s  # %s\n  role: %s  # %s\n",
-		yamlString(opts.Respondent), s.t("tpl.respondent"), yamlString(opts.Role), s.t("tpl.role"))
+		yamlString(opts.Respondent), t("tpl.respondent"), yamlString(opts.Role), t("tpl.role"))
 	b.WriteString("\nanswers:\n")
 	for _, a := range fw.Areas {
 		b.WriteString("\n")
@@ -81,17 +73,17 @@ func TemplateYAML(w io.Writer, fw *framework.Framework, opts TemplateOptions) er
 					for i, e := range ind.Evidence {
 						ev[i] = e.Get(lang)
 					}
-					comment(b, "  ", "      ", s.t("evidence")+": "+strings.Join(ev, "; "))
+					comment(b, "  ", "      ", t("evidence")+": "+strings.Join(ev, "; "))
 				}
 				if ind.ScaleID != fw.DefaultScale {
-					comment(b, "  ", "      ", scaleLine(ind.Scale, s))
+					comment(b, "  ", "      ", scaleLine(ind.Scale, lang))
 				}
 				fmt.Fprintf(b, "  %s:\n", ind.ID)
 			}
 		}
 	}
 	b.WriteString("\n")
-	comment(b, "", "", fmt.Sprintf(s.t("tpl.priorities"), len(fw.PriorityPoints), priorityExample(fw)))
+	comment(b, "", "", fmt.Sprintf(t("tpl.priorities"), len(fw.PriorityPoints), priorityExample(fw)))
 	b.WriteString("priorities:\n")
 	for _, a := range fw.Areas {
 		ids := make([]string, len(a.Criteria))
@@ -105,17 +97,18 @@ func TemplateYAML(w io.Writer, fw *framework.Framework, opts TemplateOptions) er
 }
 
 // scaleLine describes a scale's answers in one line.
-func scaleLine(sc *framework.Scale, s style) string {
+func scaleLine(sc *framework.Scale, lang string) string {
+	t := func(key string) string { return words.Get(lang, key) }
 	var parts []string
 	switch sc.Kind {
 	case framework.Ordinal:
 		for _, p := range sc.Points {
-			parts = append(parts, fmt.Sprintf("%s = %s (%s)", strconv.FormatFloat(p.Value, 'f', -1, 64), p.Label.Get(s.Lang), p.Code))
+			parts = append(parts, fmt.Sprintf("%s = %s (%s)", strconv.FormatFloat(p.Value, 'f', -1, 64), p.Label.Get(lang), p.Code))
 		}
 	case framework.Boolean:
 		parts = append(parts, "yes", "no")
 	case framework.Numeric:
-		rng := s.t("tpl.number")
+		rng := t("tpl.number")
 		if sc.Min != nil || sc.Max != nil {
 			lo, hi := "…", "…"
 			if sc.Min != nil {
@@ -129,10 +122,10 @@ func scaleLine(sc *framework.Scale, s style) string {
 		parts = append(parts, strings.TrimSpace(rng+" "+sc.Unit))
 	}
 	for _, a := range sc.Allow {
-		parts = append(parts, a+" = "+s.t("special."+a))
+		parts = append(parts, a+" = "+t("special."+a))
 	}
 	name := sc.ID
-	if l := sc.Label.Get(s.Lang); l != "" {
+	if l := sc.Label.Get(lang); l != "" {
 		name = l
 	}
 	return name + ": " + strings.Join(parts, "; ")

@@ -1,12 +1,12 @@
-package assess
+package instrument
 
 import (
 	"errors"
 	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
+	"github.com/r3l/r3l/assess"
 	"github.com/r3l/r3l/framework"
 	"github.com/r3l/r3l/internal/yamlx"
 )
@@ -20,7 +20,11 @@ period: "2024"
 
 func scoringFramework(t testing.TB) *framework.Framework {
 	t.Helper()
-	return loadFramework(t, "testdata/scoring.yaml")
+	fw, err := framework.LoadFile("../testdata/frameworks/scoring.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return fw
 }
 
 func r3lplusFramework(t testing.TB) *framework.Framework {
@@ -33,7 +37,7 @@ func r3lplusFramework(t testing.TB) *framework.Framework {
 }
 
 // loadQ loads src as q.yaml.
-func loadQ(t *testing.T, src string, opts LoadOptions) (*Questionnaire, error) {
+func loadQ(t *testing.T, src string, opts LoadOptions) (*assess.Questionnaire, error) {
 	t.Helper()
 	q, err := LoadQuestionnaire("q.yaml", []byte(src), opts)
 	if err != nil && q != nil {
@@ -207,13 +211,13 @@ respondent: {id: [r1], role: 4, name: x}
 }
 
 func TestQuestionnaireFrameworkFileAsQuestionnaire(t *testing.T) {
-	data, err := os.ReadFile("testdata/scoring.yaml")
+	data, err := os.ReadFile("../testdata/frameworks/scoring.yaml")
 	if err != nil {
 		t.Fatal(err)
 	}
-	_, err = LoadQuestionnaire("testdata/scoring.yaml", data, LoadOptions{})
+	_, err = LoadQuestionnaire("../testdata/frameworks/scoring.yaml", data, LoadOptions{})
 	sameLines(t, errLines(t, err), []string{
-		"testdata/scoring.yaml:2:9: this is a framework file, not a questionnaire (use -F to name a framework)",
+		"../testdata/frameworks/scoring.yaml:2:9: this is a framework file, not a questionnaire (use -F to name a framework)",
 	})
 }
 
@@ -292,25 +296,25 @@ priorities:
 	if q.FrameworkID != "scoring" || q.FrameworkVersion != "2012" || q.Framework != fw {
 		t.Errorf("framework %q version %q", q.FrameworkID, q.FrameworkVersion)
 	}
-	if q.Region != (Region{ID: "lake-constance", Name: "Lake Constance", Country: "DE", Group: "cross-border"}) {
+	if q.Region != (assess.Region{ID: "lake-constance", Name: "Lake Constance", Country: "DE", Group: "cross-border"}) {
 		t.Errorf("region %+v", q.Region)
 	}
 	if q.Period != "2024" {
 		t.Errorf("period %q, want \"2024\"", q.Period)
 	}
-	if q.Respondent != (Respondent{ID: "r07", Role: "employer"}) || q.RespondentLine != 10 || q.RespondentCol != 7 {
-		t.Errorf("respondent %+v at %d:%d", q.Respondent, q.RespondentLine, q.RespondentCol)
+	if q.Respondent != (assess.Respondent{ID: "r07", Role: "employer"}) || q.Source.Line != 10 || q.Source.Col != 7 {
+		t.Errorf("respondent %+v at %d:%d", q.Respondent, q.Source.Line, q.Source.Col)
 	}
-	want := map[string]Answer{
-		"A1.a": {Kind: Valued, Value: 4, Score: 75},
-		"A1.b": {Kind: Valued, Value: 2, Score: 25},
-		"A2.a": {Kind: Valued, Value: 1, Score: 100},
-		"A2.b": {Kind: Valued, Value: 42.5, Score: 42.5, Evidence: "Survey 2023", Comment: "Rough estimate"},
+	want := map[string]assess.Answer{
+		"A1.a": {Kind: assess.Valued, Value: 4, Score: 75},
+		"A1.b": {Kind: assess.Valued, Value: 2, Score: 25},
+		"A2.a": {Kind: assess.Valued, Value: 1, Score: 100},
+		"A2.b": {Kind: assess.Valued, Value: 42.5, Score: 42.5, Evidence: "Survey 2023", Comment: "Rough estimate"},
 		"A2.c": {},
-		"B1.a": {Kind: Valued, Value: 4, Score: 75},
+		"B1.a": {Kind: assess.Valued, Value: 4, Score: 75},
 		"B1.b": {Comment: "Ask the school"},
-		"B2.a": {Kind: NotApplicable},
-		"B3.a": {Kind: DontKnow},
+		"B2.a": {Kind: assess.NotApplicable},
+		"B3.a": {Kind: assess.DontKnow},
 	}
 	if len(q.Answers) != len(fw.Indicators) {
 		t.Fatalf("%d answers for %d indicators", len(q.Answers), len(fw.Indicators))
@@ -341,29 +345,29 @@ func TestQuestionnaireAnswerForms(t *testing.T) {
 	fw := scoringFramework(t)
 	tests := []struct {
 		id, answer string
-		kind       AnswerKind
+		kind       assess.AnswerKind
 		value      float64
 	}{
-		{"A1.a", "absent", Valued, 1},
-		{"A1.a", "fully", Valued, 5},
-		{"A1.a", "5", Valued, 5},
-		{"A1.a", "5.0", Valued, 5},
-		{"A1.a", `"3"`, Valued, 3},
-		{"A1.a", `' first-steps '`, Valued, 2},
-		{"A1.a", "na", NotApplicable, 0},
-		{"A1.a", "Dk", DontKnow, 0},
-		{"A1.a", "~", Missing, 0},
-		{"A1.a", "''", Missing, 0}, // an empty text is no answer, like an empty value
-		{"A1.a", `"  "`, Missing, 0},
-		{"A2.a", "yes", Valued, 1},
-		{"A2.a", "no", Valued, 0},
-		{"A2.a", "true", Valued, 1},
-		{"A2.a", "False", Valued, 0},
-		{"A2.a", `"YES"`, Valued, 1},
-		{"A2.b", "0", Valued, 0},
-		{"A2.b", "99.5", Valued, 99.5},
-		{"A2.b", "1e1", Valued, 10},
-		{"A2.c", "365", Valued, 365}, // no max
+		{"A1.a", "absent", assess.Valued, 1},
+		{"A1.a", "fully", assess.Valued, 5},
+		{"A1.a", "5", assess.Valued, 5},
+		{"A1.a", "5.0", assess.Valued, 5},
+		{"A1.a", `"3"`, assess.Valued, 3},
+		{"A1.a", `' first-steps '`, assess.Valued, 2},
+		{"A1.a", "na", assess.NotApplicable, 0},
+		{"A1.a", "Dk", assess.DontKnow, 0},
+		{"A1.a", "~", assess.Missing, 0},
+		{"A1.a", "''", assess.Missing, 0}, // an empty text is no answer, like an empty value
+		{"A1.a", `"  "`, assess.Missing, 0},
+		{"A2.a", "yes", assess.Valued, 1},
+		{"A2.a", "no", assess.Valued, 0},
+		{"A2.a", "true", assess.Valued, 1},
+		{"A2.a", "False", assess.Valued, 0},
+		{"A2.a", `"YES"`, assess.Valued, 1},
+		{"A2.b", "0", assess.Valued, 0},
+		{"A2.b", "99.5", assess.Valued, 99.5},
+		{"A2.b", "1e1", assess.Valued, 10},
+		{"A2.c", "365", assess.Valued, 365}, // no max
 	}
 	for _, tt := range tests {
 		src := qhead + "answers:\n  " + tt.id + ": " + tt.answer + "\n"
@@ -395,86 +399,5 @@ func TestQuestionnaireFixedFramework(t *testing.T) {
 	q, err := loadQ(t, "schema: r3l.questionnaire/v1\nframework: r3lplus@2012\nregion: {id: r}\nperiod: \"2024\"\n", LoadOptions{})
 	if err != nil || q.FrameworkID != "r3lplus" || q.FrameworkVersion != "2012" || q.Framework.ID != "r3lplus" || q.Missing() != 64 {
 		t.Errorf("r3lplus@2012: %+v, %v", q, err)
-	}
-}
-
-// TestSampleQuestionnaires loads every sample file of the repository:
-// all are complete.
-func TestSampleQuestionnaires(t *testing.T) {
-	paths, err := filepath.Glob("../testdata/regions/*/*.yaml")
-	if err != nil {
-		t.Fatal(err)
-	}
-	if len(paths) < 19 {
-		t.Fatalf("%d sample files", len(paths))
-	}
-	for _, l := range LoadFiles(paths, LoadOptions{Strict: true}, 4) {
-		if l.Err != nil {
-			t.Errorf("%v", l.Err)
-			continue
-		}
-		q := l.Questionnaire
-		if q.FrameworkID != "r3lplus" || q.Region.ID == "" || !strings.HasPrefix(filepath.Base(filepath.Dir(l.Path)), q.Region.ID) {
-			t.Errorf("%s: framework %q region %q", l.Path, q.FrameworkID, q.Region.ID)
-		}
-		if q.Respondent.ID == "" || q.Period == "" || q.Missing() != 0 {
-			t.Errorf("%s: respondent %q period %q missing %d", l.Path, q.Respondent.ID, q.Period, q.Missing())
-		}
-	}
-}
-
-func TestLoadFiles(t *testing.T) {
-	dir := t.TempDir()
-	fw := scoringFramework(t)
-	var paths []string
-	for i, id := range []string{"r1", "r2", "r3", "r4", "r5", "r6"} {
-		p := filepath.Join(dir, id+".yaml")
-		src := qhead + "respondent: {id: " + id + "}\nanswers: {A1.a: " + string(rune('1'+i%5)) + "}\n"
-		if i == 3 {
-			src = qhead + "answers: {A1.a: 9}\n"
-		}
-		if err := os.WriteFile(p, []byte(src), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		paths = append(paths, p)
-	}
-	missing := filepath.Join(dir, "none.yaml")
-	paths = append(paths[:2], append([]string{missing}, paths[2:]...)...)
-	ls := LoadFiles(paths, LoadOptions{Pick: FixedFramework(fw)}, 3)
-	if len(ls) != len(paths) {
-		t.Fatalf("%d results for %d paths", len(ls), len(paths))
-	}
-	for i, l := range ls {
-		if l.Path != paths[i] {
-			t.Errorf("result %d is %s, want %s", i, l.Path, paths[i])
-		}
-		switch i {
-		case 2:
-			if l.Err == nil || l.Err.Error() != missing+": no such file" {
-				t.Errorf("missing file: %v", l.Err)
-			}
-		case 4:
-			if l.Err == nil || !strings.HasPrefix(l.Err.Error(), paths[4]+":5:17: A1.a: \"9\" is not on scale agree5") {
-				t.Errorf("bad file: %v", l.Err)
-			}
-		default:
-			if l.Err != nil || l.Questionnaire == nil || l.Questionnaire.Path != paths[i] {
-				t.Errorf("%s: %v", paths[i], l.Err)
-			}
-		}
-	}
-	qs, err := Split(ls)
-	if len(qs) != 5 || err == nil || len(strings.Split(err.Error(), "\n")) != 2 {
-		t.Errorf("Split: %d questionnaires, error %v", len(qs), err)
-	}
-	if qs[0].Respondent.ID != "r1" || qs[4].Respondent.ID != "r6" {
-		t.Errorf("Split order: %s … %s", qs[0].Respondent.ID, qs[4].Respondent.ID)
-	}
-	big := filepath.Join(dir, "big.yaml")
-	if err := os.WriteFile(big, []byte(qhead+"# "+strings.Repeat("x", MaxQuestionnaireSize)), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	if _, err := LoadFile(big, LoadOptions{}); err == nil || err.Error() != big+": file is larger than 4 MiB" {
-		t.Errorf("big file: %v", err)
 	}
 }

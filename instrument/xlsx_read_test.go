@@ -1,4 +1,4 @@
-package assess
+package instrument
 
 import (
 	"archive/zip"
@@ -14,6 +14,9 @@ import (
 	"time"
 
 	"github.com/xuri/excelize/v2"
+
+	"github.com/r3l/r3l/assess"
+	"github.com/r3l/r3l/internal/yamlx"
 )
 
 // sheet is the content of one worksheet for wbook: cell -> value. Values
@@ -102,7 +105,7 @@ func scoringBook(t testing.TB, region, answers, priorities map[string]any) []byt
 
 func itoa(i int) string { return strconv.Itoa(i) }
 
-func loadWB(t *testing.T, data []byte, opts LoadOptions) (*Questionnaire, error) {
+func loadWB(t *testing.T, data []byte, opts LoadOptions) (*assess.Questionnaire, error) {
 	t.Helper()
 	if opts.Pick == nil {
 		opts.Pick = FixedFramework(scoringFramework(t))
@@ -139,21 +142,22 @@ func TestLoadWorkbook(t *testing.T) {
 	if q.Path != "q.xlsx" || len(q.SHA256) != 64 {
 		t.Errorf("path %q, sha256 %q", q.Path, q.SHA256)
 	}
-	want := &Questionnaire{
+	want := &assess.Questionnaire{
 		Path: q.Path, SHA256: q.SHA256, FrameworkID: "scoring", FrameworkVersion: "1", Framework: q.Framework,
-		Region:         Region{ID: "r", Name: "R", Country: "DE", Group: "cross-border"},
-		Period:         "2024",
-		Respondent:     Respondent{ID: "r07", Role: "school"},
-		RespondentCell: "Region!B8",
-		Answers: []Answer{
-			{Kind: Valued, Value: 4, Score: 75, Evidence: "=HYPERLINK(\"http://example.org\")", Comment: "line one\nline two"},
-			{Kind: Valued, Value: 2, Score: 25},
-			{Kind: Valued, Value: 1, Score: 100},
-			{Kind: Valued, Value: 42.5, Score: 42.5},
-			{Kind: Valued, Value: 7, Score: 100 - 7.0/30*100},
-			{Kind: Valued, Value: 5, Score: 100},
-			{Kind: NotApplicable},
-			{Kind: DontKnow},
+		Region:     assess.Region{ID: "r", Name: "R", Country: "DE", Group: "cross-border"},
+		Period:     "2024",
+		Respondent: assess.Respondent{ID: "r07", Role: "school"},
+		Source:     yamlx.Pos{Path: q.Path, Cell: "Region!B8"},
+		Digest:     q.SHA256,
+		Answers: []assess.Answer{
+			{Kind: assess.Valued, Value: 4, Score: 75, Evidence: "=HYPERLINK(\"http://example.org\")", Comment: "line one\nline two"},
+			{Kind: assess.Valued, Value: 2, Score: 25},
+			{Kind: assess.Valued, Value: 1, Score: 100},
+			{Kind: assess.Valued, Value: 42.5, Score: 42.5},
+			{Kind: assess.Valued, Value: 7, Score: 100 - 7.0/30*100},
+			{Kind: assess.Valued, Value: 5, Score: 100},
+			{Kind: assess.NotApplicable},
+			{Kind: assess.DontKnow},
 			{Evidence: "notes only"},
 		},
 		Priorities: map[string][]string{"A": {"A2", "A1"}, "B": {"B3"}},
@@ -184,9 +188,9 @@ priorities:
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, q := range []*Questionnaire{wb, y} {
-		q.SHA256, q.FrameworkVersion = "", ""
-		q.RespondentLine, q.RespondentCol, q.RespondentCell = 0, 0, ""
+	for _, q := range []*assess.Questionnaire{wb, y} {
+		q.SHA256, q.FrameworkVersion, q.Digest = "", "", ""
+		q.Source = yamlx.Pos{}
 	}
 	if !reflect.DeepEqual(wb, y) {
 		t.Errorf("workbook\n%+v\nYAML\n%+v", wb, y)
@@ -330,7 +334,7 @@ func TestLoadWorkbookNotAQuestionnaire(t *testing.T) {
 	}
 }
 
-// TestLoadFileWorkbook checks that LoadFile reads .xlsx files (and zip
+// TestLoadFileWorkbook checks that ReadFile reads .xlsx files (and zip
 // content under another name) as workbooks.
 func TestLoadFileWorkbook(t *testing.T) {
 	dir := t.TempDir()
@@ -344,21 +348,22 @@ func TestLoadFileWorkbook(t *testing.T) {
 	}
 	opts := LoadOptions{Pick: FixedFramework(scoringFramework(t))}
 	for _, name := range []string{"a.xlsx", "b.XLSX", "c.yaml"} {
-		q, err := LoadFile(filepath.Join(dir, name), opts)
-		if err != nil {
-			t.Fatalf("%s: %v", name, err)
+		qs, err := ReadFile(filepath.Join(dir, name), opts)
+		if err != nil || len(qs) != 1 {
+			t.Fatalf("%s: %d questionnaires, %v", name, len(qs), err)
 		}
+		q := qs[0]
 		if q.Answers[0].Value != 4 || q.Path != filepath.Join(dir, name) {
 			t.Errorf("%s: %+v", name, q)
 		}
 	}
 	lock := filepath.Join(dir, "~$a.xlsx")
 	os.WriteFile(lock, []byte("\x05Maria"), 0o644)
-	if _, err := LoadFile(lock, opts); err == nil || err.Error() != lock+": not an Excel workbook (a lock file Excel leaves while a workbook is open: skip it)" {
+	if _, err := ReadFile(lock, opts); err == nil || err.Error() != lock+": not an Excel workbook (a lock file Excel leaves while a workbook is open: skip it)" {
 		t.Errorf("lock file: %v", err)
 	}
 	path := filepath.Join(dir, "bad.xlsx")
-	_, err := LoadFile(path, opts)
+	_, err := ReadFile(path, opts)
 	if err == nil || !strings.HasPrefix(err.Error(), path+": not an Excel workbook (") {
 		t.Errorf("bad.xlsx: %v", err)
 	}
@@ -451,7 +456,7 @@ func TestLoadWorkbookZipBomb(t *testing.T) {
 // on the cell that names it.
 func TestWorkbookSameRespondent(t *testing.T) {
 	opts := LoadOptions{Pick: FixedFramework(scoringFramework(t))}
-	var qs []*Questionnaire
+	var qs []*assess.Questionnaire
 	for _, path := range []string{"a.xlsx", "b.xlsx"} {
 		q, err := LoadWorkbook(path, scoringBook(t, map[string]any{"B8": "r1"}, map[string]any{"E2": 4}, nil), opts)
 		if err != nil {
@@ -459,7 +464,7 @@ func TestWorkbookSameRespondent(t *testing.T) {
 		}
 		qs = append(qs, q)
 	}
-	_, err := Group(qs)
+	_, err := assess.Group(qs)
 	want := `b.xlsx: Region!B8: respondent "r1" already answered for r 2024 in a.xlsx`
 	if err == nil || err.Error() != want {
 		t.Errorf("got %v, want %s", err, want)

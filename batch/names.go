@@ -1,0 +1,65 @@
+package batch
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/r3l/r3l/assess"
+	"github.com/r3l/r3l/framework"
+)
+
+// reportNames gives each assessment a file name "<region>_<period>", with
+// the framework id added where two frameworks would share a name.
+func reportNames(results []*assess.Result) []string {
+	names := make([]string, len(results))
+	count := map[string]int{}
+	for i, r := range results {
+		names[i] = safeName(r.Region.ID) + "_" + safeName(r.Period)
+		count[names[i]]++
+	}
+	for i, r := range results {
+		if count[names[i]] > 1 {
+			names[i] += "_" + r.Framework.ID
+		}
+	}
+	// Ids that differ only in characters safeName replaces ("a_b", "a-b"),
+	// or in case on a case-insensitive disk, would still share a file:
+	// later ones get a number.
+	used := map[string]bool{}
+	for i := range names {
+		name := names[i]
+		for n := 2; used[strings.ToLower(name)]; n++ {
+			name = fmt.Sprintf("%s-%d", names[i], n)
+		}
+		used[strings.ToLower(name)] = true
+		names[i] = name
+	}
+	return names
+}
+
+// safeName keeps a period or id usable as part of a file name.
+func safeName(s string) string {
+	return strings.Map(func(r rune) rune {
+		switch {
+		case r >= 'a' && r <= 'z', r >= 'A' && r <= 'Z', r >= '0' && r <= '9', r == '-', r == '.':
+			return r
+		}
+		return '-'
+	}, s)
+}
+
+// byFramework splits results by framework, in order of first appearance.
+func byFramework(results []*assess.Result) [][]*assess.Result {
+	var parts [][]*assess.Result
+	idx := map[*framework.Framework]int{}
+	for _, r := range results {
+		i, ok := idx[r.Framework]
+		if !ok {
+			i = len(parts)
+			idx[r.Framework] = i
+			parts = append(parts, nil)
+		}
+		parts[i] = append(parts[i], r)
+	}
+	return parts
+}

@@ -1,0 +1,140 @@
+package batch
+
+import (
+	"io"
+	"os"
+	"path/filepath"
+	"slices"
+
+	"golang.org/x/sync/errgroup"
+
+	"github.com/r3l/r3l/assess"
+	"github.com/r3l/r3l/report"
+)
+
+// comparisonFormats are the formats of the comparison files: a workbook
+// and the tidy CSV always, and an HTML page when reports are in HTML.
+func (r *run) comparisonFormats() []string {
+	formats := []string{"xlsx", "csv"}
+	if slices.ContainsFunc(r.formats, func(f report.Format) bool { return f.Name == "html" }) {
+		formats = append(formats, "html")
+	}
+	return formats
+}
+
+// failedWrite is a report that could not be written.
+type failedWrite struct {
+	path string
+	err  error
+}
+
+// write writes every report and the comparison. With more than one job
+// the comparison files are written while the reports are: the workbook
+// keeps one core busy for a while.
+func (r *run) write(results []*assess.Result) error {
+	var compared chan error
+	if r.opts.Jobs > 1 {
+		compared = make(chan error, 1)
+		go func() { compared <- r.compare(results) }()
+	}
+	failed := r.reports(results)
+	var compareErr error
+	if compared != nil {
+		compareErr = <-compared
+	}
+	for _, f := range failed {
+		if !isInput(f.path, r.protect) {
+			return f.err // the folder is not writable: nothing else will be
+		}
+		r.fail(f.path, f.err) // an input bears the report's name: it stays, the report is not written
+	}
+	if compared == nil {
+		compareErr = r.compare(results)
+	}
+	return compareErr
+}
+
+// reports writes each assessment's report in each format on the workers
+// and returns those that failed, in order.
+func (r *run) reports(results []*assess.Result) []failedWrite {
+	names := reportNames(results)
+	bar := newProgress(r.opts.Progress, len(results)*len(r.formats), "writing")
+	errs := make([]error, len(results)*len(r.formats))
+	var g errgroup.Group
+	g.SetLimit(r.opts.Jobs)
+	for i, res := range results {
+		for j, f := range r.formats {
+			g.Go(func() error {
+				defer bar.Add(1)
+				path := filepath.Join(r.opts.Dir, names[i]+f.Ext())
+				errs[i*len(r.formats)+j] = r.writeFile(path, f.Name, func(w report.Writer, out io.Writer) error {
+					return w.Assessment(out, res)
+				})
+				return nil
+			})
+		}
+	}
+	g.Wait()
+	bar.Finish()
+	var failed []failedWrite
+	for k, err := range errs {
+		if err != nil {
+			path := filepath.Join(r.opts.Dir, names[k/len(r.formats)]+r.formats[k%len(r.formats)].Ext())
+			failed = append(failed, failedWrite{path, err})
+		}
+	}
+	return failed
+}
+
+// compare writes the comparison files, one set per framework (named with
+// its id when there are several).
+func (r *run) compare(results []*assess.Result) error {
+	for _, part := range byFramework(results) {
+		suffix := ""
+		if len(part) < len(results) {
+			suffix = "_" + part[0].Framework.ID
+		}
+		c := assess.Compare(part[0].Framework, part, r.opts.Compare)
+		for _, format := range r.comparisonFormats() {
+			f, _ := report.FormatNamed(format)
+			path := filepath.Join(r.opts.Dir, "comparison"+suffix+f.Ext())
+			err := r.writeFile(path, format, func(w report.Writer, out io.Writer) error { return w.Comparison(out, c) })
+			if err != nil {
+				if !isInput(path, r.protect) {
+					return err
+				}
+				r.fail(path, err)
+			}
+		}
+	}
+	return nil
+}
+
+// writeFile writes one file in a format, atomically and never over an
+// input, and records it.
+func (r *run) writeFile(path, format string, render func(report.Writer, io.Writer) error) error {
+	w, err := report.New(format, report.Options{Lang: r.opts.Lang, Version: r.opts.Version, Date: r.opts.Date})
+	if err != nil {
+		return err
+	}
+	if err := report.WriteFile(path, r.protect, func(out io.Writer) error { return render(w, out) }); err != nil {
+		return err
+	}
+	r.wrote(path)
+	return nil
+}
+
+// isInput reports whether path is one of the inputs, which batch never
+// writes over.
+func isInput(path string, inputs []string) bool {
+	out, err := os.Stat(path)
+	if err != nil {
+		return false
+	}
+	for _, in := range inputs {
+		if st, err := os.Stat(in); err == nil && os.SameFile(st, out) {
+			return true
+		}
+	}
+	return false
+}

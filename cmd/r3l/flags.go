@@ -1,0 +1,221 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"path/filepath"
+	"slices"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/r3l/r3l/assess"
+	"github.com/r3l/r3l/framework"
+	"github.com/r3l/r3l/internal/i18n"
+	"github.com/r3l/r3l/pipeline"
+	"github.com/r3l/r3l/report"
+)
+
+// The flags commands share come in groups, each with the lists that both
+// validate its values and complete them in the shell.
+
+var (
+	aggregates = []string{assess.Mean, assess.Median}
+	groupKeys  = []string{assess.ByGroup, assess.ByCountry}
+)
+
+// completeValues completes a flag or argument from a fixed list.
+func completeValues(values func() []string) cobra.CompletionFunc {
+	return func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
+		return values(), cobra.ShellCompDirectiveNoFileComp
+	}
+}
+
+func fixed(values []string) func() []string { return func() []string { return values } }
+
+// bundledIDs lists the bundled frameworks' ids.
+func bundledIDs() []string {
+	fws, _ := framework.Bundled()
+	var ids []string
+	for _, fw := range fws {
+		ids = append(ids, fw.ID)
+	}
+	return ids
+}
+
+// addFrameworkFlag adds -F, completed with the bundled frameworks' ids or
+// a file.
+func addFrameworkFlag(cmd *cobra.Command, dst *string, value, usage string) {
+	cmd.Flags().StringVarP(dst, "framework", "F", value, usage)
+	_ = cmd.RegisterFlagCompletionFunc("framework", func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
+		return bundledIDs(), cobra.ShellCompDirectiveDefault
+	})
+}
+
+// langFlag is --lang: the language of texts and labels.
+type langFlag struct{ lang string }
+
+func (f *langFlag) add(cmd *cobra.Command, usage string) {
+	cmd.Flags().StringVar(&f.lang, "lang", "en", usage+": "+strings.Join(i18n.Languages, ", "))
+	_ = cmd.RegisterFlagCompletionFunc("lang", completeValues(fixed(i18n.Languages)))
+}
+
+// problems settles the language (a tag such as de-AT picks the closest).
+func (f *langFlag) problems() []string {
+	lang, err := i18n.Match(f.lang)
+	if err != nil {
+		return []string{err.Error()}
+	}
+	f.lang = lang
+	return nil
+}
+
+// scoringFlags say how questionnaires are read and scored: assess, compare
+// and batch.
+type scoringFlags struct {
+	framework    string
+	aggregate    string
+	minCoverage  float64
+	disagreement float64
+	strict       bool
+}
+
+func (f *scoringFlags) add(cmd *cobra.Command) {
+	addFrameworkFlag(cmd, &f.framework, "", "framework: a bundled id or a YAML file (default: the one the questionnaires name)")
+	fl := cmd.Flags()
+	fl.StringVar(&f.aggregate, "aggregate", assess.Mean, "how respondents' scores combine: "+strings.Join(aggregates, " or "))
+	fl.Float64Var(&f.minCoverage, "min-coverage", 0, "share of applicable indicators that must be scored, in (0, 1] (default: the framework's, 0.5 in R3L+)")
+	fl.Float64Var(&f.disagreement, "disagreement", assess.DefaultDisagreement, "standard deviation from which respondents are said to disagree")
+	fl.BoolVar(&f.strict, "strict", false, "treat unanswered indicators as errors")
+	_ = cmd.RegisterFlagCompletionFunc("aggregate", completeValues(fixed(aggregates)))
+}
+
+func (f *scoringFlags) problems(cmd *cobra.Command) []string {
+	var out []string
+	if !slices.Contains(aggregates, f.aggregate) {
+		out = append(out, fmt.Sprintf("--aggregate must be %s, not %q", strings.Join(aggregates, " or "), f.aggregate))
+	}
+	if cmd.Flags().Changed("min-coverage") && (f.minCoverage <= 0 || f.minCoverage > 1) {
+		out = append(out, fmt.Sprintf("--min-coverage must be above 0 and at most 1, not %v", f.minCoverage))
+	}
+	if f.disagreement <= 0 {
+		out = append(out, fmt.Sprintf("--disagreement must be above 0, not %v", f.disagreement))
+	}
+	return out
+}
+
+// pipeline returns the pipeline options the flags set.
+func (f *scoringFlags) pipeline() pipeline.Options {
+	return pipeline.Options{Framework: f.framework, Strict: f.strict,
+		Scoring: assess.Options{Aggregate: f.aggregate, MinCoverage: f.minCoverage, Disagreement: f.disagreement}}
+}
+
+// outputFlags are -f and -o of the commands that write one report.
+type outputFlags struct {
+	format string
+	output string
+}
+
+func (f *outputFlags) add(cmd *cobra.Command) {
+	names := report.FormatNames(nil)
+	fl := cmd.Flags()
+	fl.StringVarP(&f.format, "format", "f", "", "output format: "+strings.Join(names, ", ")+" (default: from -o's extension, else table)")
+	fl.StringVarP(&f.output, "output", "o", "", "write to this file instead of standard output")
+	_ = cmd.RegisterFlagCompletionFunc("format", completeValues(fixed(names)))
+}
+
+// problems settles the format: -f, else -o's extension, else table.
+func (f *outputFlags) problems() []string {
+	var out []string
+	names := report.FormatNames(nil)
+	if f.format == "" && f.output != "" {
+		format, ok := report.FormatForExt(filepath.Ext(f.output))
+		if !ok {
+			out = append(out, fmt.Sprintf("cannot tell the format from %q: give -f (%s)", f.output, strings.Join(names, ", ")))
+		}
+		f.format = format.Name
+	}
+	if f.format == "" {
+		f.format = "table"
+	}
+	format, ok := report.FormatNamed(f.format)
+	switch {
+	case !ok:
+		out = append(out, fmt.Sprintf("unknown format %q (one of: %s)", f.format, strings.Join(names, ", ")))
+	case format.Binary && f.output == "":
+		out = append(out, fmt.Sprintf("format %s is binary and is not written to the terminal: give -o FILE", f.format))
+	}
+	return out
+}
+
+// writer returns the report writer of the settled format: on a terminal
+// as wide as the terminal, and coloured where that is welcome.
+func (f *outputFlags) writer(s *streams, lang, by string) (report.Writer, error) {
+	opts := report.Options{Lang: lang, Version: toolVersion(), By: by, Date: s.date}
+	if format, _ := report.FormatNamed(f.format); format.Terminal && f.output == "" && s.outTerm {
+		opts.Color = s.color
+		opts.Width = max(s.width, 60)
+	}
+	return report.New(f.format, opts)
+}
+
+// emit writes a report to -o (atomically, never over one of protect) or to
+// standard output.
+func (f *outputFlags) emit(s *streams, protect []string, write func(io.Writer) error) error {
+	if f.output == "" {
+		return write(s.out)
+	}
+	return report.WriteFile(f.output, protect, write)
+}
+
+// peerFlags are the peer-group flags of compare and batch.
+type peerFlags struct {
+	groupBy  string
+	minGroup int
+}
+
+func (p *peerFlags) add(cmd *cobra.Command) {
+	cmd.Flags().StringVar(&p.groupBy, "group-by", assess.ByGroup, "peer groups by region "+strings.Join(groupKeys, " or "))
+	cmd.Flags().IntVar(&p.minGroup, "min-group", assess.DefaultMinGroup, "smallest peer group that gets statistics")
+	_ = cmd.RegisterFlagCompletionFunc("group-by", completeValues(fixed(groupKeys)))
+}
+
+func (p *peerFlags) problems() []string {
+	var out []string
+	if !slices.Contains(groupKeys, p.groupBy) {
+		out = append(out, fmt.Sprintf("--group-by must be %s, not %q", strings.Join(groupKeys, " or "), p.groupBy))
+	}
+	if p.minGroup < 1 {
+		out = append(out, fmt.Sprintf("--min-group must be at least 1, not %d", p.minGroup))
+	}
+	return out
+}
+
+func (p *peerFlags) compareOptions() assess.CompareOptions {
+	return assess.CompareOptions{GroupBy: p.groupBy, MinGroup: p.minGroup}
+}
+
+// uniquePaths drops repeated mentions of the same file, as overlapping
+// globs produce, keeping the first.
+func uniquePaths(paths []string) []string {
+	seen := map[string]bool{}
+	var out []string
+	for _, p := range paths {
+		key := filepath.Clean(p)
+		if abs, err := filepath.Abs(p); err == nil {
+			key = abs
+		}
+		if !seen[key] {
+			seen[key] = true
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// printWarnings writes warnings to stderr, one per line.
+func printWarnings(s *streams, warnings []string) {
+	for _, w := range warnings {
+		fmt.Fprintf(s.err, "warning: %s\n", w)
+	}
+}

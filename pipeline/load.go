@@ -1,0 +1,146 @@
+// Package pipeline is what every scoring command does: find the input
+// files, read them on all cores with the reader that claims each, group
+// the questionnaires into assessments and score them.
+package pipeline
+
+import (
+	"errors"
+	"runtime"
+	"slices"
+
+	"golang.org/x/sync/errgroup"
+
+	"github.com/r3l/r3l/assess"
+	"github.com/r3l/r3l/framework"
+	"github.com/r3l/r3l/instrument"
+)
+
+// Options say how a run reads and scores.
+type Options struct {
+	// Framework is a bundled framework's id or a framework file (-F);
+	// empty, each questionnaire is scored against the bundled framework
+	// it names.
+	Framework string
+	Strict    bool // unanswered indicators are errors
+	// DropNotes forgets evidence and comments as files are read, and the
+	// answers once scored: for runs whose reports show neither.
+	DropNotes bool
+	Scoring   assess.Options
+	Workers   int // files read and assessments scored at once; 0: one per CPU
+}
+
+// Pipeline reads and scores with one set of options.
+type Pipeline struct {
+	opts Options
+	// Fixed is the framework of -F, or nil.
+	Fixed *framework.Framework
+	load  instrument.LoadOptions
+}
+
+// New resolves the framework of the options, if they name one.
+func New(opts Options) (*Pipeline, error) {
+	if opts.Workers <= 0 {
+		opts.Workers = runtime.NumCPU()
+	}
+	p := &Pipeline{opts: opts, load: instrument.LoadOptions{Strict: opts.Strict, DropNotes: opts.DropNotes, Pick: instrument.BundledFramework}}
+	if opts.Framework != "" {
+		fw, err := framework.Resolve(opts.Framework)
+		if err != nil {
+			return nil, err
+		}
+		p.Fixed, p.load.Pick = fw, instrument.FixedFramework(fw)
+	}
+	return p, nil
+}
+
+// Protected lists the files a run's reports must never be written over:
+// the questionnaire files and the framework file of -F.
+func (p *Pipeline) Protected(files []string) []string {
+	out := slices.Clone(files)
+	if p.Fixed != nil {
+		out = append(out, p.opts.Framework)
+	}
+	return out
+}
+
+// Loaded is the outcome of reading one input file.
+type Loaded struct {
+	Path           string
+	Questionnaires []*assess.Questionnaire
+	Err            error
+}
+
+// Load reads the files on the pipeline's workers, calling done (if not
+// nil) after each. Results keep the order of paths; each carries its own
+// error.
+func (p *Pipeline) Load(paths []string, done func()) []Loaded {
+	out := make([]Loaded, len(paths))
+	var g errgroup.Group
+	g.SetLimit(p.opts.Workers)
+	for i, path := range paths {
+		g.Go(func() error {
+			qs, err := instrument.ReadFile(path, p.load)
+			out[i] = Loaded{Path: path, Questionnaires: qs, Err: err}
+			if done != nil {
+				done()
+			}
+			return nil
+		})
+	}
+	g.Wait()
+	return out
+}
+
+// Split returns the questionnaires read and every error, joined.
+func Split(ls []Loaded) ([]*assess.Questionnaire, error) {
+	var qs []*assess.Questionnaire
+	var errs []error
+	for _, l := range ls {
+		if l.Err != nil {
+			errs = append(errs, l.Err)
+			continue
+		}
+		qs = append(qs, l.Questionnaires...)
+	}
+	return qs, errors.Join(errs...)
+}
+
+// Score scores the assessments on the pipeline's workers; results keep the
+// assessments' order.
+func (p *Pipeline) Score(as []*assess.Assessment) []*assess.Result {
+	results := make([]*assess.Result, len(as))
+	var g errgroup.Group
+	g.SetLimit(p.opts.Workers)
+	for i, a := range as {
+		g.Go(func() error {
+			fw := a.Framework
+			if p.Fixed != nil {
+				fw = p.Fixed
+			}
+			results[i] = assess.Score(fw, a, p.opts.Scoring)
+			if p.opts.DropNotes {
+				// No report shows answers: keep the scores only.
+				for _, q := range a.Questionnaires {
+					q.Answers, q.Priorities = nil, nil
+				}
+			}
+			return nil
+		})
+	}
+	g.Wait()
+	return results
+}
+
+// Run reads, groups and scores the files; any bad file or repeated
+// respondent fails the whole run (batch is the command that skips them).
+func (p *Pipeline) Run(files []string) ([]*assess.Result, error) {
+	qs, err := Split(p.Load(files, nil))
+	if err != nil {
+		return nil, err
+	}
+	as, err := assess.Group(qs)
+	if err != nil {
+		return nil, err
+	}
+	return p.Score(as), nil
+}
