@@ -1,10 +1,11 @@
 package framework
 
 import (
+	"bytes"
 	"embed"
 	"fmt"
+	"io/fs"
 	"os"
-	"path"
 	"sort"
 	"strings"
 	"sync"
@@ -13,26 +14,52 @@ import (
 //go:embed bundled/*.yaml
 var bundledFS embed.FS
 
-var bundled = sync.OnceValues(func() (map[string]*Framework, error) {
-	entries, err := bundledFS.ReadDir("bundled")
+// bundledFramework keeps a bundled framework with the bytes it was loaded
+// from, so that BundledSource finds them by the id the file declares rather
+// than by the file's name.
+type bundledFramework struct {
+	fw   *Framework
+	src  []byte
+	file string // for messages
+}
+
+var bundled = sync.OnceValues(func() (map[string]*bundledFramework, error) {
+	dir, err := fs.Sub(bundledFS, "bundled")
 	if err != nil {
 		return nil, err
 	}
-	out := map[string]*Framework{}
+	return loadBundled(dir)
+})
+
+// loadBundled loads every framework file at the top of fsys, keyed by the id
+// each declares. It takes an fs.FS so tests can feed it files of their own.
+func loadBundled(fsys fs.FS) (map[string]*bundledFramework, error) {
+	entries, err := fs.ReadDir(fsys, ".")
+	if err != nil {
+		return nil, err
+	}
+	out := map[string]*bundledFramework{}
 	for _, e := range entries {
-		data, err := bundledFS.ReadFile("bundled/" + e.Name())
+		if e.IsDir() {
+			continue
+		}
+		file := "bundled:" + e.Name()
+		data, err := fs.ReadFile(fsys, e.Name())
 		if err != nil {
 			return nil, err
 		}
-		f, err := Load("bundled:"+e.Name(), data)
+		f, err := Load(file, data)
 		if err != nil {
 			return nil, err
 		}
-		f.Path = "bundled:" + f.ID
-		out[f.ID] = f
+		if prev, ok := out[f.ID]; ok {
+			return nil, fmt.Errorf("%s and %s both declare framework id %q", prev.file, file, f.ID)
+		}
+		f.Path, f.bundled = "bundled:"+f.ID, true
+		out[f.ID] = &bundledFramework{fw: f, src: data, file: file}
 	}
 	return out, nil
-})
+}
 
 // Bundled returns the frameworks built into the tool, sorted by id.
 func Bundled() ([]*Framework, error) {
@@ -41,20 +68,22 @@ func Bundled() ([]*Framework, error) {
 		return nil, err
 	}
 	out := make([]*Framework, 0, len(m))
-	for _, f := range m {
-		out = append(out, f)
+	for _, b := range m {
+		out = append(out, b.fw)
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].ID < out[j].ID })
 	return out, nil
 }
 
-// BundledSource returns the YAML text of a bundled framework.
+// BundledSource returns the YAML text of the bundled framework whose id is
+// id.
 func BundledSource(id string) ([]byte, error) {
-	entries, _ := bundledFS.ReadDir("bundled")
-	for _, e := range entries {
-		if strings.TrimSuffix(e.Name(), path.Ext(e.Name())) == id {
-			return bundledFS.ReadFile("bundled/" + e.Name())
-		}
+	m, err := bundled()
+	if err != nil {
+		return nil, err
+	}
+	if b, ok := m[id]; ok {
+		return bytes.Clone(b.src), nil // the caller may change its copy
 	}
 	return nil, fmt.Errorf("no bundled framework %q", id)
 }
@@ -68,8 +97,8 @@ func Get(id string) (*Framework, error) {
 	if err != nil {
 		return nil, err
 	}
-	if f, ok := m[id]; ok {
-		return f, nil
+	if b, ok := m[id]; ok {
+		return b.fw, nil
 	}
 	ids := make([]string, 0, len(m))
 	for k := range m {

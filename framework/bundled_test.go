@@ -1,14 +1,17 @@
 package framework
 
 import (
+	"bytes"
 	"fmt"
+	"os"
 	"regexp"
 	"strings"
 	"testing"
+	"testing/fstest"
 )
 
-// TestBundledLoad loads every bundled framework file and checks what holds
-// for all of them.
+// TestBundledLoad loads every bundled framework file and checks what must
+// hold for any of them; the conventions of one framework go in its own tests.
 func TestBundledLoad(t *testing.T) {
 	fws, err := Bundled()
 	if err != nil {
@@ -50,23 +53,17 @@ func TestBundledLoad(t *testing.T) {
 					}
 				}
 			}
-			for _, c := range f.Criteria {
-				if len(c.Indicators) < 2 {
-					t.Errorf("criterion %s has %d indicators, want at least 2", c.ID, len(c.Indicators))
+			if !f.Bundled() {
+				t.Errorf("Bundled() is false")
+			}
+			// A bundled framework speaks for the tool, so it must say who
+			// wrote each statement.
+			for _, ind := range f.Indicators {
+				if ind.Origin != "source" && ind.Origin != "project" {
+					t.Errorf("indicator %s: origin %q", ind.ID, ind.Origin)
 				}
-				if c.Cycle == "" || c.Question == nil {
-					t.Errorf("criterion %s: cycle %q, question %v", c.ID, c.Cycle, c.Question)
-				}
-				for i, ind := range c.Indicators {
-					if want := fmt.Sprintf("%s.%c", c.ID, 'a'+i); ind.ID != want {
-						t.Errorf("indicator %d of %s is %s, want %s", i+1, c.ID, ind.ID, want)
-					}
-					if ind.Origin != "source" && ind.Origin != "project" {
-						t.Errorf("indicator %s: origin %q", ind.ID, ind.Origin)
-					}
-					if ind.Scale == nil {
-						t.Errorf("indicator %s has no scale", ind.ID)
-					}
+				if ind.Scale == nil {
+					t.Errorf("indicator %s has no scale", ind.ID)
 				}
 			}
 			for i, ind := range f.Indicators {
@@ -196,6 +193,25 @@ func TestR3LPlusStructure(t *testing.T) {
 	}
 }
 
+// TestR3LPlusConventions checks the shape R3L+ keeps throughout, which other
+// frameworks need not share.
+func TestR3LPlusConventions(t *testing.T) {
+	f := r3lplus(t)
+	for _, c := range f.Criteria {
+		if len(c.Indicators) < 2 {
+			t.Errorf("criterion %s has %d indicators, want at least 2", c.ID, len(c.Indicators))
+		}
+		if c.Cycle == "" || c.Question == nil {
+			t.Errorf("criterion %s: cycle %q, question %v", c.ID, c.Cycle, c.Question)
+		}
+		for i, ind := range c.Indicators {
+			if want := fmt.Sprintf("%s.%c", c.ID, 'a'+i); ind.ID != want {
+				t.Errorf("indicator %d of %s is %s, want %s", i+1, c.ID, ind.ID, want)
+			}
+		}
+	}
+}
+
 // TestR3LPlusSourceIndicators checks the indicators recovered from the R3L+
 // publications are marked as such.
 func TestR3LPlusSourceIndicators(t *testing.T) {
@@ -276,5 +292,73 @@ func TestResolve(t *testing.T) {
 	}
 	if _, err := BundledSource("none"); err == nil || err.Error() != `no bundled framework "none"` {
 		t.Errorf("BundledSource(none): %v", err)
+	}
+}
+
+// miniFramework is a framework file declaring id, for loadBundled tests.
+func miniFramework(id string) *fstest.MapFile {
+	return &fstest.MapFile{Data: []byte(`schema: r3l.framework/v1
+id: ` + id + `
+version: "1"
+title: {en: Mini}
+scales:
+  - {id: yesno, kind: boolean}
+default_scale: yesno
+areas:
+  - id: A
+    title: {en: Area}
+    criteria:
+      - id: A1
+        title: {en: Criterion}
+        indicators:
+          - {id: A1.a, text: {en: One}, origin: project}
+`)}
+}
+
+// TestLoadBundledIDFromContent checks a bundled framework is known by the id
+// its file declares, whatever the file is called.
+func TestLoadBundledIDFromContent(t *testing.T) {
+	file := miniFramework("mini")
+	m, err := loadBundled(fstest.MapFS{"other-name.yaml": file})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(m) != 1 || m["mini"] == nil || m["other-name"] != nil {
+		t.Fatalf("loaded %v, want just mini", m)
+	}
+	b := m["mini"]
+	if b.fw.ID != "mini" || b.fw.Path != "bundled:mini" || !b.fw.Bundled() {
+		t.Errorf("id %q, path %q, bundled %v", b.fw.ID, b.fw.Path, b.fw.Bundled())
+	}
+	if !bytes.Equal(b.src, file.Data) {
+		t.Errorf("source under mini is not other-name.yaml's:\n%s", b.src)
+	}
+}
+
+func TestLoadBundledDuplicateID(t *testing.T) {
+	_, err := loadBundled(fstest.MapFS{
+		"a.yaml": miniFramework("mini"),
+		"b.yaml": miniFramework("mini"),
+		"c.yaml": miniFramework("other"),
+	})
+	want := `bundled:a.yaml and bundled:b.yaml both declare framework id "mini"`
+	if err == nil || err.Error() != want {
+		t.Errorf("got %v, want %s", err, want)
+	}
+}
+
+// TestFileFrameworkNotBundled checks a framework loaded from a file is not
+// taken for a bundled one, even when its path looks like one.
+func TestFileFrameworkNotBundled(t *testing.T) {
+	data, err := os.ReadFile("testdata/small.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	f, err := Load("bundled:small", data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if f.Bundled() {
+		t.Errorf("framework from %s says it is bundled", f.Path)
 	}
 }

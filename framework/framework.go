@@ -171,8 +171,13 @@ type Framework struct {
 	// used, such as a text missing one of the declared languages.
 	Warnings []yamlx.Problem
 
-	byID map[string]any
+	byID    map[string]any
+	bundled bool // built into the tool; see Bundled
 }
+
+// Bundled reports whether the framework is built into the tool, in which case
+// its source is BundledSource(f.ID) and Path names no file.
+func (f *Framework) Bundled() bool { return f.bundled }
 
 // Indicator returns the indicator with the given id.
 func (f *Framework) Indicator(id string) *Indicator {

@@ -97,7 +97,7 @@ func runFrameworkShow(s *streams, opts *frameworkShowOptions) error {
 	}
 	if opts.format == "yaml" {
 		var src []byte
-		if fw.Path == "bundled:"+fw.ID {
+		if fw.Bundled() {
 			src, err = framework.BundledSource(fw.ID)
 		} else {
 			src, err = os.ReadFile(fw.Path)
