@@ -113,7 +113,7 @@ func nodeIDs(fw *framework.Framework) []string {
 	return ids
 }
 
-// Score returns a result's score for a node id ("overall", an area,
+// ScoreOf returns a result's score for a node id ("overall", an area,
 // criterion or indicator id), or nil.
 func (r *Result) ScoreOf(id string) *float64 {
 	if id == OverallNode {

@@ -485,21 +485,6 @@ func scoreAreas(fw *framework.Framework, qs []*Questionnaire, opts Options, fl *
 	return fl.node(fw, combine(areaParts, opts.MinCoverage)), areas
 }
 
-// Find returns the indicator result with the given id.
-func (r *Result) Find(id string) *IndicatorResult {
-	for ai := range r.Areas {
-		for ci := range r.Areas[ai].Criteria {
-			inds := r.Areas[ai].Criteria[ci].Indicators
-			for ii := range inds {
-				if inds[ii].Indicator.ID == id {
-					return &inds[ii]
-				}
-			}
-		}
-	}
-	return nil
-}
-
 // Disagreements lists the indicators where respondents disagree, in
 // framework order.
 func (r *Result) Disagreements() []*IndicatorResult {

@@ -4,6 +4,7 @@
 package framework
 
 import (
+	"slices"
 	"sort"
 
 	"github.com/r3l/r3l/internal/yamlx"
@@ -58,16 +59,9 @@ type Scale struct {
 }
 
 // Allows reports whether the scale accepts the special answer na or dk.
-func (s *Scale) Allows(special string) bool {
-	for _, a := range s.Allow {
-		if a == special {
-			return true
-		}
-	}
-	return false
-}
+func (s *Scale) Allows(special string) bool { return slices.Contains(s.Allow, special) }
 
-// Point returns the ordinal point with the given code.
+// PointByCode returns the ordinal point with the given code.
 func (s *Scale) PointByCode(code string) (Point, bool) {
 	for _, p := range s.Points {
 		if p.Code == code {

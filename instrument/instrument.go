@@ -107,9 +107,6 @@ var readers = []Reader{
 	{Name: "xlsx", Exts: []string{".xlsx"}, MaxSize: MaxWorkbookSize, Claims: claimsWorkbook, Read: readWorkbook},
 }
 
-// Readers lists the readers.
-func Readers() []Reader { return slices.Clone(readers) }
-
 // FrameworkPicker returns the framework a questionnaire is scored against,
 // given the id and version it names.
 type FrameworkPicker func(id, version string) (*framework.Framework, error)

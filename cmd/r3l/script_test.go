@@ -24,12 +24,13 @@ func TestMain(m *testing.M) {
 	})
 }
 
+// update rewrites the cmp files of the scripts.
+var update = flag.Bool("update", false, "rewrite expected output in the scripts")
+
 // TestScript runs the end-to-end user stories in testdata/script/*.txtar.
 // $REPO is the repository root, so scripts can copy the sample
 // questionnaires in testdata/regions. Run with -testwork to keep the work
 // directories.
-var update = flag.Bool("update", false, "rewrite expected output in the scripts")
-
 func TestScript(t *testing.T) {
 	repo, err := filepath.Abs(filepath.Join("..", ".."))
 	if err != nil {

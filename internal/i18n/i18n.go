@@ -30,12 +30,6 @@ func (w Words) Get(lang, key string) string {
 	return key
 }
 
-// Has reports whether the table has key.
-func (w Words) Has(key string) bool {
-	_, ok := w[key]
-	return ok
-}
-
 // Match turns a language tag such as "de-AT" into the closest of Languages.
 func Match(tag string) (string, error) {
 	t, err := language.Parse(tag)

@@ -62,9 +62,6 @@ func (b *Book) Sheet(name string) {
 	}
 }
 
-// Streamed reports whether a sheet is written by a stream writer.
-func (b *Book) Streamed(sheet string) bool { return b.streamed[sheet] }
-
 // Cell names a cell from its column and row (both from 1): "C12".
 func Cell(col, row int) string {
 	name, _ := excelize.CoordinatesToCellName(col, row)

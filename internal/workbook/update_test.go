@@ -2,6 +2,6 @@ package workbook
 
 import "flag"
 
-// update is accepted, as in every package, so that `go test ./... -update`
-// runs; this package has no golden files.
+// The package has no golden files; the flag is accepted so that
+// `go test ./... -update` runs across every package.
 var _ = flag.Bool("update", false, "rewrite golden files (none here)")
