@@ -16,16 +16,6 @@ import (
 
 // JSON of a comparison.
 type (
-	jsonStats struct {
-		N      int      `json:"n"`
-		Mean   *float64 `json:"mean"`
-		Median *float64 `json:"median"`
-		SD     *float64 `json:"sd"`
-		Min    *float64 `json:"min"`
-		Max    *float64 `json:"max"`
-		Q1     *float64 `json:"q1"`
-		Q3     *float64 `json:"q3"`
-	}
 	// statsMap keeps node ids in framework order in the JSON object.
 	statsMap struct {
 		keys  []string
@@ -66,10 +56,6 @@ type (
 	}
 )
 
-func toJSONStats(s assess.Stats) jsonStats {
-	return jsonStats{N: s.N, Mean: s.Mean, Median: s.Median, SD: s.SD, Min: s.Min, Max: s.Max, Q1: s.Q1, Q3: s.Q3}
-}
-
 // writeObject writes a JSON object with keys in the given order.
 func writeObject(keys []string, value func(string) any) ([]byte, error) {
 	var b bytes.Buffer
@@ -92,7 +78,21 @@ func writeObject(keys []string, value func(string) any) ([]byte, error) {
 }
 
 func (m *statsMap) MarshalJSON() ([]byte, error) {
-	return writeObject(m.keys, func(k string) any { return toJSONStats(m.stats[k]) })
+	return writeObject(m.keys, func(k string) any { return jsonStats(m.stats[k]) })
+}
+
+// jsonStats writes the statistics of one node as a JSON object with the
+// keys of statColumns in their order.
+type jsonStats assess.Stats
+
+func (j jsonStats) MarshalJSON() ([]byte, error) {
+	keys := make([]string, len(statColumns))
+	byKey := make(map[string]statColumn, len(statColumns))
+	for i, c := range statColumns {
+		keys[i] = c.key
+		byKey[c.key] = c
+	}
+	return writeObject(keys, func(k string) any { return byKey[k].jsonValue(assess.Stats(j)) })
 }
 
 func (o orderedFloat) MarshalJSON() ([]byte, error) {
@@ -193,17 +193,23 @@ func (s style) overviewRows(c *assess.Comparison) (header []string, rows [][]str
 	return header, rows
 }
 
-// statsRows lists n, mean, median and quartiles of the overall and area
-// scores.
+// statsRows is the statistics of the overall and area scores as text: a
+// header (the first column names the node) and one row per node.
 func (s style) statsRows(c *assess.Comparison) (header []string, rows [][]string) {
-	header = []string{"", "n", s.t("mean"), s.t("median"), "Q1", "Q3", "min", "max"}
+	header = []string{""}
+	for _, col := range statColumns {
+		header = append(header, col.header(s))
+	}
 	for _, id := range c.Nodes[:1+len(c.Framework.Areas)] {
-		st := c.Statistics[id]
 		name := id
 		if id == assess.OverallNode {
 			name = s.t("overall")
 		}
-		rows = append(rows, []string{name, fmt.Sprint(st.N), s.score(st.Mean), s.score(st.Median), s.score(st.Q1), s.score(st.Q3), s.score(st.Min), s.score(st.Max)})
+		row := []string{name}
+		for _, col := range statColumns {
+			row = append(row, col.text(s, c.Statistics[id]))
+		}
+		rows = append(rows, row)
 	}
 	return header, rows
 }

@@ -145,14 +145,26 @@ func (x *xlsxWriter) compareMatrix(b *book, hm *heatmap, c *assess.Comparison, n
 	ss.Close()
 }
 
+// compareStatistics writes the statistics of every node, as numbers, to
+// the Statistics sheet.
 func (x *xlsxWriter) compareStatistics(b *book, c *assess.Comparison) {
 	s := x.style
-	ss := b.Stream("Statistics", []string{"ID", s.t("kind"), s.t("title"), "n", s.t("mean"), s.t("median"), "sd", "Q1", "Q3", "min", "max"},
-		[]float64{9, 10, 50, 6, 9, 9, 9, 9, 9, 9, 9}, 1, b.header)
+	headers := []string{"ID", s.t("kind"), s.t("title")}
+	widths := []float64{9, 10, 50}
+	for _, col := range statColumns {
+		headers = append(headers, col.header(s))
+		widths = append(widths, col.width())
+	}
+	ss := b.Stream("Statistics", headers, widths, 1, b.header)
+	row := make([]any, 0, len(headers))
 	for _, id := range c.Nodes {
 		kind, title := nodeKind(c, id, s.Lang)
 		st := c.Statistics[id]
-		ss.Add(id, kind, title, st.N, num1(b, st.Mean), num1(b, st.Median), num1(b, st.SD), num1(b, st.Q1), num1(b, st.Q3), num1(b, st.Min), num1(b, st.Max))
+		row = append(row[:0], id, kind, title)
+		for _, col := range statColumns {
+			row = append(row, col.cell(b, st))
+		}
+		ss.Add(row...)
 	}
 	ss.Close()
 }

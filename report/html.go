@@ -107,8 +107,8 @@ type (
 		Cells             []heatCell
 	}
 	statRow struct {
-		Name string
-		S    assess.Stats
+		Name  string
+		Cells []string
 	}
 	groupRow struct {
 		Name       string
@@ -154,13 +154,11 @@ func (h *htmlWriter) Comparison(w io.Writer, c *assess.Comparison) error {
 			inputs = append(inputs, inputRow{q.Path, q.SHA256, assessmentLabel(r)})
 		}
 	}
+	// The statistics are the table's and Markdown's, cell for cell.
+	statHeader, statCells := s.statsRows(c)
 	var stats []statRow
-	for _, id := range nodes {
-		name := id
-		if id == assess.OverallNode {
-			name = s.t("overall")
-		}
-		stats = append(stats, statRow{name, c.Statistics[id]})
+	for _, row := range statCells {
+		stats = append(stats, statRow{row[0], row[1:]})
 	}
 	var groups []groupRow
 	for _, g := range c.Groups {
@@ -189,6 +187,7 @@ func (h *htmlWriter) Comparison(w io.Writer, c *assess.Comparison) error {
 		"FrameworkTitle":  fw.Title.Get(s.Lang),
 		"Rows":            rows,
 		"Bars":            barsSVG("overall-title", s.t("overall")+" — "+s.t("score"), bars, s.score),
+		"StatHeader":      statHeader[1:],
 		"Stats":           stats,
 		"Groups":          groups,
 		"GroupsExplained": s.p.Sprintf(s.t("groups.explained"), c.MinGroup),

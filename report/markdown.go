@@ -62,7 +62,21 @@ func (m *markdownWriter) Assessment(w io.Writer, r *assess.Result) error {
 	if _, err := io.WriteString(w, b.String()); err != nil {
 		return err
 	}
+	for _, section := range []func(io.Writer, *assess.Result) error{
+		m.scores, m.strengths, m.disagreements, m.priorities, m.roles, m.notes,
+	} {
+		if err := section(w, r); err != nil {
+			return err
+		}
+	}
+	_, err := fmt.Fprintf(w, "---\n\n%s\n", s.t("how"))
+	return err
+}
 
+// scores is the table of areas and criteria.
+func (m *markdownWriter) scores(w io.Writer, r *assess.Result) error {
+	s := m.style
+	fw := r.Framework
 	var rows [][]string
 	for _, a := range r.Areas {
 		rows = append(rows, []string{"**" + a.Area.ID + "**", "**" + s.text(a.Area.Title) + "**",
@@ -72,11 +86,13 @@ func (m *markdownWriter) Assessment(w io.Writer, r *assess.Result) error {
 		}
 	}
 	fmt.Fprintf(w, "## %s\n\n", s.t("scores"))
-	if err := mdTable(w, []string{"", fw.LevelName("area", s.Lang) + " / " + fw.LevelName("criterion", s.Lang), s.t("score"), s.t("level"), s.t("coverage")},
-		rows, tw.AlignLeft, tw.AlignLeft, tw.AlignRight, tw.AlignLeft, tw.AlignRight); err != nil {
-		return err
-	}
+	return mdTable(w, []string{"", fw.LevelName("area", s.Lang) + " / " + fw.LevelName("criterion", s.Lang), s.t("score"), s.t("level"), s.t("coverage")},
+		rows, tw.AlignLeft, tw.AlignLeft, tw.AlignRight, tw.AlignLeft, tw.AlignRight)
+}
 
+// strengths lists the strengths and the weaknesses.
+func (m *markdownWriter) strengths(w io.Writer, r *assess.Result) error {
+	s := m.style
 	for _, list := range []struct {
 		key string
 		rs  []*assess.IndicatorResult
@@ -85,7 +101,7 @@ func (m *markdownWriter) Assessment(w io.Writer, r *assess.Result) error {
 			continue
 		}
 		fmt.Fprintf(w, "## %s\n\n", s.t(list.key))
-		rows = nil
+		var rows [][]string
 		for _, i := range list.rs {
 			rows = append(rows, []string{i.Indicator.ID, s.score(i.Score), s.text(i.Indicator.Text)})
 		}
@@ -93,44 +109,57 @@ func (m *markdownWriter) Assessment(w io.Writer, r *assess.Result) error {
 			return err
 		}
 	}
+	return nil
+}
 
+// disagreements lists the indicators where respondents disagree.
+func (m *markdownWriter) disagreements(w io.Writer, r *assess.Result) error {
+	s := m.style
 	fmt.Fprintf(w, "## %s\n\n", s.t("disagreement"))
-	if ds := r.Disagreements(); len(ds) == 0 {
-		fmt.Fprintf(w, "%s\n\n", s.p.Sprintf(s.t("disagreement.none"), s.p.Sprintf("%.0f", r.Options.Disagreement)))
-	} else {
-		rows = nil
-		for _, d := range ds {
-			rows = append(rows, []string{d.Indicator.ID, s.score(d.Score), s.score(d.SD),
-				s.p.Sprintf("%.0f–%.0f", *d.Min, *d.Max), s.text(d.Indicator.Text)})
-		}
-		if err := mdTable(w, []string{"", s.t("score"), s.t("sd"), s.t("range"), s.t("indicator")}, rows,
-			tw.AlignLeft, tw.AlignRight, tw.AlignRight, tw.AlignRight, tw.AlignLeft); err != nil {
-			return err
-		}
+	ds := r.Disagreements()
+	if len(ds) == 0 {
+		_, err := fmt.Fprintf(w, "%s\n\n", s.p.Sprintf(s.t("disagreement.none"), s.p.Sprintf("%.0f", r.Options.Disagreement)))
+		return err
 	}
-
-	if len(r.Priorities) > 0 {
-		fmt.Fprintf(w, "## %s\n\n", s.t("priorities"))
-		fmt.Fprintf(w, "%s\n\n", s.p.Sprintf(s.t("priorities.explained"), len(fw.PriorityPoints), joinInts(fw.PriorityPoints, ", ")))
-		rows = nil
-		for _, p := range r.Priorities {
-			rows = append(rows, []string{p.Criterion.ID, fmt.Sprint(p.Points), joinInts(p.Ranks, "/"), s.text(p.Criterion.Title)})
-		}
-		if err := mdTable(w, []string{"", s.t("points"), s.t("ranks"), fw.LevelName("criterion", s.Lang)}, rows,
-			tw.AlignLeft, tw.AlignRight, tw.AlignRight, tw.AlignLeft); err != nil {
-			return err
-		}
-		if len(r.Clusters) > 0 {
-			rows = nil
-			for _, c := range r.Clusters {
-				rows = append(rows, []string{s.text(c.Cluster), fmt.Sprint(c.Points)})
-			}
-			if err := mdTable(w, []string{s.t("cluster"), s.t("points")}, rows, tw.AlignLeft, tw.AlignRight); err != nil {
-				return err
-			}
-		}
+	var rows [][]string
+	for _, d := range ds {
+		rows = append(rows, []string{d.Indicator.ID, s.score(d.Score), s.score(d.SD),
+			s.p.Sprintf("%.0f–%.0f", *d.Min, *d.Max), s.text(d.Indicator.Text)})
 	}
+	return mdTable(w, []string{"", s.t("score"), s.t("sd"), s.t("range"), s.t("indicator")}, rows,
+		tw.AlignLeft, tw.AlignRight, tw.AlignRight, tw.AlignRight, tw.AlignLeft)
+}
 
+// priorities lists the ranked criteria and the clusters' points.
+func (m *markdownWriter) priorities(w io.Writer, r *assess.Result) error {
+	if len(r.Priorities) == 0 {
+		return nil
+	}
+	s := m.style
+	fw := r.Framework
+	fmt.Fprintf(w, "## %s\n\n", s.t("priorities"))
+	fmt.Fprintf(w, "%s\n\n", s.p.Sprintf(s.t("priorities.explained"), len(fw.PriorityPoints), joinInts(fw.PriorityPoints, ", ")))
+	var rows [][]string
+	for _, p := range r.Priorities {
+		rows = append(rows, []string{p.Criterion.ID, fmt.Sprint(p.Points), joinInts(p.Ranks, "/"), s.text(p.Criterion.Title)})
+	}
+	if err := mdTable(w, []string{"", s.t("points"), s.t("ranks"), fw.LevelName("criterion", s.Lang)}, rows,
+		tw.AlignLeft, tw.AlignRight, tw.AlignRight, tw.AlignLeft); err != nil {
+		return err
+	}
+	if len(r.Clusters) == 0 {
+		return nil
+	}
+	rows = nil
+	for _, c := range r.Clusters {
+		rows = append(rows, []string{s.text(c.Cluster), fmt.Sprint(c.Points)})
+	}
+	return mdTable(w, []string{s.t("cluster"), s.t("points")}, rows, tw.AlignLeft, tw.AlignRight)
+}
+
+// roles is the table of stakeholder groups.
+func (m *markdownWriter) roles(w io.Writer, r *assess.Result) error {
+	s := m.style
 	fmt.Fprintf(w, "## %s\n\n", s.t("roles"))
 	header := []string{s.t("role"), s.t("respondents.n"), s.t("overall")}
 	aligns := []tw.Align{tw.AlignLeft, tw.AlignRight, tw.AlignRight}
@@ -138,7 +167,7 @@ func (m *markdownWriter) Assessment(w io.Writer, r *assess.Result) error {
 		header = append(header, a.Area.ID)
 		aligns = append(aligns, tw.AlignRight)
 	}
-	rows = nil
+	var rows [][]string
 	for _, g := range r.Roles {
 		row := []string{g.Role, fmt.Sprint(g.Respondents), s.score(g.Score)}
 		for _, a := range g.Areas {
@@ -146,10 +175,12 @@ func (m *markdownWriter) Assessment(w io.Writer, r *assess.Result) error {
 		}
 		rows = append(rows, row)
 	}
-	if err := mdTable(w, header, rows, aligns...); err != nil {
-		return err
-	}
+	return mdTable(w, header, rows, aligns...)
+}
 
+// notes lists the evidence and comments, then the warnings.
+func (m *markdownWriter) notes(w io.Writer, r *assess.Result) error {
+	s := m.style
 	if notes := evidenceNotes(r); len(notes) > 0 {
 		fmt.Fprintf(w, "## %s\n\n", s.t("evidence.notes"))
 		for _, n := range notes {
@@ -157,16 +188,15 @@ func (m *markdownWriter) Assessment(w io.Writer, r *assess.Result) error {
 		}
 		fmt.Fprintln(w)
 	}
-
 	if len(r.Warnings) > 0 {
 		fmt.Fprintf(w, "## %s\n\n", s.t("warnings"))
 		for _, warn := range r.Warnings {
 			fmt.Fprintf(w, "- %s\n", mdEscape(warn))
 		}
-		fmt.Fprintln(w)
+		_, err := fmt.Fprintln(w)
+		return err
 	}
-	_, err := fmt.Fprintf(w, "---\n\n%s\n", s.t("how"))
-	return err
+	return nil
 }
 
 // note is one respondent's evidence or comment on an indicator.
