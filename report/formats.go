@@ -24,6 +24,10 @@ type Format struct {
 	writer func(s style) Writer
 }
 
+// DefaultFormat is the format of a report on standard output when none is
+// asked for.
+const DefaultFormat = "table"
+
 // formats are the report formats, in the order they are offered.
 var formats = []Format{
 	{Name: "table", Exts: []string{".txt"}, Terminal: true, writer: func(s style) Writer { return &tableWriter{s} }},

@@ -10,7 +10,7 @@ import (
 )
 
 // BenchmarkBatchJSON runs `r3l batch --formats json` in-process over the
-// generated workload of BENCHMARKS.md (see assess/bench_test.go for the
+// generated workload of BENCHMARKS.md (see pipeline/bench_test.go for the
 // floor it is measured against).
 func BenchmarkBatchJSON(b *testing.B) {
 	dir, _, err := workload.Cached(workload.Default())

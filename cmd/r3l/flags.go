@@ -119,7 +119,7 @@ type outputFlags struct {
 func (f *outputFlags) add(cmd *cobra.Command) {
 	names := report.FormatNames(nil)
 	fl := cmd.Flags()
-	fl.StringVarP(&f.format, "format", "f", "", "output format: "+strings.Join(names, ", ")+" (default: from -o's extension, else table)")
+	fl.StringVarP(&f.format, "format", "f", "", "output format: "+strings.Join(names, ", ")+" (default: from -o's extension, else "+report.DefaultFormat+")")
 	fl.StringVarP(&f.output, "output", "o", "", "write to this file instead of standard output")
 	_ = cmd.RegisterFlagCompletionFunc("format", completeValues(fixed(names)))
 }
@@ -136,7 +136,7 @@ func (f *outputFlags) problems() []string {
 		f.format = format.Name
 	}
 	if f.format == "" {
-		f.format = "table"
+		f.format = report.DefaultFormat
 	}
 	format, ok := report.FormatNamed(f.format)
 	switch {
