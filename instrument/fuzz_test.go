@@ -13,22 +13,24 @@ import (
 	"github.com/r3l/r3l/framework"
 )
 
+// scoringOrBundled picks the scoring test framework or a bundled one.
+func scoringOrBundled(f *testing.F) FrameworkPicker {
+	scoring := scoringFramework(f)
+	return func(id, version string) (*framework.Framework, error) {
+		if id == scoring.ID {
+			return scoring, nil
+		}
+		return BundledFramework(id, version)
+	}
+}
+
 // FuzzLoadQuestionnaire checks that no input makes the loader panic, and
 // that a failed load reports every problem as a line starting with the
 // file's path. Questionnaires may name the bundled r3lplus framework or the
 // scoring test framework. Seeds: testdata/fuzz/FuzzLoadQuestionnaire and
 // the sample files of the repository.
 func FuzzLoadQuestionnaire(f *testing.F) {
-	scoring, err := framework.LoadFile("../testdata/frameworks/scoring.yaml")
-	if err != nil {
-		f.Fatal(err)
-	}
-	pick := func(id, version string) (*framework.Framework, error) {
-		if id == scoring.ID {
-			return scoring, nil
-		}
-		return BundledFramework(id, version)
-	}
+	pick := scoringOrBundled(f)
 	// The sample files (1–2 KB each) are seeds of plain test runs only: while
 	// fuzzing, the engine would spend whole minutes minimizing inputs that
 	// size byte by byte. The corpus in testdata/fuzz covers the same ground
@@ -75,16 +77,7 @@ func FuzzLoadQuestionnaire(f *testing.F) {
 // small workbooks stored without compression, so that mutations reach
 // the XML inside.
 func FuzzLoadWorkbook(f *testing.F) {
-	scoring, err := framework.LoadFile("../testdata/frameworks/scoring.yaml")
-	if err != nil {
-		f.Fatal(err)
-	}
-	pick := func(id, version string) (*framework.Framework, error) {
-		if id == scoring.ID {
-			return scoring, nil
-		}
-		return BundledFramework(id, version)
-	}
+	pick := scoringOrBundled(f)
 	f.Add(storedBook(f, scoringBook(f, map[string]any{"B8": "r1"},
 		map[string]any{"E2": "4 – largely", "E3": 2, "E4": true, "E5": 42.5, "E6": "na", "F2": "minutes"},
 		map[string]any{"C2": "A2 – Criterion A2", "D2": "A1"})))

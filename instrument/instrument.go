@@ -103,8 +103,20 @@ type Reader struct {
 // readers are the files the scoring commands read, in the order their
 // extensions are listed to users.
 var readers = []Reader{
-	{Name: "yaml", Exts: []string{".yaml", ".yml"}, MaxSize: MaxQuestionnaireSize, Read: readYAML},
-	{Name: "xlsx", Exts: []string{".xlsx"}, MaxSize: MaxWorkbookSize, Claims: claimsWorkbook, Read: readWorkbook},
+	{Name: "yaml", Exts: []string{".yaml", ".yml"}, MaxSize: MaxQuestionnaireSize, Read: one(LoadQuestionnaire)},
+	{Name: "xlsx", Exts: []string{".xlsx"}, MaxSize: MaxWorkbookSize, Claims: claimsWorkbook, Read: one(LoadWorkbook)},
+}
+
+// one makes a reader of a function that reads the one questionnaire a
+// file holds.
+func one(load func(path string, data []byte, opts LoadOptions) (*assess.Questionnaire, error)) func(string, []byte, LoadOptions) ([]*assess.Questionnaire, error) {
+	return func(path string, data []byte, opts LoadOptions) ([]*assess.Questionnaire, error) {
+		q, err := load(path, data, opts)
+		if err != nil {
+			return nil, err
+		}
+		return []*assess.Questionnaire{q}, nil
+	}
 }
 
 // FrameworkPicker returns the framework a questionnaire is scored against,

@@ -34,16 +34,6 @@ func claimsWorkbook(path string, data []byte) bool {
 	return strings.EqualFold(filepath.Ext(path), ".xlsx") || bytes.HasPrefix(data, []byte("PK\x03\x04"))
 }
 
-// readWorkbook is the workbook reader of the table: one questionnaire per
-// file.
-func readWorkbook(path string, data []byte, opts LoadOptions) ([]*assess.Questionnaire, error) {
-	q, err := LoadWorkbook(path, data, opts)
-	if err != nil {
-		return nil, err
-	}
-	return []*assess.Questionnaire{q}, nil
-}
-
 // LoadWorkbook reads a filled questionnaire workbook into the same
 // questionnaire as LoadQuestionnaire reads from YAML. The error, if any, is
 // a yamlx.Problems listing every problem, each with its cell

@@ -14,15 +14,6 @@ import (
 // MaxQuestionnaireSize caps a YAML questionnaire before it is parsed.
 const MaxQuestionnaireSize = 4 << 20
 
-// readYAML is the YAML reader of the table: one questionnaire per file.
-func readYAML(path string, data []byte, opts LoadOptions) ([]*assess.Questionnaire, error) {
-	q, err := LoadQuestionnaire(path, data, opts)
-	if err != nil {
-		return nil, err
-	}
-	return []*assess.Questionnaire{q}, nil
-}
-
 // LoadQuestionnaire parses and validates a YAML questionnaire. The error, if
 // any, is a yamlx.Problems listing every problem found.
 func LoadQuestionnaire(path string, data []byte, opts LoadOptions) (*assess.Questionnaire, error) {

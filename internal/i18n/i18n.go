@@ -5,6 +5,7 @@ package i18n
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/olekukonko/tablewriter/pkg/twwidth"
@@ -74,6 +75,21 @@ func Plural(n int, one, many string) string {
 		return one
 	}
 	return many
+}
+
+// Missing lists the words of the table that lack a text in one of
+// Languages, as "key (lang)".
+func (w Words) Missing() []string {
+	var out []string
+	for key, texts := range w {
+		for _, lang := range Languages {
+			if texts[lang] == "" {
+				out = append(out, key+" ("+lang+")")
+			}
+		}
+	}
+	slices.Sort(out)
+	return out
 }
 
 // With returns a table of the words of w and more; more wins.
