@@ -18,9 +18,9 @@ import (
 // Answers sheet (one row per indicator; drop-down lists in the Answer
 // column) and the Priorities sheet, and sends it back; LoadWorkbook reads
 // it. Sheet names and the Answers headers both rely on are in xlsx.go.
-// Everything but the cells to fill in is locked; the
-// sheets are protected without a password, so nothing is changed by
-// accident and nobody is locked out.
+// Everything but the cells to fill in is locked; the sheets are protected
+// without a password, so nothing is changed by accident and nobody is
+// locked out.
 
 // TemplateXLSX writes a questionnaire workbook for fw.
 func TemplateXLSX(w io.Writer, fw *framework.Framework, opts Options) error {
