@@ -60,7 +60,8 @@ func GroupAll(qs []*Questionnaire) ([]*Assessment, yamlx.Problems) {
 }
 
 // check rejects repeated respondents and notes what a coordinator should
-// look at: differing region details, copied files, unanswered indicators.
+// look at: differing region details, copied files, roles read as one of the
+// framework's, unanswered indicators.
 func (a *Assessment) check() yamlx.Problems {
 	var problems yamlx.Problems
 	byRespondent := map[string]*Questionnaire{}
@@ -81,6 +82,7 @@ func (a *Assessment) check() yamlx.Problems {
 		}
 		byDigest[q.Digest] = q
 		a.fillRegion(q)
+		a.normaliseRole(q)
 		if ids := q.MissingIDs(); len(ids) > 0 {
 			a.Warnings = append(a.Warnings, fmt.Sprintf("%s: %d of %d indicators unanswered: %s",
 				q.Path, len(ids), len(q.Answers), shortList(ids, 8)))
@@ -114,6 +116,29 @@ func (a *Assessment) fillRegion(q *Questionnaire) {
 			a.Warnings = append(a.Warnings, fmt.Sprintf("%s: region %s %q differs from %q; using %q",
 				q.Path, f.name, *f.got, *f.have, *f.have))
 		}
+	}
+}
+
+// normaliseRole takes a respondent's role as the framework's role it names,
+// ignoring case, spaces, '_' and '-' ("Adult Education" is
+// adult-education), so that its answers count with that stakeholder group;
+// a note says so when it was written otherwise. A role the framework does
+// not list is kept as written.
+func (a *Assessment) normaliseRole(q *Questionnaire) {
+	written := q.Respondent.Role
+	if written == "" {
+		return
+	}
+	key := framework.RoleKey(written)
+	for _, r := range a.Framework.Roles {
+		if framework.RoleKey(r.ID) != key {
+			continue
+		}
+		if r.ID != written {
+			q.Respondent.Role = r.ID
+			a.Warnings = append(a.Warnings, fmt.Sprintf("%s: role %q read as %s", q.Path, written, r.ID))
+		}
+		return
 	}
 }
 

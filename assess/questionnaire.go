@@ -119,11 +119,17 @@ func (q *Questionnaire) DropNotes() {
 	}
 }
 
-// ParseAnswer reads one answer as written (YAML scalar, spreadsheet cell,
-// survey export) against a scale: a point's value or code, yes/no, a number,
-// na or dk. The message is empty when the answer is valid.
+// ParseAnswer reads one answer as written — a YAML scalar, a spreadsheet
+// cell, a survey export — against a scale, so that every reader takes the
+// same forms, ignoring case and surrounding spaces: a point's value (4), its
+// code (largely) or its label in any language of the framework (Largely in
+// place, Weitgehend umgesetzt); a drop-down item, "value – label"
+// (4 – Largely in place, na – not applicable), of which the part before the
+// dash counts; yes, no, true or false on a yes/no scale; a number on a
+// numeric scale; na and dk where the scale allows them. The message is
+// empty when the answer is valid.
 func ParseAnswer(s *framework.Scale, text string) (AnswerKind, float64, string) {
-	t := strings.TrimSpace(text)
+	t := answerWord(s, strings.TrimSpace(text))
 	lower := strings.ToLower(t)
 	switch lower {
 	case framework.NA, framework.DK:
@@ -137,8 +143,10 @@ func ParseAnswer(s *framework.Scale, text string) (AnswerKind, float64, string) 
 	}
 	switch s.Kind {
 	case framework.Ordinal:
-		if p, ok := s.PointByCode(t); ok {
-			return Valued, p.Value, ""
+		for _, p := range s.Points {
+			if strings.EqualFold(p.Code, t) {
+				return Valued, p.Value, ""
+			}
 		}
 		if v, err := strconv.ParseFloat(t, 64); err == nil {
 			if p, ok := s.PointByValue(v); ok {
@@ -164,6 +172,46 @@ func ParseAnswer(s *framework.Scale, text string) (AnswerKind, float64, string) 
 		}
 		return Valued, v, ""
 	}
+}
+
+// answerWord reduces the longer forms of an answer to a value or code: a
+// point's label gives its code, and a drop-down item its part before the
+// dash. A label is matched first, as it may itself hold a dash. On a
+// numeric scale only na and dk are taken from a drop-down item, so that a
+// range such as "1 - 5" is refused rather than read as 1.
+func answerWord(s *framework.Scale, t string) string {
+	if s.Kind == framework.Ordinal {
+		for _, p := range s.Points {
+			for _, l := range p.Label {
+				if l != "" && strings.EqualFold(strings.TrimSpace(l), t) {
+					return p.Code
+				}
+			}
+		}
+	}
+	code, _, ok := CutListItem(t)
+	if !ok {
+		return t
+	}
+	if lower := strings.ToLower(code); s.Kind != framework.Numeric || lower == framework.NA || lower == framework.DK {
+		return code
+	}
+	return t
+}
+
+// ListSep joins a drop-down item's code and its label: "4 – Largely in place".
+const ListSep = " – "
+
+// CutListItem splits a drop-down item "code – label" (an en dash, or a
+// hyphen or em dash between spaces, as typed by hand) into its code and
+// label.
+func CutListItem(s string) (code, label string, ok bool) {
+	for _, sep := range []string{"–", " - ", " — "} {
+		if c, l, ok := strings.Cut(s, sep); ok && strings.TrimSpace(c) != "" {
+			return strings.TrimSpace(c), strings.TrimSpace(l), true
+		}
+	}
+	return s, "", false
 }
 
 // Quote quotes text from a questionnaire for a message, shortened.

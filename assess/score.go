@@ -20,6 +20,9 @@ const (
 	NA           Status = "na"
 	Insufficient Status = "insufficient"
 	Unscored     Status = "unscored"
+	// Suppressed is a stakeholder group too small to show: its scores
+	// would show its few respondents' answers.
+	Suppressed Status = "suppressed"
 )
 
 // Aggregations of respondents' scores.
@@ -37,7 +40,24 @@ type Options struct {
 	Aggregate    string  // Mean (default) or Median
 	MinCoverage  float64 // 0: the framework's min_coverage
 	Disagreement float64 // 0: DefaultDisagreement
+	// MinRole is the smallest stakeholder group whose scores are shown;
+	// smaller groups are Suppressed (0: DefaultMinRole).
+	MinRole int
+	// Anonymous removes from the result what tells respondents apart:
+	// their ids, their files' paths (Questionnaire.Path becomes "input
+	// N") and the roles of groups smaller than MinRole (merged into
+	// OtherRole). Writers then show no answer by respondent.
+	Anonymous bool
 }
+
+// DefaultMinRole is the smallest stakeholder group shown by default: in a
+// group of two, each member can read the other's answers off the group's
+// scores.
+const DefaultMinRole = 3
+
+// OtherRole is the stakeholder group of anonymous respondents whose own
+// group is smaller than the minimum.
+const OtherRole = "other"
 
 func (o Options) withDefaults(fw *framework.Framework) Options {
 	if o.Aggregate == "" {
@@ -49,15 +69,43 @@ func (o Options) withDefaults(fw *framework.Framework) Options {
 	if o.Disagreement == 0 {
 		o.Disagreement = DefaultDisagreement
 	}
+	if o.MinRole == 0 {
+		o.MinRole = DefaultMinRole
+	}
 	return o
 }
 
 // Node is the score of an area, criterion or the whole assessment.
 type Node struct {
-	Status   Status
-	Score    *float64
-	Coverage *float64 // nil when the node is not applicable
+	Status Status
+	Score  *float64
+	// Coverage is the share of the node's applicable weight (its
+	// children's) that has a score; nil when the node is not applicable.
+	Coverage *float64
 	Level    *framework.Band
+	// Answered counts the indicators under the node: how many of the
+	// applicable ones have a score.
+	Answered Count
+}
+
+// Count is how many of the applicable indicators under a node were
+// answered: rated by at least one respondent ("don't know" is no rating).
+// An indicator is applicable unless nobody rated it and someone said it
+// does not apply.
+type Count struct {
+	Scored     int
+	Applicable int
+}
+
+// indicatorCount is one indicator's part in a Count.
+func indicatorCount(st Status) Count {
+	switch st {
+	case Scored:
+		return Count{Scored: 1, Applicable: 1}
+	case NA:
+		return Count{}
+	}
+	return Count{Applicable: 1}
 }
 
 // IndicatorResult is an indicator scored over all respondents.
@@ -107,8 +155,8 @@ type ClusterPriority struct {
 type RoleResult struct {
 	Role        string
 	Respondents int
-	Node
-	Areas []RoleArea
+	Node        // Suppressed, without scores, below Options.MinRole
+	Areas       []RoleArea
 }
 
 // RoleArea is one area's score within a stakeholder group.
@@ -155,7 +203,10 @@ func Score(fw *framework.Framework, a *Assessment, opts Options) *Result {
 	res.Node, res.Areas = scoreTree(fw, qs, opts)
 	res.Strengths, res.Weaknesses = strengthsWeaknesses(res.Areas)
 	res.Priorities, res.Clusters = priorities(fw, qs)
-	res.Roles = roles(fw, qs, opts)
+	if opts.Anonymous {
+		res.anonymise()
+	}
+	res.Roles = roles(fw, res.Questionnaires, opts)
 	return res
 }
 
@@ -180,13 +231,13 @@ func scoreTree(fw *framework.Framework, qs []*Questionnaire, opts Options) (Node
 			indParts = indParts[:0]
 			for ii, ind := range c.Indicators {
 				inds[ii] = scoreIndicator(fw, ind, qs, opts, scores[:0], fl)
-				indParts = append(indParts, newPart(ind.Weight, inds[ii].Status, inds[ii].Score))
+				indParts = append(indParts, newPart(ind.Weight, inds[ii].Status, inds[ii].Score, indicatorCount(inds[ii].Status)))
 			}
 			crits[ci] = CriterionResult{Criterion: c, Node: fl.node(fw, combine(indParts, opts.MinCoverage)), Indicators: inds}
-			critParts = append(critParts, newPart(c.Weight, crits[ci].Status, crits[ci].Score))
+			critParts = append(critParts, newPart(c.Weight, crits[ci].Status, crits[ci].Score, crits[ci].Answered))
 		}
 		areas[ai] = AreaResult{Area: area, Node: fl.node(fw, combine(critParts, opts.MinCoverage)), Criteria: crits}
-		areaParts[ai] = newPart(area.Weight, areas[ai].Status, areas[ai].Score)
+		areaParts[ai] = newPart(area.Weight, areas[ai].Status, areas[ai].Score, areas[ai].Answered)
 	}
 	return fl.node(fw, combine(areaParts, opts.MinCoverage)), areas
 }
@@ -210,11 +261,11 @@ func (f *floats) ptr(v float64) *float64 {
 func (f *floats) node(fw *framework.Framework, o outcome) Node {
 	switch o.status {
 	case NA:
-		return Node{Status: NA}
+		return Node{Status: NA, Answered: o.answered}
 	case Insufficient:
-		return Node{Status: Insufficient, Coverage: f.ptr(o.coverage)}
+		return Node{Status: Insufficient, Coverage: f.ptr(o.coverage), Answered: o.answered}
 	}
-	return Node{Status: Scored, Score: f.ptr(o.score), Coverage: f.ptr(o.coverage), Level: fw.Level(o.score)}
+	return Node{Status: Scored, Score: f.ptr(o.score), Coverage: f.ptr(o.coverage), Level: fw.Level(o.score), Answered: o.answered}
 }
 
 func scoreIndicator(fw *framework.Framework, ind *framework.Indicator, qs []*Questionnaire, opts Options, scores []float64, fl *floats) IndicatorResult {
@@ -292,13 +343,14 @@ func median(xs []float64) float64 {
 // part is a child node as its parent sees it; score only counts when the
 // status is Scored.
 type part struct {
-	weight float64
-	status Status
-	score  float64
+	weight   float64
+	status   Status
+	score    float64
+	answered Count
 }
 
-func newPart(weight float64, status Status, score *float64) part {
-	p := part{weight: weight, status: status}
+func newPart(weight float64, status Status, score *float64, answered Count) part {
+	p := part{weight: weight, status: status, answered: answered}
 	if status == Scored {
 		p.score = *score
 	}
@@ -310,12 +362,16 @@ func newPart(weight float64, status Status, score *float64) part {
 type outcome struct {
 	status          Status
 	score, coverage float64
+	answered        Count
 }
 
 // combine scores a parent from its children (SPEC §4.3).
 func combine(parts []part, minCoverage float64) outcome {
 	var applicable, scored, sum float64
+	var answered Count
 	for _, p := range parts {
+		answered.Scored += p.answered.Scored
+		answered.Applicable += p.answered.Applicable
 		if p.status == NA {
 			continue
 		}
@@ -326,13 +382,13 @@ func combine(parts []part, minCoverage float64) outcome {
 		}
 	}
 	if applicable == 0 {
-		return outcome{status: NA}
+		return outcome{status: NA, answered: answered}
 	}
 	coverage := scored / applicable
 	if scored == 0 || coverage < minCoverage {
-		return outcome{status: Insufficient, coverage: coverage}
+		return outcome{status: Insufficient, coverage: coverage, answered: answered}
 	}
-	return outcome{status: Scored, score: sum / scored, coverage: coverage}
+	return outcome{status: Scored, score: sum / scored, coverage: coverage, answered: answered}
 }
 
 // strengthsWeaknesses picks the three highest and three lowest scored
@@ -453,10 +509,24 @@ func roles(fw *framework.Framework, qs []*Questionnaire, opts Options) []RoleRes
 	out := make([]RoleResult, len(names))
 	fl := newFloats(len(names) * 2 * (len(fw.Areas) + 1))
 	for i, name := range names {
+		n := len(groups[name])
+		if n < opts.MinRole {
+			out[i] = RoleResult{Role: name, Respondents: n, Node: Node{Status: Suppressed}, Areas: suppressedAreas(fw)}
+			continue
+		}
 		overall, areas := scoreAreas(fw, groups[name], opts, fl)
-		out[i] = RoleResult{Role: name, Respondents: len(groups[name]), Node: overall, Areas: areas}
+		out[i] = RoleResult{Role: name, Respondents: n, Node: overall, Areas: areas}
 	}
 	return out
+}
+
+// suppressedAreas are the areas of a group too small to show.
+func suppressedAreas(fw *framework.Framework) []RoleArea {
+	areas := make([]RoleArea, len(fw.Areas))
+	for i, a := range fw.Areas {
+		areas[i] = RoleArea{Area: a, Node: Node{Status: Suppressed}}
+	}
+	return areas
 }
 
 // scoreAreas is scoreTree for the overall and area scores alone, as the
@@ -473,14 +543,14 @@ func scoreAreas(fw *framework.Framework, qs []*Questionnaire, opts Options, fl *
 			indParts = indParts[:0]
 			for _, ind := range c.Indicators {
 				status, st := indicatorScore(ind, qs, opts, scores[:0], nil)
-				indParts = append(indParts, part{weight: ind.Weight, status: status, score: st.score})
+				indParts = append(indParts, part{weight: ind.Weight, status: status, score: st.score, answered: indicatorCount(status)})
 			}
 			o := combine(indParts, opts.MinCoverage)
-			critParts = append(critParts, part{weight: c.Weight, status: o.status, score: o.score})
+			critParts = append(critParts, part{weight: c.Weight, status: o.status, score: o.score, answered: o.answered})
 		}
 		o := combine(critParts, opts.MinCoverage)
 		areas[ai] = RoleArea{Area: area, Node: fl.node(fw, o)}
-		areaParts[ai] = part{weight: area.Weight, status: o.status, score: o.score}
+		areaParts[ai] = part{weight: area.Weight, status: o.status, score: o.score, answered: o.answered}
 	}
 	return fl.node(fw, combine(areaParts, opts.MinCoverage)), areas
 }

@@ -1,6 +1,7 @@
 package assess_test
 
 import (
+	"fmt"
 	"math"
 	"strings"
 	"testing"
@@ -372,7 +373,8 @@ func TestLevels(t *testing.T) {
 
 func TestRoles(t *testing.T) {
 	fw := loadFramework(t, "../testdata/frameworks/scoring.yaml")
-	r := scoreAll(t, fw, assess.Options{}, threeRespondents(t, fw)...)
+	// Groups of two and of one: shown only when the minimum allows.
+	r := scoreAll(t, fw, assess.Options{MinRole: 1}, threeRespondents(t, fw)...)
 	if len(r.Roles) != 2 || r.Roles[0].Role != "employer" || r.Roles[1].Role != assess.UnspecifiedRole {
 		t.Fatalf("roles %+v", r.Roles)
 	}
@@ -502,5 +504,88 @@ func TestGroupSplitsAssessments(t *testing.T) {
 	}
 	if strings.Join(got, " ") != "a/2022/1 a/2024/2 b/2024/1" {
 		t.Errorf("assessments %v", got)
+	}
+}
+
+// TestAnswered checks the count of answered applicable indicators on every
+// node, by hand: in the three respondents' example A1.a, A1.b, A2.a, A2.b,
+// A2.c, B1.a and B3.a are rated by someone, B1.b is na for everyone (not
+// applicable) and B2.a only dk (applicable, unanswered).
+func TestAnswered(t *testing.T) {
+	fw := loadFramework(t, "../testdata/frameworks/scoring.yaml")
+	r := scoreAll(t, fw, assess.Options{MinRole: 1}, threeRespondents(t, fw)...)
+	check := func(what string, got assess.Count, scored, applicable int) {
+		t.Helper()
+		if got != (assess.Count{Scored: scored, Applicable: applicable}) {
+			t.Errorf("%s: %d of %d answered, want %d of %d", what, got.Scored, got.Applicable, scored, applicable)
+		}
+	}
+	check("overall", r.Answered, 7, 8)
+	check("A", r.Areas[0].Answered, 5, 5)
+	check("A1", r.Areas[0].Criteria[0].Answered, 2, 2)
+	check("A2", r.Areas[0].Criteria[1].Answered, 3, 3)
+	check("B", r.Areas[1].Answered, 2, 3)
+	check("B1", r.Areas[1].Criteria[0].Answered, 1, 1)
+	check("B2", r.Areas[1].Criteria[1].Answered, 0, 1)
+	check("B3", r.Areas[1].Criteria[2].Answered, 1, 1)
+	// The employers r1 and r2 rated all but B2.a (dk) and B1.b (na); the
+	// respondent without a role rated A1.a, A2.b, B1.a and B3.a, left A1.b
+	// (dk), A2.c (missing) and B2.a (dk) unrated, and A2.a and B1.b na.
+	check("employer", r.Roles[0].Answered, 7, 8)
+	check("unspecified", r.Roles[1].Answered, 4, 7)
+	check("unspecified A", r.Roles[1].Areas[0].Answered, 2, 4)
+
+	// Nothing applicable: a count of nothing, however the node is scored.
+	q := questionnaire(t, fw, "respondent: {id: x}",
+		"answers: {A1.a: na, A1.b: na, A2.a: na, B1.a: na, B1.b: na, B2.a: na, B3.a: na}")
+	r = scoreAll(t, fw, assess.Options{}, q)
+	check("all na: A1", r.Areas[0].Criteria[0].Answered, 0, 0)
+	check("all na: A2 (A2.b and A2.c take no na)", r.Areas[0].Criteria[1].Answered, 0, 2)
+	check("all na: overall", r.Answered, 0, 2)
+}
+
+// TestRolePrivacy checks that stakeholder groups below the minimum size
+// show no scores, and that an anonymous result names no respondent.
+func TestRolePrivacy(t *testing.T) {
+	fw := loadFramework(t, "../testdata/frameworks/scoring.yaml")
+	qs := threeRespondents(t, fw)
+	// By default (3) both groups, of two and of one, are suppressed,
+	// with their size.
+	r := scoreAll(t, fw, assess.Options{}, qs...)
+	for _, g := range r.Roles {
+		if g.Status != assess.Suppressed || g.Score != nil || g.Areas[0].Score != nil || g.Areas[0].Status != assess.Suppressed {
+			t.Errorf("group %s of %d: %+v", g.Role, g.Respondents, g.Node)
+		}
+	}
+	if r.Roles[0].Respondents != 2 || r.Roles[1].Respondents != 1 {
+		t.Errorf("group sizes %d, %d", r.Roles[0].Respondents, r.Roles[1].Respondents)
+	}
+	// Anonymous, minimum 2: the employers stay a group, r3 (no role)
+	// becomes "other"; no id and no path is left.
+	r = scoreAll(t, fw, assess.Options{MinRole: 2, Anonymous: true}, qs...)
+	if len(r.Roles) != 2 || r.Roles[0].Role != "employer" || r.Roles[0].Status != assess.Scored ||
+		r.Roles[1].Role != assess.OtherRole || r.Roles[1].Status != assess.Suppressed {
+		t.Errorf("anonymous groups %+v", r.Roles)
+	}
+	for i, q := range r.Questionnaires {
+		if q.Respondent.ID != "" || q.Path != fmt.Sprintf("input %d", i+1) {
+			t.Errorf("questionnaire %d: respondent %q, path %q", i, q.Respondent.ID, q.Path)
+		}
+		if q == qs[i] {
+			t.Error("the anonymous result shares the caller's questionnaire")
+		}
+	}
+	for _, w := range r.Warnings {
+		if strings.Contains(w, ".yaml") {
+			t.Errorf("warning names a file: %s", w)
+		}
+	}
+	if qs[0].Respondent.ID != "r1" {
+		t.Error("anonymising changed the caller's questionnaire")
+	}
+	// The scores are the same as without anonymity.
+	plain := scoreAll(t, fw, assess.Options{MinRole: 2}, qs...)
+	if *plain.Score != *r.Score {
+		t.Errorf("anonymous overall %v, plain %v", *r.Score, *plain.Score)
 	}
 }

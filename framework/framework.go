@@ -6,6 +6,8 @@ package framework
 import (
 	"slices"
 	"sort"
+	"strings"
+	"unicode"
 
 	"github.com/r3l/r3l/internal/yamlx"
 )
@@ -103,6 +105,24 @@ type Band struct {
 	Label Text
 }
 
+// Role is a stakeholder group a respondent may belong to, such as
+// adult-education or employer.
+type Role struct {
+	ID    string
+	Label Text
+}
+
+// RoleKey is the form in which role names are compared: lower case, without
+// spaces, '_' or '-', so that "Adult Education" names adult-education.
+func RoleKey(name string) string {
+	return strings.Map(func(r rune) rune {
+		if unicode.IsSpace(r) || r == '_' || r == '-' {
+			return -1
+		}
+		return unicode.ToLower(r)
+	}, name)
+}
+
 // Area is a quality area.
 type Area struct {
 	ID          string
@@ -154,7 +174,10 @@ type Framework struct {
 	Maturity       []Band
 	MinCoverage    float64
 	PriorityPoints []int
-	Areas          []*Area
+	// Roles are the stakeholder groups respondents are asked to name, in
+	// file order; a framework may list none.
+	Roles []Role
+	Areas []*Area
 
 	// Derived on load.
 	Criteria   []*Criterion // framework order
@@ -189,6 +212,16 @@ func (f *Framework) Criterion(id string) *Criterion {
 func (f *Framework) Area(id string) *Area {
 	a, _ := f.byID[id].(*Area)
 	return a
+}
+
+// Role returns the role with the given id, written exactly.
+func (f *Framework) Role(id string) *Role {
+	for i := range f.Roles {
+		if f.Roles[i].ID == id {
+			return &f.Roles[i]
+		}
+	}
+	return nil
 }
 
 // Level returns the maturity band of a score, or nil when the framework has

@@ -75,7 +75,7 @@ func (l *loader) framework(n *yaml.Node) *Framework {
 		return f
 	}
 	m := l.Map(n, "framework", "schema", "id", "version", "title", "description", "languages",
-		"source", "levels", "scales", "default_scale", "maturity", "min_coverage", "priority_points", "areas")
+		"source", "levels", "scales", "default_scale", "maturity", "min_coverage", "priority_points", "roles", "areas")
 	if m == nil {
 		return f
 	}
@@ -141,6 +141,9 @@ func (l *loader) framework(n *yaml.Node) *Framework {
 	}
 	if fl, ok := m["priority_points"]; ok {
 		f.PriorityPoints = l.priorityPoints(fl.Value)
+	}
+	if fl, ok := m["roles"]; ok {
+		f.Roles = l.roles(fl.Value)
 	}
 	if fl, ok := m["areas"]; ok {
 		l.areas(f, fl.Value)
@@ -328,6 +331,9 @@ func (l *loader) scale(n *yaml.Node) *Scale {
 	return s
 }
 
+// points reads an ordinal scale's points. Answers name a point by its code
+// or by a label in any language, ignoring case (see assess.ParseAnswer), so
+// each of those must name one point only.
 func (l *loader) points(n *yaml.Node, what string) []Point {
 	items := l.Seq(n, what+" points")
 	if items != nil && len(items) < 2 {
@@ -335,8 +341,9 @@ func (l *loader) points(n *yaml.Node, what string) []Point {
 	}
 	var pts []Point
 	values := map[float64]bool{}
-	codes := map[string]bool{}
-	for _, it := range items {
+	codes := map[string]string{} // lower case -> code as written
+	forms := answerForms{}
+	for i, it := range items {
 		m := l.Map(it, what+" point", "value", "code", "label")
 		if m == nil {
 			continue
@@ -354,27 +361,73 @@ func (l *loader) points(n *yaml.Node, what string) []Point {
 		}
 		if fl, ok := m["code"]; ok {
 			if c, ok := l.String(fl.Value, what+" point code"); ok {
+				lower := strings.ToLower(c)
 				switch {
 				case !IDPattern.MatchString(c):
 					l.Errorf(fl.Value, "%s: point code %q must be letters, digits, '.', '_' or '-'", what, c)
-				case c == NA || c == DK:
+				case lower == NA || lower == DK:
 					l.Errorf(fl.Value, "%s: point code %q is reserved for the special answer", what, c)
-				case codes[c]:
+				case codes[lower] == c:
 					l.Errorf(fl.Value, "%s: point code %q appears twice", what, c)
+				case codes[lower] != "":
+					l.Errorf(fl.Value, "%s: point code %q differs from %q only in case (answers are read ignoring case)", what, c, codes[lower])
+				default:
+					if other, clash := forms.claim(c, i, c); clash {
+						l.Errorf(fl.Value, "%s: point code %q is also a label of point %s", what, c, other)
+					}
 				}
-				codes[c] = true
+				codes[lower] = c
 				p.Code = c
 			}
 		}
 		p.Label = l.optText(m, "label", what+" point label")
 		if p.Label == nil {
 			p.Label = Text{"en": p.Code}
+		} else {
+			l.pointLabel(m["label"].Value, p, i, forms, what)
 		}
 		pts = append(pts, p)
 	}
 	// Points may be written in any order; scoring and dropdowns use ascending values.
 	sort.SliceStable(pts, func(i, j int) bool { return pts[i].Value < pts[j].Value })
 	return pts
+}
+
+// answerForms are the codes and labels of a scale's points, in lower
+// case, with the point each names.
+type answerForms map[string]pointRef
+
+// pointRef is a point by its index among the scale's items and its code.
+type pointRef struct {
+	item int
+	code string
+}
+
+// claim records that form names the point of item i; if it already names
+// another point, it returns that point's code.
+func (af answerForms) claim(form string, i int, code string) (string, bool) {
+	key := strings.ToLower(strings.TrimSpace(form))
+	if prev, ok := af[key]; ok && prev.item != i {
+		return prev.code, true
+	}
+	af[key] = pointRef{i, code}
+	return "", false
+}
+
+// pointLabel checks that no label of point p (item i) names another point.
+func (l *loader) pointLabel(n *yaml.Node, p Point, i int, forms answerForms, what string) {
+	langs := make([]string, 0, len(p.Label))
+	for lang := range p.Label {
+		langs = append(langs, lang)
+	}
+	sort.Strings(langs) // one message, the same every run
+	for _, lang := range langs {
+		if other, clash := forms.claim(p.Label[lang], i, p.Code); clash {
+			l.Errorf(n, "%s: point label %q is also the code or a label of point %s (answers are read by either, ignoring case)",
+				what, p.Label[lang], other)
+			return
+		}
+	}
 }
 
 func (l *loader) maturity(n *yaml.Node) []Band {
@@ -419,6 +472,46 @@ func (l *loader) maturity(n *yaml.Node) []Band {
 		bands = append(bands, b)
 	}
 	return bands
+}
+
+// roles reads the stakeholder roles. Questionnaires name a role ignoring
+// case, spaces, '_' and '-', so ids that differ only in those would be
+// ambiguous and are refused like repeated ones.
+func (l *loader) roles(n *yaml.Node) []Role {
+	var roles []Role
+	seen := map[string]*yaml.Node{} // RoleKey -> the id first giving it
+	for _, it := range l.Seq(n, "roles") {
+		m := l.Map(it, "role", "id", "label")
+		if m == nil {
+			continue
+		}
+		var r Role
+		what := "role"
+		if fl, ok := m["id"]; ok {
+			if r.ID, ok = l.String(fl.Value, "role id"); ok {
+				what = "role " + r.ID
+				first, dup := seen[RoleKey(r.ID)]
+				switch {
+				case !IDPattern.MatchString(r.ID):
+					l.Errorf(fl.Value, "role id %q must be letters, digits, '.', '_' or '-', starting with a letter or digit", r.ID)
+				case dup && first.Value == r.ID:
+					l.Errorf(fl.Value, "role %q is listed twice (also at line %d)", r.ID, first.Line)
+				case dup:
+					l.Errorf(fl.Value, "role %q is the same as %q at line %d: roles are matched ignoring case, '_' and '-'",
+						r.ID, first.Value, first.Line)
+				default:
+					seen[RoleKey(r.ID)] = fl.Value
+				}
+			}
+		}
+		l.Require(it, m, what, "id")
+		r.Label = l.optText(m, "label", what+" label")
+		if r.Label == nil {
+			r.Label = Text{"en": r.ID}
+		}
+		roles = append(roles, r)
+	}
+	return roles
 }
 
 func (l *loader) priorityPoints(n *yaml.Node) []int {

@@ -208,7 +208,7 @@ areas: []
 			`fw.yaml:4:1: unknown key "titel" in framework (did you mean "title"?)`,
 		}},
 		{"unknown key far from all", strings.Replace(minimal, "version: \"1\"\n", "version: \"1\"\nzzzzzzzz: T\n", 1), []string{
-			`fw.yaml:4:1: unknown key "zzzzzzzz" in framework (expected one of: areas, default_scale, description, id, languages, levels, maturity, min_coverage, priority_points, scales, schema, source, title, version)`,
+			`fw.yaml:4:1: unknown key "zzzzzzzz" in framework (expected one of: areas, default_scale, description, id, languages, levels, maturity, min_coverage, priority_points, roles, scales, schema, source, title, version)`,
 		}},
 		{"typo in area beside a text map", strings.Replace(minimal, "    title: Area A\n",
 			"    title: {en: Area A, de: Bereich A}\n    descripton: {en: About A}\n", 1), []string{
@@ -619,4 +619,180 @@ func TestLoadFile(t *testing.T) {
 	if f.Path != "testdata/small.yaml" || f.ID != "small" || len(f.Indicators) != 3 {
 		t.Errorf("path %q id %q indicators %d", f.Path, f.ID, len(f.Indicators))
 	}
+}
+
+// withRoles is minimal with a roles key before the areas.
+func withRoles(roles string) string {
+	return strings.Replace(minimal, "areas:\n", roles+"areas:\n", 1)
+}
+
+func TestLoadRoles(t *testing.T) {
+	f := loadOK(t, withRoles(`roles:
+  - id: lead-partner
+    label: {en: Lead partner, de: Federführung}
+  - {id: adult_education, label: Adult education}
+  - {id: School2}
+`))
+	var got []string
+	for _, r := range f.Roles {
+		got = append(got, fmt.Sprintf("%s %s/%s", r.ID, r.Label.Get("en"), r.Label.Get("de")))
+	}
+	sameLines(t, got, []string{
+		"lead-partner Lead partner/Federführung",
+		"adult_education Adult education/Adult education",
+		"School2 School2/School2", // no label: the id
+	})
+	if r := f.Role("adult_education"); r == nil || r.ID != "adult_education" {
+		t.Errorf("Role(adult_education) = %v", r)
+	}
+	if r := f.Role("adult-education"); r != nil {
+		t.Errorf("Role matches %q inexactly", r.ID)
+	}
+	if f := loadOK(t, minimal); f.Roles != nil {
+		t.Errorf("roles without a roles key: %v", f.Roles)
+	}
+	if f := loadOK(t, withRoles("roles: []\n")); len(f.Roles) != 0 {
+		t.Errorf("roles: [] gave %v", f.Roles)
+	}
+}
+
+func TestRoleKey(t *testing.T) {
+	for _, tt := range []struct{ name, want string }{
+		{"adult-education", "adulteducation"},
+		{"Adult Education", "adulteducation"},
+		{"ADULT_EDUCATION", "adulteducation"},
+		{" adult -\teducation ", "adulteducation"},
+		{"Lead-Partner", "leadpartner"},
+		{"library.museum", "library.museum"}, // '.' counts
+		{"Bildungsträger", "bildungsträger"},
+		{"", ""},
+	} {
+		if got := RoleKey(tt.name); got != tt.want {
+			t.Errorf("RoleKey(%q) = %q, want %q", tt.name, got, tt.want)
+		}
+	}
+}
+
+func TestLoadRoleErrors(t *testing.T) {
+	tests := []struct {
+		name, roles string
+		want        []string
+	}{
+		{"not a list", "roles: lead-partner\n", []string{
+			`fw.yaml:7:8: roles must be a list, not "lead-partner"`,
+		}},
+		{"items not mappings", "roles: [school, [employer]]\n", []string{
+			`fw.yaml:7:9: role must be a mapping, not "school"`,
+			`fw.yaml:7:17: role must be a mapping, not a list`,
+		}},
+		{"missing id, unknown key", "roles:\n  - {label: School}\n  - {id: employer, lable: Employer}\n", []string{
+			`fw.yaml:8:5: role is missing "id"`,
+			`fw.yaml:9:20: unknown key "lable" in role (did you mean "label"?)`,
+		}},
+		{"bad ids", "roles:\n  - {id: adult education}\n  - {id: -school}\n  - {id: [a]}\n  - {id: \"\"}\n", []string{
+			`fw.yaml:8:10: role id "adult education" must be letters, digits, '.', '_' or '-', starting with a letter or digit`,
+			`fw.yaml:9:10: role id "-school" must be letters, digits, '.', '_' or '-', starting with a letter or digit`,
+			`fw.yaml:10:10: role id must be a text, not a list`,
+			`fw.yaml:11:10: role id "" must be letters, digits, '.', '_' or '-', starting with a letter or digit`,
+		}},
+		{"repeated ids", `roles:
+  - {id: school}
+  - {id: adult-education}
+  - {id: school}
+  - {id: Adult_Education}
+  - {id: adulteducation}
+`, []string{
+			`fw.yaml:10:10: role "school" is listed twice (also at line 8)`,
+			`fw.yaml:11:10: role "Adult_Education" is the same as "adult-education" at line 9: roles are matched ignoring case, '_' and '-'`,
+			`fw.yaml:12:10: role "adulteducation" is the same as "adult-education" at line 9: roles are matched ignoring case, '_' and '-'`,
+		}},
+		{"labels", `roles:
+  - {id: school, label: {de: Schule}}
+  - {id: employer, label: [Employer]}
+  - id: learner
+    label:
+      en: Learner
+      deutsch: Lernende
+`, []string{
+			`fw.yaml:8:25: role school label has no English (en) text`,
+			`fw.yaml:9:27: role employer label must be a text or a map of languages to texts, not a list`,
+			`fw.yaml:13:7: role learner label: "deutsch" is not a language code`,
+		}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			sameLines(t, loadErrs(t, withRoles(tt.roles)), tt.want)
+		})
+	}
+}
+
+func TestLoadRoleMissingLanguageWarns(t *testing.T) {
+	src := strings.Replace(withRoles("roles:\n  - {id: school, label: {en: School, de: Schule}}\n  - {id: employer, label: Employer}\n  - {id: learner}\n"),
+		"scales:\n", "languages: [en, de]\ntitle: {en: T, de: T}\nscales:\n", 1)
+	src = strings.Replace(src, "    title: Area A\n", "    title: {en: Area A, de: Bereich A}\n", 1)
+	src = strings.Replace(src, "        title: Criterion A1\n", "        title: {en: Criterion A1, de: Kriterium A1}\n", 1)
+	src = strings.Replace(src, "{id: A1.a, text: Statement}", "{id: A1.a, text: {en: Statement, de: Aussage}}", 1)
+	f := loadOK(t, src)
+	var got []string
+	for _, w := range f.Warnings {
+		got = append(got, w.Error())
+	}
+	sameLines(t, got, []string{
+		`fw.yaml:11:27: role employer label has no de text (English is used)`,
+	})
+}
+
+// TestLoadPointForms checks that each code and label of a scale names one
+// point, since answers are read by either, ignoring case.
+func TestLoadPointForms(t *testing.T) {
+	scale := func(points string) string {
+		return strings.Replace(minimal, "  - {id: s, kind: boolean}\n", "  - id: s\n    kind: ordinal\n    points:\n"+points, 1)
+	}
+	tests := []struct {
+		name, points string
+		want         []string
+	}{
+		{"codes differing in case", "      - {value: 1, code: low}\n      - {value: 2, code: Low}\n      - {value: 3, code: NA}\n", []string{
+			`fw.yaml:9:26: scale s: point code "Low" differs from "low" only in case (answers are read ignoring case)`,
+			`fw.yaml:10:26: scale s: point code "NA" is reserved for the special answer`,
+		}},
+		{"label of another point", `      - {value: 1, code: low, label: {en: Low, de: Niedrig}}
+      - {value: 2, code: mid, label: {en: " niedrig "}}
+      - {value: 3, code: high, label: LOW}
+`, []string{
+			`fw.yaml:9:38: scale s: point label " niedrig " is also the code or a label of point low (answers are read by either, ignoring case)`,
+			`fw.yaml:10:39: scale s: point label "LOW" is also the code or a label of point low (answers are read by either, ignoring case)`,
+		}},
+		{"code that is a label of another point", "      - {value: 1, code: a, label: High}\n      - {value: 2, code: high}\n", []string{
+			`fw.yaml:9:26: scale s: point code "high" is also a label of point a`,
+		}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			sameLines(t, loadErrs(t, scale(tt.points)), tt.want)
+		})
+	}
+	// A label may repeat its own point's code, in any case and language.
+	loadOK(t, scale("      - {value: 1, code: low, label: {en: LOW, de: low, sv: Låg}}\n      - {value: 2, code: high, label: High}\n"))
+}
+
+// TestBundledRoles checks the stakeholder roles of R3L+: the typical
+// partners of a learning region, each labelled in every language of the
+// framework (TestBundledLoad checks the other texts).
+func TestBundledRoles(t *testing.T) {
+	f, err := Get("r3lplus")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var ids []string
+	for _, r := range f.Roles {
+		ids = append(ids, r.ID)
+		for _, lang := range f.Languages {
+			if strings.TrimSpace(r.Label[lang]) == "" {
+				t.Errorf("role %s: no %s label", r.ID, lang)
+			}
+		}
+	}
+	sameLines(t, ids, []string{"lead-partner", "adult-education", "school", "university", "library-museum",
+		"regional-development", "social-partner", "employer", "civil-society", "learner", "municipality"})
 }

@@ -26,13 +26,18 @@ import (
 // hold; workbooks carry it among their document properties.
 const QuestionnaireSchema = "r3l.questionnaire/v1"
 
-// Options prefill a questionnaire template.
+// Options prefill a questionnaire template: the language of its texts, and
+// what a coordinator fills in for each stakeholder so that nobody retypes
+// it (an empty value is left to the respondent).
 type Options struct {
 	Lang       string
-	Region     string
+	Region     string // region.id
+	Name       string // region.name
+	Country    string // region.country
+	Group      string // region.group
 	Period     string
-	Respondent string
-	Role       string
+	Respondent string // respondent.id
+	Role       string // respondent.role
 }
 
 // Template is a questionnaire r3l writes from a framework.

@@ -1,6 +1,9 @@
 package instrument
 
-import "github.com/r3l/r3l/framework"
+import (
+	"github.com/r3l/r3l/assess"
+	"github.com/r3l/r3l/framework"
+)
 
 // A questionnaire workbook (`r3l template -f xlsx`) holds the same data as a
 // YAML questionnaire in three sheets: Region (keys in column A, values in
@@ -34,7 +37,8 @@ var AnswerHeaders = map[string]framework.Text{
 }
 
 // ListSep joins a drop-down item's code and its label: "4 – Largely in place".
-const ListSep = " – "
+// assess.CutListItem splits such an item for every reader.
+const ListSep = assess.ListSep
 
 // ListItem is the text of a drop-down item; the reader takes the part before
 // ListSep.

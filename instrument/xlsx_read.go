@@ -349,8 +349,25 @@ func (r *wbReader) region(rows []row, q *assess.Questionnaire, opts LoadOptions)
 		q.Respondent.ID = s
 		q.Source.Cell = cellRef(sheet, 2, n)
 	}
-	q.Respondent.Role = vals["respondent.role"]
+	q.Respondent.Role = cellRole(fw, vals["respondent.role"])
 	return fw
+}
+
+// cellRole reads the role cell. An item of its drop-down list,
+// "adult-education – Adult education provider", gives the role before the
+// dash; anything else is kept as written, and assess.Group matches it to
+// the framework's roles.
+func cellRole(fw *framework.Framework, text string) string {
+	code, _, ok := assess.CutListItem(text)
+	if !ok || fw == nil {
+		return text
+	}
+	for _, r := range fw.Roles {
+		if framework.RoleKey(r.ID) == framework.RoleKey(code) {
+			return code
+		}
+	}
+	return text
 }
 
 func suggestKey(key string) string {
@@ -445,44 +462,19 @@ func (r *wbReader) answers(rows []row, fw *framework.Framework, out []assess.Ans
 	return rowOf
 }
 
-// cellAnswer turns an Answer cell into an answer as ParseAnswer reads it:
-// the drop-down text "4 – Largely in place" gives "4", a point's label
-// alone (in any language) gives its code, and a spreadsheet's TRUE/FALSE
-// (stored as 1/0) on a yes/no scale gives yes/no.
+// cellAnswer turns an Answer cell into an answer for assess.ParseAnswer,
+// which reads every form a YAML file takes too. The one rule of cells: a
+// spreadsheet's TRUE/FALSE, stored as 1/0, on a yes/no scale means yes/no.
 func cellAnswer(s *framework.Scale, text string) string {
-	t := strings.TrimSpace(text)
-	if code, _, ok := cutListItem(t); ok {
-		return code
-	}
-	switch s.Kind {
-	case framework.Ordinal:
-		for _, p := range s.Points {
-			for _, l := range p.Label {
-				if l != "" && strings.EqualFold(l, t) {
-					return p.Code
-				}
-			}
-		}
-	case framework.Boolean:
-		switch t {
+	if s.Kind == framework.Boolean {
+		switch strings.TrimSpace(text) {
 		case "1":
 			return "yes"
 		case "0":
 			return "no"
 		}
 	}
-	return t
-}
-
-// cutListItem splits a drop-down item "code – label" (an en dash, or a
-// hyphen between spaces as typed by hand) into its code and label.
-func cutListItem(s string) (code, label string, ok bool) {
-	for _, sep := range []string{"–", " - ", " — "} {
-		if c, l, ok := strings.Cut(s, sep); ok && strings.TrimSpace(c) != "" {
-			return strings.TrimSpace(c), strings.TrimSpace(l), true
-		}
-	}
-	return s, "", false
+	return text
 }
 
 // priorities reads the Priorities sheet: the area's id in column A, its
@@ -525,7 +517,7 @@ func (r *wbReader) priorities(rows []row, fw *framework.Framework) map[string][]
 				}
 				continue
 			}
-			id, _, _ := cutListItem(text)
+			id, _, _ := assess.CutListItem(text)
 			crit := fw.Criterion(id)
 			switch {
 			case rank > maxRanks:

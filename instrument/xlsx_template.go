@@ -53,6 +53,7 @@ type qwb struct {
 	// Ranges of the drop-down lists on the Lists sheet.
 	scaleList map[string]string // scale id -> range
 	areaList  map[string]string // area id -> range
+	roleList  string            // the roles, if the framework has any
 	listItems [][]string        // the columns of the Lists sheet
 	colWidths map[string][]float64
 }
@@ -191,9 +192,9 @@ func (t *qwb) criterionItem(c *framework.Criterion) string {
 func qwbNum(v float64) string { return strconv.FormatFloat(v, 'f', -1, 64) }
 
 // lists plans the drop-down lists: their items go into the hidden sheet
-// Lists (written last), one column per scale and per area, since a list
-// typed into the validation itself is limited to 255 characters and cannot
-// hold commas.
+// Lists (written last), one column per scale, per area and for the roles,
+// since a list typed into the validation itself is limited to 255
+// characters and cannot hold commas.
 func (t *qwb) lists() {
 	t.scaleList, t.areaList = map[string]string{}, map[string]string{}
 	add := func(items []string) string {
@@ -212,6 +213,13 @@ func (t *qwb) lists() {
 			items[i] = t.criterionItem(c)
 		}
 		t.areaList[a.ID] = add(items)
+	}
+	if len(t.fw.Roles) > 0 {
+		items := make([]string, len(t.fw.Roles))
+		for i, r := range t.fw.Roles {
+			items[i] = ListItem(r.ID, r.Label.Get(t.lang))
+		}
+		t.roleList = add(items)
 	}
 }
 
@@ -332,15 +340,19 @@ func (t *qwb) region(opts Options) {
 	t.set(sheet, 2, 1, t.w("value"), t.header)
 	t.set(sheet, 3, 1, t.w("notes"), t.header)
 	req := " (" + t.w("required") + ")"
+	roleHint := t.w("tpl.role")
+	if t.roleList != "" {
+		roleHint = t.w("role.hint")
+	}
 	rows := []struct{ key, value, hint string }{
 		{"framework", t.fw.ID + "@" + t.fw.Version, t.w("framework.hint")},
 		{"region.id", opts.Region, t.w("tpl.region") + req},
-		{"region.name", "", t.w("name.hint")},
-		{"region.country", "", t.w("tpl.country")},
-		{"region.group", "", t.w("tpl.group")},
+		{"region.name", opts.Name, t.w("name.hint")},
+		{"region.country", opts.Country, t.w("tpl.country")},
+		{"region.group", opts.Group, t.w("tpl.group")},
 		{"period", opts.Period, t.w("tpl.period") + req},
 		{"respondent.id", opts.Respondent, t.w("tpl.respondent")},
-		{"respondent.role", opts.Role, t.w("tpl.role")},
+		{"respondent.role", opts.Role, roleHint},
 	}
 	for i, r := range rows {
 		if r.key != RegionKeys[i] {
@@ -350,9 +362,24 @@ func (t *qwb) region(opts Options) {
 		t.set(sheet, 2, i+2, r.value, t.inputText)
 		t.set(sheet, 3, i+2, r.hint, t.hint)
 		t.fit(sheet, i+2, map[int]string{2: r.value, 3: r.hint})
+		if r.key == "respondent.role" && t.roleList != "" {
+			t.roleValidation(sheet, workbook.Cell(2, i+2))
+		}
 	}
 	t.Freeze(sheet, 1, 0, "B3")
 	t.Protect(sheet)
+}
+
+// roleValidation offers the framework's roles as a drop-down on the role
+// cell. A role off the list only warns: a respondent may belong to none.
+func (t *qwb) roleValidation(sheet, cell string) {
+	dv := excelize.NewDataValidation(true)
+	dv.Sqref = cell
+	dv.SetSqrefDropList(t.roleList)
+	dv.SetInput(yamlx.Shorten(t.w("role.title"), 32), yamlx.Shorten(t.w("role.hint"), 255))
+	dv.SetError(excelize.DataValidationErrorStyleWarning, yamlx.Shorten(t.w("offlist.title"), 32),
+		yamlx.Shorten(t.w("role.offlist"), 255))
+	t.Do(t.F.AddDataValidation(sheet, dv))
 }
 
 // Columns of the Answers sheet.
@@ -454,6 +481,7 @@ func (t *qwb) answerValidation(sheet string, sc *framework.Scale, sqref string) 
 			for _, p := range sc.Points {
 				accepted = append(accepted, p.Code)
 			}
+			accepted = append(accepted, t.w("offlist.label"))
 		} else {
 			accepted = append(accepted, "yes", "no")
 		}

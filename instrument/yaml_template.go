@@ -50,12 +50,7 @@ func TemplateYAML(w io.Writer, fw *framework.Framework, opts Options) error {
 
 	fmt.Fprintf(b, "schema: r3l.questionnaire/v1\n")
 	fmt.Fprintf(b, "framework: %s\n", yamlString(fw.ID+"@"+fw.Version))
-	fmt.Fprintf(b, "region:\n")
-	fmt.Fprintf(b, "  id: %s  # %s\n", yamlString(opts.Region), t("tpl.region"))
-	fmt.Fprintf(b, "  name: \"\"\n  country: \"\"  # %s\n  group: \"\"  # %s\n", t("tpl.country"), t("tpl.group"))
-	fmt.Fprintf(b, "period: %s  # %s\n", yamlString(opts.Period), t("tpl.period"))
-	fmt.Fprintf(b, "respondent:\n  id: %s  # %s\n  role: %s  # %s\n",
-		yamlString(opts.Respondent), t("tpl.respondent"), yamlString(opts.Role), t("tpl.role"))
+	yamlRespondent(b, fw, opts)
 	b.WriteString("\nanswers:\n")
 	for _, a := range fw.Areas {
 		b.WriteString("\n")
@@ -94,6 +89,32 @@ func TemplateYAML(w io.Writer, fw *framework.Framework, opts Options) error {
 	}
 	_, err := io.WriteString(w, b.String())
 	return err
+}
+
+// yamlRespondent writes the region, period and respondent, prefilled from
+// opts. The role's comment lists the framework's roles, if it has any.
+func yamlRespondent(b *strings.Builder, fw *framework.Framework, opts Options) {
+	t := func(key string) string { return words.Get(opts.Lang, key) }
+	fmt.Fprintf(b, "region:\n")
+	fmt.Fprintf(b, "  id: %s  # %s\n", yamlString(opts.Region), t("tpl.region"))
+	fmt.Fprintf(b, "  name: %s\n", yamlString(opts.Name))
+	fmt.Fprintf(b, "  country: %s  # %s\n", yamlString(opts.Country), t("tpl.country"))
+	fmt.Fprintf(b, "  group: %s  # %s\n", yamlString(opts.Group), t("tpl.group"))
+	fmt.Fprintf(b, "period: %s  # %s\n", yamlString(opts.Period), t("tpl.period"))
+	fmt.Fprintf(b, "respondent:\n  id: %s  # %s\n", yamlString(opts.Respondent), t("tpl.respondent"))
+	if len(fw.Roles) == 0 {
+		fmt.Fprintf(b, "  role: %s  # %s\n", yamlString(opts.Role), t("tpl.role"))
+		return
+	}
+	fmt.Fprintf(b, "  role: %s  # %s\n", yamlString(opts.Role), t("tpl.roles"))
+	width := 0
+	for _, r := range fw.Roles {
+		width = max(width, len(r.ID)) // ids are ASCII
+	}
+	for _, r := range fw.Roles {
+		comment(b, "  ", "  "+r.ID+strings.Repeat(" ", width-len(r.ID)+2), r.Label.Get(opts.Lang))
+	}
+	comment(b, "  ", "  ", t("tpl.roles.other"))
 }
 
 // scaleLine describes a scale's answers in one line.

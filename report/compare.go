@@ -6,7 +6,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
-	"strings"
 
 	"github.com/olekukonko/tablewriter/tw"
 
@@ -173,17 +172,39 @@ func (s style) byNodes(c *assess.Comparison) []string {
 	return c.Nodes[1 : 1+areas]
 }
 
-// overviewRows is the regions × nodes matrix the table and Markdown show.
+// regionLabel names a region by its name, or its id when it has none.
+func regionLabel(r assess.Region) string {
+	if r.Name != "" {
+		return r.Name
+	}
+	return r.ID
+}
+
+// regionNames maps the compared regions' ids to their labels.
+func regionNames(c *assess.Comparison) map[string]string {
+	names := map[string]string{}
+	for _, r := range c.Results {
+		names[r.Region.ID] = regionLabel(r.Region)
+	}
+	return names
+}
+
+// rank is a result's rank within its period as text, "–" for none.
+func rank(c *assess.Comparison, i int) string {
+	if c.Ranks[i] == nil {
+		return "–"
+	}
+	return fmt.Sprint(*c.Ranks[i])
+}
+
+// overviewRows is the regions × nodes matrix the table and Markdown show:
+// rank, region name, period, the overall score and the --by nodes.
 func (s style) overviewRows(c *assess.Comparison) (header []string, rows [][]string) {
 	header = []string{"#", s.t("region"), s.t("period"), s.t("overall")}
 	nodes := s.byNodes(c)
 	header = append(header, nodes...)
 	for i, r := range c.Results {
-		rank := "–"
-		if c.Ranks[i] != nil {
-			rank = fmt.Sprint(*c.Ranks[i])
-		}
-		row := []string{rank, r.Region.ID, r.Period, s.score(r.Score)}
+		row := []string{rank(c, i), regionLabel(r.Region), r.Period, s.score(r.Score)}
 		scores := r.ScoreMap()
 		for _, id := range nodes {
 			row = append(row, s.score(scores[id]))
@@ -193,14 +214,28 @@ func (s style) overviewRows(c *assess.Comparison) (header []string, rows [][]str
 	return header, rows
 }
 
-// statsRows is the statistics of the overall and area scores as text: a
-// header (the first column names the node) and one row per node.
+// groupRows lists the peer groups: name, size and overall mean, or that
+// the group is too small to show.
+func (s style) groupRows(c *assess.Comparison) (header []string, rows [][]string) {
+	header = []string{s.t("group"), "n", s.t("overall") + " (" + s.t("mean") + ")"}
+	for _, g := range c.Groups {
+		mean := s.t("suppressed")
+		if !g.Suppressed {
+			mean = s.score(g.Stats[assess.OverallNode].Mean)
+		}
+		rows = append(rows, []string{g.Name, fmt.Sprint(len(g.Members)), mean})
+	}
+	return header, rows
+}
+
+// statsRows is the statistics of the overall score and the --by nodes as
+// text: a header (the first column names the node) and one row per node.
 func (s style) statsRows(c *assess.Comparison) (header []string, rows [][]string) {
 	header = []string{""}
 	for _, col := range statColumns {
 		header = append(header, col.header(s))
 	}
-	for _, id := range c.Nodes[:1+len(c.Framework.Areas)] {
+	for _, id := range append([]string{assess.OverallNode}, s.byNodes(c)...) {
 		name := id
 		if id == assess.OverallNode {
 			name = s.t("overall")
@@ -219,8 +254,9 @@ func (s style) trendRows(c *assess.Comparison) (header []string, rows [][]string
 	for _, a := range c.Framework.Areas {
 		header = append(header, a.ID)
 	}
+	names := regionNames(c)
 	for _, t := range c.Trends {
-		row := []string{t.Region, t.From, t.To, s.delta(t.Delta[assess.OverallNode])}
+		row := []string{names[t.Region], t.From, t.To, s.delta(t.Delta[assess.OverallNode])}
 		for _, a := range c.Framework.Areas {
 			row = append(row, s.delta(t.Delta[a.ID]))
 		}
@@ -234,7 +270,7 @@ func (s style) delta(v *float64) string {
 	if v == nil {
 		return "–"
 	}
-	return s.p.Sprintf("%+.1f", *v)
+	return s.p.Sprintf("%+.1f", RoundHalfAway(*v, 1))
 }
 
 func rightAligned(n int) []tw.Align {
@@ -253,9 +289,12 @@ func (t *tableWriter) Comparison(w io.Writer, c *assess.Comparison) error {
 	header, rows := s.overviewRows(c)
 	aligns := rightAligned(len(header))
 	aligns[1], aligns[2] = tw.AlignLeft, tw.AlignLeft
-	if err := s.render(w, grid{header: header, rows: rows, aligns: aligns, flex: -1}); err != nil {
+	// Rank, region and period stay in every part of a matrix too wide
+	// for the terminal.
+	if err := s.renderWide(w, grid{header: header, rows: rows, aligns: aligns, flex: 1}, 3); err != nil {
 		return err
 	}
+	fmt.Fprintln(w, i18n.Wrap(s.t("rank.note"), s.Width))
 	s.heading(w, s.t("statistics"))
 	header, rows = s.statsRows(c)
 	aligns = rightAligned(len(header))
@@ -263,16 +302,22 @@ func (t *tableWriter) Comparison(w io.Writer, c *assess.Comparison) error {
 	if err := s.render(w, grid{header: header, rows: rows, aligns: aligns, flex: -1}); err != nil {
 		return err
 	}
-	if len(c.Trends) > 0 {
-		s.heading(w, s.t("trends"))
-		header, rows = s.trendRows(c)
-		aligns = rightAligned(len(header))
-		aligns[0], aligns[1], aligns[2] = tw.AlignLeft, tw.AlignLeft, tw.AlignLeft
-		if err := s.render(w, grid{header: header, rows: rows, aligns: aligns, flex: -1}); err != nil {
+	if len(c.Groups) > 0 {
+		s.heading(w, s.t("groups"))
+		header, rows = s.groupRows(c)
+		if err := s.render(w, grid{header: header, rows: rows, aligns: []tw.Align{tw.AlignLeft, tw.AlignRight, tw.AlignRight}, flex: 0}); err != nil {
 			return err
 		}
+		fmt.Fprintln(w, i18n.Wrap(s.p.Sprintf(s.t("groups.explained"), c.MinGroup), s.Width))
 	}
-	return nil
+	if len(c.Trends) == 0 {
+		return nil
+	}
+	s.heading(w, s.t("trends"))
+	header, rows = s.trendRows(c)
+	aligns = rightAligned(len(header))
+	aligns[0], aligns[1], aligns[2] = tw.AlignLeft, tw.AlignLeft, tw.AlignLeft
+	return s.render(w, grid{header: header, rows: rows, aligns: aligns, flex: 0})
 }
 
 func (m *markdownWriter) Comparison(w io.Writer, c *assess.Comparison) error {
@@ -286,6 +331,7 @@ func (m *markdownWriter) Comparison(w io.Writer, c *assess.Comparison) error {
 	if err := mdTable(w, header, rows, aligns...); err != nil {
 		return err
 	}
+	fmt.Fprintf(w, "%s\n\n", s.t("rank.note"))
 	fmt.Fprintf(w, "## %s\n\n", s.t("statistics"))
 	header, rows = s.statsRows(c)
 	aligns = rightAligned(len(header))
@@ -295,28 +341,18 @@ func (m *markdownWriter) Comparison(w io.Writer, c *assess.Comparison) error {
 	}
 	if len(c.Groups) > 0 {
 		fmt.Fprintf(w, "## %s\n\n", s.t("groups"))
-		rows = nil
-		for _, g := range c.Groups {
-			mean := s.t("suppressed")
-			if !g.Suppressed {
-				mean = s.score(g.Stats[assess.OverallNode].Mean)
-			}
-			rows = append(rows, []string{g.Name, fmt.Sprint(len(g.Members)), mean})
-		}
-		if err := mdTable(w, []string{s.t("group"), "n", s.t("overall") + " (" + s.t("mean") + ")"}, rows,
-			tw.AlignLeft, tw.AlignRight, tw.AlignRight); err != nil {
+		header, rows = s.groupRows(c)
+		if err := mdTable(w, header, rows, tw.AlignLeft, tw.AlignRight, tw.AlignRight); err != nil {
 			return err
 		}
+		fmt.Fprintf(w, "%s\n\n", s.p.Sprintf(s.t("groups.explained"), c.MinGroup))
 	}
-	if len(c.Trends) > 0 {
-		fmt.Fprintf(w, "## %s\n\n", s.t("trends"))
-		header, rows = s.trendRows(c)
-		aligns = rightAligned(len(header))
-		aligns[0], aligns[1], aligns[2] = tw.AlignLeft, tw.AlignLeft, tw.AlignLeft
-		if err := mdTable(w, header, rows, aligns...); err != nil {
-			return err
-		}
+	if len(c.Trends) == 0 {
+		return nil
 	}
-	_, err := fmt.Fprintln(w, strings.TrimSpace(s.p.Sprintf(s.t("groups.explained"), c.MinGroup)))
-	return err
+	fmt.Fprintf(w, "## %s\n\n", s.t("trends"))
+	header, rows = s.trendRows(c)
+	aligns = rightAligned(len(header))
+	aligns[0], aligns[1], aligns[2] = tw.AlignLeft, tw.AlignLeft, tw.AlignLeft
+	return mdTable(w, header, rows, aligns...)
 }

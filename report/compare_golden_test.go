@@ -368,8 +368,12 @@ func TestGoldenComparisonTable(t *testing.T) {
 			t.Errorf("line %d is %d columns: %s", i+1, n, line)
 		}
 	}
-	for _, want := range []string{"│ 1 │ limerick ", "│ 2 │ kaunas ", "│ 3 │ lake-constance │ 2024 ", "│ 1 │ lake-constance │ 2022 ",
-		"\nStatistics\n", "\nTrends\n", "│ lake-constance │ 2022 │ 2024 │"} {
+	// Regions by name, ranks said to be within a period, peer groups
+	// with their note.
+	for _, want := range []string{"│ 1 │ Limerick Learning City ", "│ 2 │ Kaunas Learning City ", "│ 3 │ Lake Constance Learning   │ 2024 ",
+		"│ 1 │ Lake Constance Learning   │ 2022 ", "\n#: rank by overall score among the assessments of the same period",
+		"\nStatistics\n", "\nTrends\n", "│ Lake Constance        │ 2022 │ 2024 │", "\nPeer groups\n", "│ city         │ 2 │           61.2 │",
+		"Peer groups with fewer than 2 assessments get no statistics."} {
 		if !strings.Contains(string(out), want) {
 			t.Errorf("table lacks %q", want)
 		}
@@ -630,7 +634,7 @@ func TestComparisonTiesAndUnranked(t *testing.T) {
 		t.Errorf("city mean %v, want %v", m, tie)
 	}
 	md := string(renderComparison(t, "markdown", Options{}, c))
-	if !strings.Contains(md, "| – | kaunas ") || !strings.Contains(md, "| 1 | lake-constance | 2024 ") {
+	if !strings.Contains(md, "| – | Kaunas Learning City ") || !strings.Contains(md, "| 1 | Lake Constance Learning Region | 2024 ") {
 		t.Errorf("markdown ranks:\n%s", md)
 	}
 
@@ -639,5 +643,46 @@ func TestComparisonTiesAndUnranked(t *testing.T) {
 	c = assess.Compare(results[0].Framework, results, assess.CompareOptions{})
 	if i, _ := result(t, c, "kaunas", "2024"); c.Ranks[i] == nil || *c.Ranks[i] != 3 {
 		t.Errorf("kaunas below a tie for first: rank %v, want 3", c.Ranks[i])
+	}
+}
+
+// TestComparisonBy checks the --by columns: on an 80-column terminal the
+// matrix of 24 criteria or 64 indicators is split into tables that fit,
+// each with the rank, region and period; the HTML heat map has the same
+// columns.
+func TestComparisonBy(t *testing.T) {
+	c := sampleComparison(t, 2)
+	fw := c.Framework
+	for _, by := range []string{"criterion", "indicator"} {
+		var ids []string
+		if by == "criterion" {
+			for _, cr := range fw.Criteria {
+				ids = append(ids, cr.ID)
+			}
+		} else {
+			for _, ind := range fw.Indicators {
+				ids = append(ids, ind.ID)
+			}
+		}
+		out := string(renderComparison(t, "table", Options{By: by}, c))
+		for i, line := range strings.Split(out, "\n") {
+			if n := len([]rune(line)); n > 80 {
+				t.Errorf("--by %s: line %d is %d columns", by, i+1, n)
+			}
+		}
+		for _, id := range ids {
+			if !strings.Contains(out, "│ "+id+" ") {
+				t.Errorf("--by %s: no column %s", by, id)
+			}
+		}
+		if n := strings.Count(out, "│ # │ Region "); n < 2 {
+			t.Errorf("--by %s: %d tables with rank and region, want several", by, n)
+		}
+		page := string(renderComparison(t, "html", Options{By: by, Date: "2026-11-22", Version: "test"}, c))
+		for _, id := range ids {
+			if !strings.Contains(page, `">`+id+`</th>`) {
+				t.Errorf("--by %s: the HTML heat map has no column %s", by, id)
+			}
+		}
 	}
 }

@@ -20,6 +20,9 @@ type Format struct {
 	// Notes says whether the format shows the respondents' evidence and
 	// comments, which runs that need none can drop as they read.
 	Notes bool
+	// Summary says whether the format has a one-screen view
+	// (Options.Summary).
+	Summary bool
 	// writer makes the format's writer.
 	writer func(s style) Writer
 }
@@ -30,8 +33,8 @@ const DefaultFormat = "table"
 
 // formats are the report formats, in the order they are offered.
 var formats = []Format{
-	{Name: "table", Exts: []string{".txt"}, Terminal: true, writer: func(s style) Writer { return &tableWriter{s} }},
-	{Name: "markdown", Exts: []string{".md", ".markdown"}, Notes: true, writer: func(s style) Writer { return &markdownWriter{s} }},
+	{Name: "table", Exts: []string{".txt"}, Terminal: true, Summary: true, writer: func(s style) Writer { return &tableWriter{s} }},
+	{Name: "markdown", Exts: []string{".md", ".markdown"}, Notes: true, Summary: true, writer: func(s style) Writer { return &markdownWriter{s} }},
 	{Name: "json", Exts: []string{".json"}, writer: func(s style) Writer { return jsonWriter{s.Options} }},
 	{Name: "csv", Exts: []string{".csv"}, writer: func(style) Writer { return csvWriter{} }},
 	{Name: "xlsx", Exts: []string{".xlsx"}, Binary: true, Notes: true, writer: func(s style) Writer { return &xlsxWriter{style: s} }},

@@ -18,11 +18,11 @@ func FrameworkList(w io.Writer, fws []*framework.Framework, lang string) error {
 		head := fmt.Sprintf("%-10s %-6s ", fw.ID, fw.Version)
 		indent := strings.Repeat(" ", len([]rune(head)))
 		fmt.Fprintf(w, "%s%s\n", head, fw.Title.Get(lang))
-		fmt.Fprintf(w, "%s%d %s, %d %s, %d %s; %s\n", indent,
-			len(fw.Areas), i18n.Plural(len(fw.Areas), "area", "areas"),
-			len(fw.Criteria), i18n.Plural(len(fw.Criteria), "criterion", "criteria"),
-			len(fw.Indicators), i18n.Plural(len(fw.Indicators), "indicator", "indicators"),
-			strings.Join(fw.Languages, ", "))
+		count := func(n int, noun string) string {
+			return fmt.Sprintf("%d %s", n, ui.Get(lang, i18n.Plural(n, noun+".one", noun+".many")))
+		}
+		fmt.Fprintf(w, "%s%s, %s, %s; %s\n", indent, count(len(fw.Areas), "areas"), count(len(fw.Criteria), "criteria"),
+			count(len(fw.Indicators), "indicators"), strings.Join(fw.Languages, ", "))
 	}
 	return nil
 }
@@ -36,7 +36,7 @@ func FrameworkTree(w io.Writer, fw *framework.Framework, lang string, width int)
 		fmt.Fprintln(w, i18n.Wrap(d, width))
 	}
 	fmt.Fprintln(w)
-	g := grid{header: []string{"ID", fw.LevelName("area", lang) + " / " + fw.LevelName("criterion", lang) + " / " + fw.LevelName("indicator", lang), "Scale", "Origin"},
+	g := grid{header: []string{"ID", fw.LevelName("area", lang) + " / " + fw.LevelName("criterion", lang) + " / " + fw.LevelName("indicator", lang), s.t("fw.scale"), s.t("fw.origin")},
 		aligns: []tw.Align{tw.AlignLeft, tw.AlignLeft, tw.AlignLeft, tw.AlignLeft}, flex: 1}
 	for _, a := range fw.Areas {
 		g.add(a.ID, strings.ToUpper(a.Title.Get(lang)), "", "")
@@ -54,7 +54,7 @@ func FrameworkTree(w io.Writer, fw *framework.Framework, lang string, width int)
 			}
 			g.add(c.ID, title, "", "")
 			for _, ind := range c.Indicators {
-				g.add(ind.ID, ind.Text.Get(lang), ind.ScaleID, ind.Origin)
+				g.add(ind.ID, ind.Text.Get(lang), ind.ScaleID, originLabel(ind.Origin, lang))
 			}
 		}
 	}
@@ -66,16 +66,16 @@ func FrameworkTree(w io.Writer, fw *framework.Framework, lang string, width int)
 		if label != "" {
 			label = " — " + label
 		}
-		fmt.Fprintf(w, "\nScale %s (%s)%s\n", sc.ID, sc.Kind, label)
+		fmt.Fprintf(w, "\n%s %s (%s)%s\n", s.t("fw.scale"), sc.ID, s.t("kind."+sc.Kind), label)
 		switch sc.Kind {
 		case framework.Ordinal:
 			for _, p := range sc.Points {
 				fmt.Fprintf(w, "  %v  %-12s %s\n", p.Value, p.Code, p.Label.Get(lang))
 			}
 		case framework.Boolean:
-			fmt.Fprintln(w, "  yes = 100, no = 0")
+			fmt.Fprintf(w, "  %s = 100, %s = 0\n", s.t("yes"), s.t("no"))
 		case framework.Numeric:
-			fmt.Fprintf(w, "  %v scores 0, %v scores 100 %s\n", sc.Worst, sc.Best, sc.Unit)
+			fmt.Fprintln(w, "  "+strings.TrimSpace(s.p.Sprintf(s.t("fw.numeric"), sc.Worst, sc.Best)+" "+sc.Unit))
 		}
 		for _, a := range sc.Allow {
 			fmt.Fprintf(w, "  %s  %s\n", a, specialLabel(a, lang))
@@ -84,10 +84,19 @@ func FrameworkTree(w io.Writer, fw *framework.Framework, lang string, width int)
 	if len(fw.Maturity) > 0 {
 		fmt.Fprintf(w, "\n%s\n", s.t("level"))
 		for _, b := range fw.Maturity {
-			fmt.Fprintf(w, "  from %3v  %-14s %s\n", b.From, b.ID, b.Label.Get(lang))
+			fmt.Fprintf(w, "  %s %3v  %-14s %s\n", s.t("fw.from"), b.From, b.ID, b.Label.Get(lang))
 		}
 	}
 	return nil
+}
+
+// originLabel names who wrote an indicator: the source framework or the
+// project.
+func originLabel(origin, lang string) string {
+	if origin == "" {
+		return ""
+	}
+	return ui.Get(lang, "origin."+origin)
 }
 
 // specialLabel explains na and dk.

@@ -2,7 +2,6 @@ package report
 
 import (
 	"embed"
-	"fmt"
 	"html/template"
 	"io"
 	"sync"
@@ -21,7 +20,7 @@ type htmlWriter struct{ style }
 // html/template, which escapes it.
 var pageTemplates = sync.OnceValues(func() (*template.Template, error) {
 	stub := func(...any) string { return "" }
-	names := []string{"t", "score", "pct", "level", "text", "ranks", "status"}
+	names := []string{"t", "score", "pct", "answered", "span", "level", "text", "ranks", "status"}
 	funcs := template.FuncMap{}
 	for _, n := range names {
 		funcs[n] = stub
@@ -40,13 +39,15 @@ func (h *htmlWriter) templates() (*template.Template, error) {
 		return nil, err
 	}
 	return tmpl.Funcs(template.FuncMap{
-		"t":      s.t,
-		"score":  s.score,
-		"pct":    s.pct,
-		"level":  s.level,
-		"text":   func(t framework.Text) string { return t.Get(s.Lang) },
-		"ranks":  func(xs []int) string { return joinInts(xs, "/") },
-		"status": func(i assess.IndicatorResult) string { return s.level(assess.Node{Status: i.Status, Level: i.Level}) },
+		"t":        s.t,
+		"score":    s.score,
+		"pct":      s.pct,
+		"answered": s.answered,
+		"span":     s.span,
+		"level":    s.level,
+		"text":     func(t framework.Text) string { return t.Get(s.Lang) },
+		"ranks":    func(xs []int) string { return joinInts(xs, "/") },
+		"status":   func(i assess.IndicatorResult) string { return s.level(assess.Node{Status: i.Status, Level: i.Level}) },
 	}), nil
 }
 
@@ -90,7 +91,10 @@ func (h *htmlWriter) Assessment(w io.Writer, r *assess.Result) error {
 		"Radar":               radarSVG(fw.LevelName("area", s.Lang)+" — "+s.t("score"), radar, s.score),
 		"Bars":                barsSVG("bars-title", fw.LevelName("criterion", s.Lang)+" — "+s.t("score"), bars, s.score),
 		"Disagreements":       r.Disagreements(),
-		"NoDisagreement":      s.p.Sprintf(s.t("disagreement.none"), s.p.Sprintf("%.0f", r.Options.Disagreement)),
+		"NoDisagreement":      s.noDisagreement(r),
+		"How":                 s.how(r.Options.MinCoverage),
+		"SuppressedNote":      s.suppressedNote(r),
+		"AnsweredLine":        s.p.Sprintf(s.t("answered.line"), r.Answered.Scored, r.Answered.Applicable),
 		"PrioritiesExplained": s.p.Sprintf(s.t("priorities.explained"), len(fw.PriorityPoints), joinInts(fw.PriorityPoints, ", ")),
 		"Notes":               notes,
 	}
@@ -103,10 +107,11 @@ type (
 		Colour template.CSS
 	}
 	heatRow struct {
-		Rank, Name, Group string
-		Cells             []heatCell
+		Rank, Name, Period, Group string
+		Cells                     []heatCell
 	}
-	statRow struct {
+	heatColumn struct{ ID, Title string }
+	statRow    struct {
 		Name  string
 		Cells []string
 	}
@@ -131,16 +136,21 @@ func (h *htmlWriter) Comparison(w io.Writer, c *assess.Comparison) error {
 		return err
 	}
 	fw := c.Framework
+	// The heat map's columns follow --by; group means and trends exist
+	// for the overall and area scores.
+	heat := append([]string{assess.OverallNode}, s.byNodes(c)...)
 	nodes := c.Nodes[:1+len(fw.Areas)]
+	var columns []heatColumn
+	for _, id := range heat[1:] {
+		_, title := nodeKind(c, id, s.Lang)
+		columns = append(columns, heatColumn{id, title})
+	}
 	var rows []heatRow
 	var bars []chartItem
 	var inputs []inputRow
 	for i, r := range c.Results {
-		row := heatRow{Rank: "–", Name: assessmentLabel(r), Group: r.Region.Group}
-		if c.Ranks[i] != nil {
-			row.Rank = fmt.Sprint(*c.Ranks[i])
-		}
-		for _, id := range nodes {
+		row := heatRow{Rank: rank(c, i), Name: regionLabel(r.Region), Period: r.Period, Group: r.Region.Group}
+		for _, id := range heat {
 			v := r.ScoreOf(id)
 			cell := heatCell{Text: s.score(v), Colour: "transparent"}
 			if v != nil {
@@ -170,9 +180,10 @@ func (h *htmlWriter) Comparison(w io.Writer, c *assess.Comparison) error {
 		}
 		groups = append(groups, gr)
 	}
+	names := regionNames(c)
 	var trends []trendRow
 	for _, t := range c.Trends {
-		tr := trendRow{Region: t.Region, From: t.From, To: t.To}
+		tr := trendRow{Region: names[t.Region], From: t.From, To: t.To}
 		for _, id := range nodes {
 			tr.Deltas = append(tr.Deltas, s.delta(t.Delta[id]))
 		}
@@ -186,11 +197,14 @@ func (h *htmlWriter) Comparison(w io.Writer, c *assess.Comparison) error {
 		"C":               c,
 		"FrameworkTitle":  fw.Title.Get(s.Lang),
 		"Rows":            rows,
+		"Columns":         columns,
+		"RankNote":        s.t("rank.note"),
 		"Bars":            barsSVG("overall-title", s.t("overall")+" — "+s.t("score"), bars, s.score),
 		"StatHeader":      statHeader[1:],
 		"Stats":           stats,
 		"Groups":          groups,
 		"GroupsExplained": s.p.Sprintf(s.t("groups.explained"), c.MinGroup),
+		"How":             s.how(optionOf(c).MinCoverage),
 		"Trends":          trends,
 		"Inputs":          inputs,
 	}

@@ -57,13 +57,20 @@ type (
 		Country string `json:"country"`
 		Group   string `json:"group"`
 	}
+	// jsonCount is how many applicable indicators under a node were
+	// answered.
+	jsonCount struct {
+		Scored     int `json:"scored"`
+		Applicable int `json:"applicable"`
+	}
 	jsonNode struct {
-		ID       string   `json:"id,omitempty"`
-		Title    string   `json:"title,omitempty"`
-		Status   string   `json:"status"`
-		Score    *float64 `json:"score"`
-		Level    *string  `json:"level"`
-		Coverage *float64 `json:"coverage"`
+		ID       string    `json:"id,omitempty"`
+		Title    string    `json:"title,omitempty"`
+		Status   string    `json:"status"`
+		Score    *float64  `json:"score"`
+		Level    *string   `json:"level"`
+		Coverage *float64  `json:"coverage"`
+		Answered jsonCount `json:"answered"`
 	}
 	jsonIndicator struct {
 		ID           string   `json:"id"`
@@ -97,10 +104,11 @@ type (
 		Points  int    `json:"points"`
 	}
 	jsonRoleArea struct {
-		ID       string   `json:"id"`
-		Status   string   `json:"status"`
-		Score    *float64 `json:"score"`
-		Coverage *float64 `json:"coverage"`
+		ID       string    `json:"id"`
+		Status   string    `json:"status"`
+		Score    *float64  `json:"score"`
+		Coverage *float64  `json:"coverage"`
+		Answered jsonCount `json:"answered"`
 	}
 	jsonRole struct {
 		Role        string         `json:"role"`
@@ -108,6 +116,7 @@ type (
 		Status      string         `json:"status"`
 		Score       *float64       `json:"score"`
 		Coverage    *float64       `json:"coverage"`
+		Answered    jsonCount      `json:"answered"`
 		Areas       []jsonRoleArea `json:"areas"`
 	}
 	jsonInput struct {
@@ -133,6 +142,7 @@ type AssessmentObject struct {
 	Score            *float64       `json:"score"`
 	Level            *string        `json:"level"`
 	Coverage         *float64       `json:"coverage"`
+	Answered         jsonCount      `json:"answered"`
 	Areas            []jsonArea     `json:"areas"`
 	Strengths        []string       `json:"strengths"`
 	Weaknesses       []string       `json:"weaknesses"`
@@ -146,12 +156,14 @@ type AssessmentObject struct {
 }
 
 func node(id, title string, n assess.Node) jsonNode {
-	jn := jsonNode{ID: id, Title: title, Status: string(n.Status), Score: n.Score, Coverage: n.Coverage}
+	jn := jsonNode{ID: id, Title: title, Status: string(n.Status), Score: n.Score, Coverage: n.Coverage, Answered: count(n.Answered)}
 	if n.Level != nil {
 		jn.Level = &n.Level.ID
 	}
 	return jn
 }
+
+func count(c assess.Count) jsonCount { return jsonCount{Scored: c.Scored, Applicable: c.Applicable} }
 
 // AssessmentJSON builds the JSON object of an assessment with titles in lang.
 func AssessmentJSON(r *assess.Result, lang string) AssessmentObject {
@@ -171,7 +183,7 @@ func AssessmentJSON(r *assess.Result, lang string) AssessmentObject {
 		Options:          jsonOptions{Aggregate: r.Options.Aggregate, MinCoverage: r.Options.MinCoverage, Disagreement: r.Options.Disagreement},
 	}
 	overall := node("", "", r.Node)
-	o.Status, o.Score, o.Level, o.Coverage = overall.Status, overall.Score, overall.Level, overall.Coverage
+	o.Status, o.Score, o.Level, o.Coverage, o.Answered = overall.Status, overall.Score, overall.Level, overall.Coverage, overall.Answered
 	for _, a := range r.Areas {
 		ja := jsonArea{jsonNode: node(a.Area.ID, a.Area.Title.Get(lang), a.Node)}
 		for _, c := range a.Criteria {
@@ -193,9 +205,9 @@ func AssessmentJSON(r *assess.Result, lang string) AssessmentObject {
 		o.PriorityClusters = append(o.PriorityClusters, jsonCluster{Cluster: c.Cluster.Get("en"), Title: c.Cluster.Get(lang), Points: c.Points})
 	}
 	for _, g := range r.Roles {
-		jr := jsonRole{Role: g.Role, Respondents: g.Respondents, Status: string(g.Status), Score: g.Score, Coverage: g.Coverage}
+		jr := jsonRole{Role: g.Role, Respondents: g.Respondents, Status: string(g.Status), Score: g.Score, Coverage: g.Coverage, Answered: count(g.Answered)}
 		for _, a := range g.Areas {
-			jr.Areas = append(jr.Areas, jsonRoleArea{ID: a.Area.ID, Status: string(a.Status), Score: a.Score, Coverage: a.Coverage})
+			jr.Areas = append(jr.Areas, jsonRoleArea{ID: a.Area.ID, Status: string(a.Status), Score: a.Score, Coverage: a.Coverage, Answered: count(a.Answered)})
 		}
 		o.Roles = append(o.Roles, jr)
 	}

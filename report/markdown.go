@@ -62,14 +62,16 @@ func (m *markdownWriter) Assessment(w io.Writer, r *assess.Result) error {
 	if _, err := io.WriteString(w, b.String()); err != nil {
 		return err
 	}
-	for _, section := range []func(io.Writer, *assess.Result) error{
-		m.scores, m.strengths, m.disagreements, m.priorities, m.roles, m.notes,
-	} {
+	sections := []func(io.Writer, *assess.Result) error{m.scores, m.strengths, m.disagreements}
+	if !s.Summary {
+		sections = append(sections, m.priorities, m.roles, m.notes)
+	}
+	for _, section := range sections {
 		if err := section(w, r); err != nil {
 			return err
 		}
 	}
-	_, err := fmt.Fprintf(w, "---\n\n%s\n", s.t("how"))
+	_, err := fmt.Fprintf(w, "---\n\n%s\n", s.how(r.Options.MinCoverage))
 	return err
 }
 
@@ -80,13 +82,16 @@ func (m *markdownWriter) scores(w io.Writer, r *assess.Result) error {
 	var rows [][]string
 	for _, a := range r.Areas {
 		rows = append(rows, []string{"**" + a.Area.ID + "**", "**" + s.text(a.Area.Title) + "**",
-			"**" + s.score(a.Score) + "**", s.level(a.Node), s.pct(a.Coverage)})
+			"**" + s.score(a.Score) + "**", s.level(a.Node), s.answered(a.Node)})
+		if s.Summary {
+			continue
+		}
 		for _, c := range a.Criteria {
-			rows = append(rows, []string{c.Criterion.ID, s.text(c.Criterion.Title), s.score(c.Score), s.level(c.Node), s.pct(c.Coverage)})
+			rows = append(rows, []string{c.Criterion.ID, s.text(c.Criterion.Title), s.score(c.Score), s.level(c.Node), s.answered(c.Node)})
 		}
 	}
 	fmt.Fprintf(w, "## %s\n\n", s.t("scores"))
-	return mdTable(w, []string{"", fw.LevelName("area", s.Lang) + " / " + fw.LevelName("criterion", s.Lang), s.t("score"), s.t("level"), s.t("coverage")},
+	return mdTable(w, []string{"", fw.LevelName("area", s.Lang) + " / " + fw.LevelName("criterion", s.Lang), s.t("score"), s.t("level"), s.t("answered")},
 		rows, tw.AlignLeft, tw.AlignLeft, tw.AlignRight, tw.AlignLeft, tw.AlignRight)
 }
 
@@ -118,13 +123,13 @@ func (m *markdownWriter) disagreements(w io.Writer, r *assess.Result) error {
 	fmt.Fprintf(w, "## %s\n\n", s.t("disagreement"))
 	ds := r.Disagreements()
 	if len(ds) == 0 {
-		_, err := fmt.Fprintf(w, "%s\n\n", s.p.Sprintf(s.t("disagreement.none"), s.p.Sprintf("%.0f", r.Options.Disagreement)))
+		_, err := fmt.Fprintf(w, "%s\n\n", s.noDisagreement(r))
 		return err
 	}
 	var rows [][]string
 	for _, d := range ds {
 		rows = append(rows, []string{d.Indicator.ID, s.score(d.Score), s.score(d.SD),
-			s.p.Sprintf("%.0f–%.0f", *d.Min, *d.Max), s.text(d.Indicator.Text)})
+			s.span(d.Min, d.Max), s.text(d.Indicator.Text)})
 	}
 	return mdTable(w, []string{"", s.t("score"), s.t("sd"), s.t("range"), s.t("indicator")}, rows,
 		tw.AlignLeft, tw.AlignRight, tw.AlignRight, tw.AlignRight, tw.AlignLeft)
@@ -161,21 +166,14 @@ func (m *markdownWriter) priorities(w io.Writer, r *assess.Result) error {
 func (m *markdownWriter) roles(w io.Writer, r *assess.Result) error {
 	s := m.style
 	fmt.Fprintf(w, "## %s\n\n", s.t("roles"))
-	header := []string{s.t("role"), s.t("respondents.n"), s.t("overall")}
-	aligns := []tw.Align{tw.AlignLeft, tw.AlignRight, tw.AlignRight}
-	for _, a := range r.Areas {
-		header = append(header, a.Area.ID)
-		aligns = append(aligns, tw.AlignRight)
+	header, rows, aligns := s.roleRows(r)
+	if err := mdTable(w, header, rows, aligns...); err != nil {
+		return err
 	}
-	var rows [][]string
-	for _, g := range r.Roles {
-		row := []string{g.Role, fmt.Sprint(g.Respondents), s.score(g.Score)}
-		for _, a := range g.Areas {
-			row = append(row, s.score(a.Score))
-		}
-		rows = append(rows, row)
+	if note := s.suppressedNote(r); note != "" {
+		fmt.Fprintf(w, "%s\n\n", note)
 	}
-	return mdTable(w, header, rows, aligns...)
+	return nil
 }
 
 // notes lists the evidence and comments, then the warnings.
@@ -204,6 +202,22 @@ type note struct {
 	indicator, who, text string
 }
 
+// respondentName says who gave an answer: "r07, employer", or the file
+// for a respondent without an id; anonymous results name the role alone.
+func respondentName(q *assess.Questionnaire, anonymous bool) string {
+	if anonymous {
+		return q.Respondent.Role
+	}
+	who := q.Respondent.ID
+	if q.Respondent.Role != "" {
+		who = strings.TrimPrefix(who+", "+q.Respondent.Role, ", ")
+	}
+	if who == "" {
+		who = q.Path
+	}
+	return who
+}
+
 // evidenceNotes collects every evidence note and comment, in framework
 // order and then by respondent.
 func evidenceNotes(r *assess.Result) []note {
@@ -214,13 +228,7 @@ func evidenceNotes(r *assess.Result) []note {
 			if text == "" {
 				continue
 			}
-			who := q.Respondent.ID
-			if q.Respondent.Role != "" {
-				who = strings.TrimPrefix(who+", "+q.Respondent.Role, ", ")
-			}
-			if who == "" {
-				who = q.Path
-			}
+			who := respondentName(q, r.Options.Anonymous)
 			out = append(out, note{ind.ID, who, text})
 		}
 	}

@@ -8,8 +8,12 @@ package report
 import (
 	"fmt"
 	"io"
+	"math"
+	"math/big"
+	"strconv"
 	"strings"
 
+	"github.com/olekukonko/tablewriter/tw"
 	"golang.org/x/text/language"
 	"golang.org/x/text/message"
 
@@ -26,6 +30,10 @@ type Options struct {
 	Version string // tool version, for reproducibility notes
 	By      string // comparison tables: "area" (default), "criterion" or "indicator" columns
 	Date    string // shown in the HTML header; empty leaves it out
+	// Summary asks for a one-screen view of an assessment: the headline,
+	// the areas, strengths, weaknesses and disagreements (formats with
+	// Format.Summary).
+	Summary bool
 }
 
 // Writer renders one format.
@@ -54,23 +62,44 @@ func newStyle(opts Options) style {
 // t returns the UI word for key in the report's language.
 func (s style) t(key string) string { return ui.Get(s.Lang, key) }
 
+// fixed formats v with the given number of decimals in the report's
+// locale, rounded half away from zero (RoundHalfAway) as spreadsheets
+// round: every format shows the same digits.
+func (s style) fixed(v float64, decimals int) string {
+	return s.p.Sprintf("%.*f", decimals, RoundHalfAway(v, decimals))
+}
+
 // score formats a score with one decimal in the report's locale.
 func (s style) score(v *float64) string {
 	if v == nil {
 		return "–"
 	}
-	return s.p.Sprintf("%.1f", *v)
+	return s.fixed(*v, 1)
 }
 
-// overallLine is "Overall: 55.1 · Level: Reviewing · Coverage: 100%", the
-// level left out when the framework has no maturity bands.
+// span is a range of scores, "25–100".
+func (s style) span(lo, hi *float64) string {
+	if lo == nil || hi == nil {
+		return "–"
+	}
+	return s.fixed(*lo, 0) + "–" + s.fixed(*hi, 0)
+}
+
+// overallLine is "Overall: 55.1 · Level: Reviewing · 44 of 56 applicable
+// indicators answered", the level left out when the framework has no
+// maturity bands.
 func (s style) overallLine(n assess.Node) string {
 	parts := []string{s.t("overall") + ": " + s.score(n.Score)}
 	if lvl := s.level(n); lvl != "" {
 		parts = append(parts, s.t("level")+": "+lvl)
 	}
-	parts = append(parts, s.t("coverage")+": "+s.pct(n.Coverage))
+	parts = append(parts, s.p.Sprintf(s.t("answered.line"), n.Answered.Scored, n.Answered.Applicable))
 	return strings.Join(parts, " · ")
+}
+
+// answered is a node's count of answered applicable indicators, "17/20".
+func (s style) answered(n assess.Node) string {
+	return fmt.Sprintf("%d/%d", n.Answered.Scored, n.Answered.Applicable)
 }
 
 // pct formats a coverage fraction as a percentage.
@@ -78,7 +107,46 @@ func (s style) pct(v *float64) string {
 	if v == nil {
 		return "–"
 	}
-	return s.p.Sprintf("%.0f%%", *v*100)
+	return s.fixed(*v*100, 0) + "%"
+}
+
+// noDisagreement says that no indicator reached the disagreement
+// threshold.
+func (s style) noDisagreement(r *assess.Result) string {
+	return s.p.Sprintf(s.t("disagreement.none"), s.fixed(r.Options.Disagreement, 0))
+}
+
+// how explains what the numbers of a report mean.
+func (s style) how(minCoverage float64) string {
+	return s.p.Sprintf(s.t("how"), s.fixed(minCoverage*100, 0)+"%")
+}
+
+// RoundHalfAway rounds v to the given number of decimals, halves away
+// from zero, on v's shortest decimal form: 56.25 becomes 56.3 and 0.15
+// becomes 0.2, as a spreadsheet shows them (fmt would print 56.2, rounding
+// half to even, and 0.1, rounding the binary value just below 0.15).
+func RoundHalfAway(v float64, decimals int) float64 {
+	if math.IsNaN(v) || math.IsInf(v, 0) {
+		return v
+	}
+	str := strconv.FormatFloat(math.Abs(v), 'f', -1, 64)
+	whole, frac, _ := strings.Cut(str, ".")
+	if len(frac) <= decimals {
+		return v
+	}
+	digits, ok := new(big.Int).SetString(whole+frac[:decimals], 10)
+	if !ok {
+		return v
+	}
+	if frac[decimals] >= '5' {
+		digits.Add(digits, big.NewInt(1))
+	}
+	r, _ := new(big.Float).SetInt(digits).Float64()
+	r /= math.Pow10(decimals)
+	if v < 0 && r != 0 {
+		r = -r
+	}
+	return r
 }
 
 // level names a node's maturity level, or why it has no score.
@@ -97,6 +165,38 @@ func (s style) status(st assess.Status) string {
 		return s.t("status.insufficient")
 	case assess.Unscored:
 		return s.t("status.unscored")
+	case assess.Suppressed:
+		return s.t("status.suppressed")
+	}
+	return ""
+}
+
+// roleRows is the table of stakeholder groups: group, size, overall and
+// area scores (none for a group too small to show).
+func (s style) roleRows(r *assess.Result) (header []string, rows [][]string, aligns []tw.Align) {
+	header = []string{s.t("role"), s.t("respondents.n"), s.t("overall")}
+	aligns = []tw.Align{tw.AlignLeft, tw.AlignRight, tw.AlignRight}
+	for _, a := range r.Areas {
+		header = append(header, a.Area.ID)
+		aligns = append(aligns, tw.AlignRight)
+	}
+	for _, g := range r.Roles {
+		row := []string{g.Role, fmt.Sprint(g.Respondents), s.score(g.Score)}
+		for _, a := range g.Areas {
+			row = append(row, s.score(a.Score))
+		}
+		rows = append(rows, row)
+	}
+	return header, rows, aligns
+}
+
+// suppressedNote says why some stakeholder groups show no scores, or
+// nothing when every group is shown.
+func (s style) suppressedNote(r *assess.Result) string {
+	for _, g := range r.Roles {
+		if g.Status == assess.Suppressed {
+			return s.p.Sprintf(s.t("roles.suppressed"), r.Options.MinRole)
+		}
 	}
 	return ""
 }
@@ -122,41 +222,65 @@ func (s style) respondentsLine(r *assess.Result) string {
 
 // ui holds the words of the reports in each supported language.
 var ui = i18n.Common.With(i18n.Words{
-	"region":               {"en": "Region", "de": "Region", "sv": "Region"},
-	"period":               {"en": "Period", "de": "Zeitraum", "sv": "Period"},
-	"respondents":          {"en": "Respondents", "de": "Befragte", "sv": "Svarande"},
-	"framework":            {"en": "Framework", "de": "Rahmen", "sv": "Ramverk"},
-	"overall":              {"en": "Overall", "de": "Gesamt", "sv": "Totalt"},
-	"score":                {"en": "Score", "de": "Wert", "sv": "Poäng"},
-	"level":                {"en": "Level", "de": "Stufe", "sv": "Nivå"},
-	"coverage":             {"en": "Coverage", "de": "Abdeckung", "sv": "Täckning"},
-	"strengths":            {"en": "Strengths", "de": "Stärken", "sv": "Styrkor"},
-	"weaknesses":           {"en": "Weaknesses", "de": "Schwächen", "sv": "Svagheter"},
-	"disagreement":         {"en": "Where respondents disagree", "de": "Wo die Befragten uneins sind", "sv": "Där de svarande är oeniga"},
-	"disagreement.none":    {"en": "none (no indicator with sd ≥ %s)", "de": "keine (kein Indikator mit SD ≥ %s)", "sv": "inga (ingen indikator med sd ≥ %s)"},
-	"priorities":           {"en": "Priorities", "de": "Prioritäten", "sv": "Prioriteringar"},
-	"points":               {"en": "Points", "de": "Punkte", "sv": "Poäng"},
-	"points.unit":          {"en": "points", "de": "Punkte", "sv": "poäng"},
-	"more":                 {"en": "Also ranked", "de": "Ebenfalls gereiht", "sv": "Också rangordnade"},
-	"ranks":                {"en": "Ranked 1st/2nd/3rd", "de": "Rang 1/2/3", "sv": "Rang 1/2/3"},
-	"cluster":              {"en": "Cluster", "de": "Cluster", "sv": "Kluster"},
-	"roles":                {"en": "Stakeholder groups", "de": "Akteursgruppen", "sv": "Aktörsgrupper"},
-	"role":                 {"en": "Group", "de": "Gruppe", "sv": "Grupp"},
-	"warnings":             {"en": "Notes", "de": "Hinweise", "sv": "Anmärkningar"},
-	"indicator":            {"en": "Indicator", "de": "Indikator", "sv": "Indikator"},
-	"status.na":            {"en": "not applicable", "de": "nicht zutreffend", "sv": "ej tillämplig"},
-	"status.insufficient":  {"en": "too few answers", "de": "zu wenige Antworten", "sv": "för få svar"},
-	"status.unscored":      {"en": "no answers", "de": "keine Antworten", "sv": "inga svar"},
-	"respondents.n":        {"en": "n", "de": "n", "sv": "n"},
-	"sd":                   {"en": "sd", "de": "SD", "sv": "sd"},
-	"range":                {"en": "range", "de": "Spanne", "sv": "spann"},
-	"answered.by":          {"en": "answers", "de": "Antworten", "sv": "svar"},
-	"how":                  {"en": "Scores run from 0 to 100; coverage is the share of applicable indicators that were scored.", "de": "Werte reichen von 0 bis 100; die Abdeckung ist der Anteil der zutreffenden Indikatoren mit Wert.", "sv": "Poängen går från 0 till 100; täckningen är andelen tillämpliga indikatorer som fått poäng."},
+	"region":              {"en": "Region", "de": "Region", "sv": "Region"},
+	"period":              {"en": "Period", "de": "Zeitraum", "sv": "Period"},
+	"respondents":         {"en": "Respondents", "de": "Befragte", "sv": "Svarande"},
+	"framework":           {"en": "Framework", "de": "Rahmen", "sv": "Ramverk"},
+	"overall":             {"en": "Overall", "de": "Gesamt", "sv": "Totalt"},
+	"score":               {"en": "Score", "de": "Wert", "sv": "Poäng"},
+	"level":               {"en": "Level", "de": "Stufe", "sv": "Nivå"},
+	"fw.scale":            {"en": "Scale", "de": "Skala", "sv": "Skala"},
+	"fw.origin":           {"en": "Origin", "de": "Herkunft", "sv": "Ursprung"},
+	"fw.from":             {"en": "from", "de": "ab", "sv": "från"},
+	"fw.numeric":          {"en": "%v scores 0, %v scores 100", "de": "%v ergibt 0, %v ergibt 100", "sv": "%v ger 0, %v ger 100"},
+	"origin.source":       {"en": "source", "de": "Quelle", "sv": "källa"},
+	"origin.project":      {"en": "project", "de": "Projekt", "sv": "projekt"},
+	"kind.ordinal":        {"en": "ordinal", "de": "Stufen", "sv": "ordinal"},
+	"kind.boolean":        {"en": "yes/no", "de": "ja/nein", "sv": "ja/nej"},
+	"kind.numeric":        {"en": "numeric", "de": "Zahl", "sv": "tal"},
+	"no":                  {"en": "no", "de": "nein", "sv": "nej"},
+	"areas.one":           {"en": "area", "de": "Bereich", "sv": "område"},
+	"areas.many":          {"en": "areas", "de": "Bereiche", "sv": "områden"},
+	"criteria.one":        {"en": "criterion", "de": "Kriterium", "sv": "kriterium"},
+	"criteria.many":       {"en": "criteria", "de": "Kriterien", "sv": "kriterier"},
+	"indicators.one":      {"en": "indicator", "de": "Indikator", "sv": "indikator"},
+	"indicators.many":     {"en": "indicators", "de": "Indikatoren", "sv": "indikatorer"},
+	"rank.note":           {"en": "#: rank by overall score among the assessments of the same period (1 = highest; equal scores share a rank).", "de": "#: Rang nach Gesamtwert unter den Bewertungen desselben Zeitraums (1 = höchster; gleiche Werte teilen sich einen Rang).", "sv": "#: rang efter totalpoäng bland värderingarna från samma period (1 = högst; lika poäng delar rang)."},
+	"status.suppressed":   {"en": "too few respondents to show", "de": "zu wenige Befragte, um sie zu zeigen", "sv": "för få svarande för att visas"},
+	"roles.suppressed":    {"en": "Groups of fewer than %d respondents show no scores, so that no one's answers can be read off them.", "de": "Gruppen mit weniger als %d Befragten zeigen keine Werte, damit niemandes Antworten daraus abzulesen sind.", "sv": "Grupper med färre än %d svarande visar inga poäng, så att ingens svar kan utläsas."},
+	"coverage":            {"en": "Coverage", "de": "Abdeckung", "sv": "Täckning"},
+	"answered":            {"en": "Answered", "de": "Bewertet", "sv": "Besvarade"},
+	"answered.line":       {"en": "%d of %d applicable indicators answered", "de": "%d von %d zutreffenden Indikatoren bewertet", "sv": "%d av %d tillämpliga indikatorer besvarade"},
+	"strengths":           {"en": "Strengths", "de": "Stärken", "sv": "Styrkor"},
+	"weaknesses":          {"en": "Weaknesses", "de": "Schwächen", "sv": "Svagheter"},
+	"disagreement":        {"en": "Where respondents disagree", "de": "Wo die Befragten uneins sind", "sv": "Där de svarande är oeniga"},
+	"disagreement.none":   {"en": "none (no indicator with sd ≥ %s)", "de": "keine (kein Indikator mit SD ≥ %s)", "sv": "inga (ingen indikator med sd ≥ %s)"},
+	"priorities":          {"en": "Priorities", "de": "Prioritäten", "sv": "Prioriteringar"},
+	"points":              {"en": "Points", "de": "Punkte", "sv": "Poäng"},
+	"points.unit":         {"en": "points", "de": "Punkte", "sv": "poäng"},
+	"more":                {"en": "Also ranked", "de": "Ebenfalls gereiht", "sv": "Också rangordnade"},
+	"ranks":               {"en": "Ranked 1st/2nd/3rd", "de": "Rang 1/2/3", "sv": "Rang 1/2/3"},
+	"cluster":             {"en": "Cluster", "de": "Cluster", "sv": "Kluster"},
+	"roles":               {"en": "Stakeholder groups", "de": "Akteursgruppen", "sv": "Aktörsgrupper"},
+	"role":                {"en": "Group", "de": "Gruppe", "sv": "Grupp"},
+	"warnings":            {"en": "Notes", "de": "Hinweise", "sv": "Anmärkningar"},
+	"indicator":           {"en": "Indicator", "de": "Indikator", "sv": "Indikator"},
+	"status.na":           {"en": "not applicable", "de": "nicht zutreffend", "sv": "ej tillämplig"},
+	"status.insufficient": {"en": "too few answers", "de": "zu wenige Antworten", "sv": "för få svar"},
+	"status.unscored":     {"en": "no answers", "de": "keine Antworten", "sv": "inga svar"},
+	"respondents.n":       {"en": "n", "de": "n", "sv": "n"},
+	"sd":                  {"en": "sd", "de": "SD", "sv": "sd"},
+	"range":               {"en": "range", "de": "Spanne", "sv": "spann"},
+	"answered.by":         {"en": "answers", "de": "Antworten", "sv": "svar"},
+	"how": {
+		"en": "Scores run from 0 to 100. An indicator is answered when at least one respondent rated it (“don't know” is no rating), and not applicable when nobody rated it and someone said it does not apply. Answered counts the applicable indicators under a criterion or area that were answered. Coverage is the share of a part's applicable weight (its indicators, criteria or areas) that has a score; a part gets a score only if its coverage is at least %s.",
+		"de": "Werte reichen von 0 bis 100. Ein Indikator ist bewertet, wenn mindestens eine befragte Person ihn bewertet hat („weiß nicht“ ist keine Bewertung), und nicht zutreffend, wenn niemand ihn bewertet und jemand angegeben hat, dass er nicht zutrifft. Bewertet zählt die zutreffenden Indikatoren eines Kriteriums oder Bereichs, die bewertet wurden. Die Abdeckung ist der Anteil des zutreffenden Gewichts eines Teils (seiner Indikatoren, Kriterien oder Bereiche), der einen Wert hat; ein Teil erhält nur dann einen Wert, wenn seine Abdeckung mindestens %s beträgt.",
+		"sv": "Poängen går från 0 till 100. En indikator är besvarad när minst en svarande har bedömt den (”vet inte” är ingen bedömning), och ej tillämplig när ingen har bedömt den och någon har angett att den inte gäller. Besvarade räknar de tillämpliga indikatorerna under ett kriterium eller område som besvarats. Täckningen är andelen av en dels tillämpliga vikt (dess indikatorer, kriterier eller områden) som har poäng; en del får poäng bara om täckningen är minst %s.",
+	},
 	"priorities.explained": {"en": "Respondents ranked up to %d criteria per area; the ranks earn %s points.", "de": "Die Befragten reihten bis zu %d Kriterien je Bereich; die Ränge bringen %s Punkte.", "sv": "De svarande rangordnade upp till %d kriterier per område; rangerna ger %s poäng."},
 	"evidence.notes":       {"en": "Evidence and comments", "de": "Nachweise und Kommentare", "sv": "Belägg och kommentarer"},
 	"country":              {"en": "Country", "de": "Land", "sv": "Land"},
 	"group":                {"en": "Peer group", "de": "Vergleichsgruppe", "sv": "Jämförelsegrupp"},
-	"indicators.scored":    {"en": "Indicators scored", "de": "Indikatoren bewertet", "sv": "Indikatorer bedömda"},
 	"disagreement.short":   {"en": "Disagreement", "de": "Uneinigkeit", "sv": "Oenighet"},
 	"unanswered":           {"en": "Unanswered", "de": "Unbeantwortet", "sv": "Obesvarade"},
 	"answer":               {"en": "answer", "de": "Antwort", "sv": "svar"},

@@ -66,6 +66,68 @@ func (s style) render(w io.Writer, g grid) error {
 	return tbl.Render()
 }
 
+// renderWide draws a table too wide for the terminal as several tables,
+// each with the first fixed columns and as many of the others as fit.
+// The flexible column (one of the fixed ones) wraps to make room.
+func (s style) renderWide(w io.Writer, g grid, fixed int) error {
+	width := func(col int) int { // a column's natural width with its border
+		n := twwidth.Width(g.header[col])
+		for _, row := range g.rows {
+			n = max(n, twwidth.Width(row[col]))
+		}
+		if col == g.flex {
+			n = min(n, 18) // wraps from there
+		}
+		return n + 3
+	}
+	used := 1
+	for col := range fixed {
+		used += width(col)
+	}
+	var parts [][]int
+	var part []int
+	room := s.Width - used
+	for col := fixed; col < len(g.header); col++ {
+		if n := width(col); len(part) > 0 && n > room {
+			parts, part, room = append(parts, part), nil, s.Width-used
+		}
+		part = append(part, col)
+		room -= width(col)
+	}
+	parts = append(parts, part)
+	for i, cols := range parts {
+		if i > 0 {
+			fmt.Fprintln(w)
+		}
+		keep := append(seq(fixed), cols...)
+		sub := grid{flex: g.flex}
+		for _, col := range keep {
+			sub.header = append(sub.header, g.header[col])
+			sub.aligns = append(sub.aligns, g.aligns[col])
+		}
+		for _, row := range g.rows {
+			cells := make([]string, len(keep))
+			for j, col := range keep {
+				cells[j] = row[col]
+			}
+			sub.rows = append(sub.rows, cells)
+		}
+		if err := s.render(w, sub); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// seq is 0, 1, …, n-1.
+func seq(n int) []int {
+	out := make([]int, n)
+	for i := range out {
+		out[i] = i
+	}
+	return out
+}
+
 func (s style) heading(w io.Writer, text string) {
 	if s.Color {
 		fmt.Fprintf(w, "\n\x1b[1m%s\x1b[0m\n", text)
@@ -84,17 +146,22 @@ func (t *tableWriter) Assessment(w io.Writer, r *assess.Result) error {
 	fmt.Fprintf(w, "%s\n", title)
 	fmt.Fprintln(w, i18n.Wrap(fmt.Sprintf("%s: %s · %s: %s", s.t("period"), r.Period, s.t("respondents"), s.respondentsLine(r)), s.Width))
 	fmt.Fprintln(w, i18n.Wrap(fmt.Sprintf("%s: %s %s", s.t("framework"), s.text(fw.Title), fw.Version), s.Width))
-	fmt.Fprintf(w, "\n%s\n\n", s.overallLine(r.Node))
+	fmt.Fprintf(w, "\n%s\n\n", i18n.Wrap(s.overallLine(r.Node), s.Width))
 
 	g := grid{
-		header: []string{"", fw.LevelName("area", s.Lang) + " / " + fw.LevelName("criterion", s.Lang), s.t("score"), s.t("level"), s.t("coverage")},
+		header: []string{"", fw.LevelName("area", s.Lang) + " / " + fw.LevelName("criterion", s.Lang), s.t("score"), s.t("level"), s.t("answered")},
 		aligns: []tw.Align{tw.AlignLeft, tw.AlignLeft, tw.AlignRight, tw.AlignLeft, tw.AlignRight},
 		flex:   1,
 	}
+	if s.Summary {
+		g.header[1] = fw.LevelName("area", s.Lang)
+	}
 	for _, a := range r.Areas {
-		g.add(a.Area.ID, strings.ToUpper(s.text(a.Area.Title)), s.score(a.Score), s.level(a.Node), s.pct(a.Coverage))
+		g.add(a.Area.ID, strings.ToUpper(s.text(a.Area.Title)), s.score(a.Score), s.level(a.Node), s.answered(a.Node))
 		for _, c := range a.Criteria {
-			g.add(c.Criterion.ID, s.text(c.Criterion.Title), s.score(c.Score), s.level(c.Node), s.pct(c.Coverage))
+			if !s.Summary {
+				g.add(c.Criterion.ID, s.text(c.Criterion.Title), s.score(c.Score), s.level(c.Node), s.answered(c.Node))
+			}
 		}
 	}
 	steps := []func() error{
@@ -102,8 +169,9 @@ func (t *tableWriter) Assessment(w io.Writer, r *assess.Result) error {
 		func() error { return t.indicatorList(w, s.t("strengths"), r.Strengths) },
 		func() error { return t.indicatorList(w, s.t("weaknesses"), r.Weaknesses) },
 		func() error { return t.disagreements(w, r) },
-		func() error { return t.priorities(w, r) },
-		func() error { return t.roles(w, r) },
+	}
+	if !s.Summary {
+		steps = append(steps, func() error { return t.priorities(w, r) }, func() error { return t.roles(w, r) })
 	}
 	for _, step := range steps {
 		if err := step(); err != nil {
@@ -131,7 +199,7 @@ func (t *tableWriter) disagreements(w io.Writer, r *assess.Result) error {
 	s.heading(w, s.t("disagreement"))
 	ds := r.Disagreements()
 	if len(ds) == 0 {
-		fmt.Fprintln(w, s.p.Sprintf(s.t("disagreement.none"), s.p.Sprintf("%.0f", r.Options.Disagreement)))
+		fmt.Fprintln(w, s.noDisagreement(r))
 		return nil
 	}
 	g := grid{
@@ -140,7 +208,7 @@ func (t *tableWriter) disagreements(w io.Writer, r *assess.Result) error {
 		flex:   4,
 	}
 	for _, d := range ds {
-		g.add(d.Indicator.ID, s.score(d.Score), s.score(d.SD), s.p.Sprintf("%.0f–%.0f", *d.Min, *d.Max), s.text(d.Indicator.Text))
+		g.add(d.Indicator.ID, s.score(d.Score), s.score(d.SD), s.span(d.Min, d.Max), s.text(d.Indicator.Text))
 	}
 	return s.render(w, g)
 }
@@ -182,23 +250,15 @@ func (t *tableWriter) priorities(w io.Writer, r *assess.Result) error {
 func (t *tableWriter) roles(w io.Writer, r *assess.Result) error {
 	s := t.style
 	s.heading(w, s.t("roles"))
-	g := grid{
-		header: []string{s.t("role"), s.t("respondents.n"), s.t("overall")},
-		aligns: []tw.Align{tw.AlignLeft, tw.AlignRight, tw.AlignRight},
-		flex:   -1,
+	g := grid{flex: -1}
+	g.header, g.rows, g.aligns = s.roleRows(r)
+	if err := s.render(w, g); err != nil {
+		return err
 	}
-	for _, a := range r.Areas {
-		g.header = append(g.header, a.Area.ID)
-		g.aligns = append(g.aligns, tw.AlignRight)
+	if note := s.suppressedNote(r); note != "" {
+		fmt.Fprintln(w, i18n.Wrap(note, s.Width))
 	}
-	for _, gr := range r.Roles {
-		row := []string{gr.Role, fmt.Sprint(gr.Respondents), s.score(gr.Score)}
-		for _, a := range gr.Areas {
-			row = append(row, s.score(a.Score))
-		}
-		g.add(row...)
-	}
-	return s.render(w, g)
+	return nil
 }
 
 func joinInts(xs []int, sep string) string {

@@ -197,6 +197,7 @@ func (x *xlsxWriter) summary(b *book, r *assess.Result) {
 		{s.t("overall"), r.Score},
 		{s.t("level"), b.level(r.Node)},
 		{s.t("coverage"), r.Coverage},
+		{s.t("answered"), s.p.Sprintf(s.t("answered.line"), r.Answered.Scored, r.Answered.Applicable)},
 	}
 	for i, f := range facts {
 		b.Set(sh, 1, 3+i, f[0])
@@ -211,7 +212,7 @@ func (x *xlsxWriter) summary(b *book, r *assess.Result) {
 	top := 4 + len(facts)
 	var rows [][]any
 	for _, a := range r.Areas {
-		rows = append(rows, []any{a.Area.ID, a.Area.Title.Get(s.Lang), a.Score, b.level(a.Node), a.Coverage})
+		rows = append(rows, []any{a.Area.ID, a.Area.Title.Get(s.Lang), a.Score, b.level(a.Node), a.Coverage, s.answered(a.Node)})
 	}
 	b.table(sh, top, []column{
 		{"ID", 6, colText},
@@ -219,6 +220,7 @@ func (x *xlsxWriter) summary(b *book, r *assess.Result) {
 		{s.t("score"), 10, colScore},
 		{s.t("level"), 18, colText},
 		{s.t("coverage"), 11, colPct},
+		{s.t("answered"), 12, colText},
 	}, rows, true)
 	b.Widths(sh, 14)
 	if b.Err != nil {
@@ -296,14 +298,8 @@ func (x *xlsxWriter) criteria(b *book, r *assess.Result) {
 			if c.Criterion.Cluster != nil {
 				cluster = c.Criterion.Cluster.Get(s.Lang)
 			}
-			scored := 0
-			for _, i := range c.Indicators {
-				if i.Status == assess.Scored {
-					scored++
-				}
-			}
 			rows = append(rows, []any{a.Area.ID, c.Criterion.ID, c.Criterion.Title.Get(s.Lang), c.Criterion.Cycle, cluster,
-				c.Score, b.level(c.Node), c.Coverage, string(c.Status), fmt.Sprintf("%d/%d", scored, len(c.Indicators))})
+				c.Score, b.level(c.Node), c.Coverage, string(c.Status), s.answered(c.Node)})
 		}
 	}
 	fw := r.Framework
@@ -317,7 +313,7 @@ func (x *xlsxWriter) criteria(b *book, r *assess.Result) {
 		{s.t("level"), 16, colText},
 		{s.t("coverage"), 11, colPct},
 		{"Status", 12, colText},
-		{s.t("indicators.scored"), 12, colText},
+		{s.t("answered"), 12, colText},
 	}, rows, true)
 	b.Freeze(sh, 1, 2, "")
 }
@@ -343,8 +339,12 @@ func (x *xlsxWriter) indicators(b *book, r *assess.Result) {
 		{"dk", 5, colText},
 		{s.t("unanswered"), 11, colText},
 	}
-	for _, q := range r.Questionnaires {
-		cols = append(cols, column{respondentLabel(q), 11, colText})
+	// An anonymous report shows no answer by respondent.
+	byRespondent := !r.Options.Anonymous
+	if byRespondent {
+		for _, q := range r.Questionnaires {
+			cols = append(cols, column{respondentLabel(q), 11, colText})
+		}
 	}
 	cols = append(cols, column{s.t("evidence.notes"), 60, colWrap})
 	var rows [][]any
@@ -360,9 +360,15 @@ func (x *xlsxWriter) indicators(b *book, r *assess.Result) {
 				var notes []string
 				for _, q := range r.Questionnaires {
 					ans := q.Answers[i.Indicator.Index]
-					row = append(row, ans.Display(i.Indicator.Scale))
+					if byRespondent {
+						row = append(row, ans.Display(i.Indicator.Scale))
+					}
 					if n := answerNote(ans); n != "" {
-						notes = append(notes, respondentLabel(q)+": "+n)
+						who := respondentLabel(q)
+						if !byRespondent {
+							who = q.Respondent.Role
+						}
+						notes = append(notes, who+": "+n)
 					}
 				}
 				rows = append(rows, append(row, strings.Join(notes, "\n")))
@@ -517,5 +523,5 @@ func (x *xlsxWriter) about(b *book, r *assess.Result) {
 			b.Set(sh, 1, next+2+i, w)
 		}
 	}
-	b.Set(sh, 1, next+3+len(r.Warnings), s.t("how"))
+	b.Set(sh, 1, next+3+len(r.Warnings), s.how(r.Options.MinCoverage))
 }

@@ -128,7 +128,7 @@ func TestGoldenXLSX(t *testing.T) {
 	if col < 0 || rows[1][1] != "A1.a" || rows[1][col] != "3" {
 		t.Errorf("Indicators: r04 column %d, row %v", col, rows[1])
 	}
-	if !strings.Contains(dump, "radarChart 'Summary'!$C$14 'Summary'!$B$15:$B$18 'Summary'!$C$15:$C$18") {
+	if !strings.Contains(dump, "radarChart 'Summary'!$C$15 'Summary'!$B$16:$B$19 'Summary'!$C$16:$C$19") {
 		t.Errorf("no radar chart of the four area scores:\n%s", dump[strings.Index(dump, "chart "):])
 	}
 	if !strings.Contains(dump, "barChart 'Criteria'!$F$1 'Criteria'!$B$2:$B$25 'Criteria'!$F$2:$F$25") {

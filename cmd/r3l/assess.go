@@ -9,13 +9,15 @@ import (
 
 	"github.com/r3l/r3l/internal/i18n"
 	"github.com/r3l/r3l/pipeline"
+	"github.com/r3l/r3l/report"
 )
 
 type assessOptions struct {
 	scoringFlags
 	outputFlags
 	langFlag
-	files []string
+	files   []string
+	summary bool
 }
 
 func newAssessCmd(s *streams) *cobra.Command {
@@ -30,7 +32,8 @@ disagree, priorities and stakeholder groups.`,
 		Example: `  r3l assess testdata/regions/lake-constance/*.yaml
   r3l assess --lang de testdata/regions/kaunas/*.yaml
   r3l assess -o report.md testdata/regions/limerick/*.yaml
-  r3l assess -f json --aggregate median testdata/regions/limerick/*.yaml`,
+  r3l assess -f json --aggregate median testdata/regions/limerick/*.yaml
+  r3l assess --summary testdata/regions/kaunas/*.yaml   # one screen`,
 		Args: minArgs(1, "questionnaire files (FILE...)"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.files = uniquePaths(args)
@@ -43,6 +46,7 @@ disagree, priorities and stakeholder groups.`,
 	opts.scoringFlags.add(cmd)
 	opts.outputFlags.add(cmd)
 	opts.langFlag.add(cmd, "language of texts and labels")
+	cmd.Flags().BoolVar(&opts.summary, "summary", false, "one screen: the headline, the areas, strengths, weaknesses and disagreements")
 	return cmd
 }
 
@@ -52,6 +56,10 @@ func (o *assessOptions) validate(cmd *cobra.Command) error {
 	problems := o.outputFlags.problems()
 	problems = append(problems, o.langFlag.problems()...)
 	problems = append(problems, o.scoringFlags.problems(cmd)...)
+	if f, ok := report.FormatNamed(o.format); ok && o.summary && !f.Summary {
+		problems = append(problems, fmt.Sprintf("--summary is a view of the %s formats, not of %s",
+			strings.Join(report.FormatNames(func(f report.Format) bool { return f.Summary }), " and "), o.format))
+	}
 	return usageProblems(problems)
 }
 
@@ -77,7 +85,7 @@ func runAssess(s *streams, opts *assessOptions) error {
 			len(results), strings.Join(names, ", "))
 	}
 	res := results[0]
-	w, err := opts.writer(s, opts.lang, "")
+	w, err := opts.writer(s, report.Options{Lang: opts.lang, Summary: opts.summary})
 	if err != nil {
 		return err
 	}

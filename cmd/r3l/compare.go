@@ -12,6 +12,7 @@ import (
 	"github.com/r3l/r3l/framework"
 	"github.com/r3l/r3l/instrument"
 	"github.com/r3l/r3l/pipeline"
+	"github.com/r3l/r3l/report"
 )
 
 type compareOptions struct {
@@ -86,7 +87,7 @@ func runCompare(s *streams, opts *compareOptions) error {
 		return err
 	}
 	c := assess.Compare(fw, results, opts.compareOptions())
-	w, err := opts.writer(s, opts.lang, opts.by)
+	w, err := opts.writer(s, report.Options{Lang: opts.lang, By: opts.by})
 	if err != nil {
 		return err
 	}

@@ -78,6 +78,8 @@ type scoringFlags struct {
 	minCoverage  float64
 	disagreement float64
 	strict       bool
+	minRole      int
+	anonymous    bool
 }
 
 func (f *scoringFlags) add(cmd *cobra.Command) {
@@ -87,6 +89,8 @@ func (f *scoringFlags) add(cmd *cobra.Command) {
 	fl.Float64Var(&f.minCoverage, "min-coverage", 0, "share of applicable indicators that must be scored, in (0, 1] (default: the framework's, 0.5 in R3L+)")
 	fl.Float64Var(&f.disagreement, "disagreement", assess.DefaultDisagreement, "standard deviation from which respondents are said to disagree")
 	fl.BoolVar(&f.strict, "strict", false, "treat unanswered indicators as errors")
+	fl.IntVar(&f.minRole, "min-role", assess.DefaultMinRole, "smallest stakeholder group whose scores are shown")
+	fl.BoolVar(&f.anonymous, "anonymous", false, "no respondent ids, file names, answers by respondent or roles of groups below --min-role")
 	_ = cmd.RegisterFlagCompletionFunc("aggregate", completeValues(fixed(aggregates)))
 }
 
@@ -101,13 +105,17 @@ func (f *scoringFlags) problems(cmd *cobra.Command) []string {
 	if f.disagreement <= 0 {
 		out = append(out, fmt.Sprintf("--disagreement must be above 0, not %v", f.disagreement))
 	}
+	if f.minRole < 1 {
+		out = append(out, fmt.Sprintf("--min-role must be at least 1, not %d", f.minRole))
+	}
 	return out
 }
 
 // pipeline returns the pipeline options the flags set.
 func (f *scoringFlags) pipeline() pipeline.Options {
 	return pipeline.Options{Framework: f.framework, Strict: f.strict,
-		Scoring: assess.Options{Aggregate: f.aggregate, MinCoverage: f.minCoverage, Disagreement: f.disagreement}}
+		Scoring: assess.Options{Aggregate: f.aggregate, MinCoverage: f.minCoverage, Disagreement: f.disagreement,
+			MinRole: f.minRole, Anonymous: f.anonymous}}
 }
 
 // outputFlags are -f and -o of the commands that write one report.
@@ -139,19 +147,28 @@ func (f *outputFlags) problems() []string {
 		f.format = report.DefaultFormat
 	}
 	format, ok := report.FormatNamed(f.format)
+	byExt, known := report.FormatForExt(filepath.Ext(f.output))
 	switch {
 	case !ok:
 		out = append(out, fmt.Sprintf("unknown format %q (one of: %s)", f.format, strings.Join(names, ", ")))
 	case format.Binary && f.output == "":
 		out = append(out, fmt.Sprintf("format %s is binary and is not written to the terminal: give -o FILE", f.format))
+	case known && byExt.Name != format.Name:
+		out = append(out, mismatch(f.format, f.output, byExt.Name))
 	}
 	return out
 }
 
-// writer returns the report writer of the settled format: on a terminal
-// as wide as the terminal, and coloured where that is welcome.
-func (f *outputFlags) writer(s *streams, lang, by string) (report.Writer, error) {
-	opts := report.Options{Lang: lang, Version: toolVersion(), By: by, Date: s.date}
+// mismatch words a format that contradicts its output file's extension.
+func mismatch(format, output, byExt string) string {
+	return fmt.Sprintf("-f %s does not match the extension of %q (%s): change one of them", format, output, byExt)
+}
+
+// writer returns the report writer of the settled format with the given
+// options: on a terminal as wide as the terminal, and coloured where that
+// is welcome.
+func (f *outputFlags) writer(s *streams, opts report.Options) (report.Writer, error) {
+	opts.Version, opts.Date = toolVersion(), s.date
 	if format, _ := report.FormatNamed(f.format); format.Terminal && f.output == "" && s.outTerm {
 		opts.Color = s.color
 		opts.Width = max(s.width, 60)

@@ -17,8 +17,7 @@ type templateOptions struct {
 	framework string
 	format    string
 	output    string
-	region    string
-	period    string
+	prefill   instrument.Options // all but Lang, from the flags
 	template  instrument.Template
 }
 
@@ -28,6 +27,8 @@ func newTemplateCmd(s *streams) *cobra.Command {
 		Use:   "template",
 		Short: "Write a questionnaire to fill in, listing every indicator",
 		Example: `  r3l template -o r07.yaml --region lake-constance --period 2024
+  r3l template -o r07.yaml --region lake-constance --name "Lake Constance Learning Region" \
+      --country DE --group cross-border --period 2024 --respondent r07 --role adult-education
   r3l template --lang de > fragebogen.yaml
   r3l template -o r07.xlsx --region lake-constance --period 2024   # an Excel workbook`,
 		Args: noArgs,
@@ -43,9 +44,16 @@ func newTemplateCmd(s *streams) *cobra.Command {
 	fl := cmd.Flags()
 	fl.StringVarP(&opts.format, "format", "f", "", strings.Join(names, " or ")+" (default: from -o's extension, else "+names[0]+")")
 	fl.StringVarP(&opts.output, "output", "o", "", "write to this new file (never overwrites) instead of standard output")
-	fl.StringVar(&opts.region, "region", "", "prefill the region id")
-	fl.StringVar(&opts.period, "period", "", "prefill the period")
+	p := &opts.prefill
+	fl.StringVar(&p.Region, "region", "", "prefill the region id")
+	fl.StringVar(&p.Name, "name", "", "prefill the region's name")
+	fl.StringVar(&p.Country, "country", "", "prefill the region's country")
+	fl.StringVar(&p.Group, "group", "", "prefill the region's peer group")
+	fl.StringVar(&p.Period, "period", "", "prefill the period")
+	fl.StringVar(&p.Respondent, "respondent", "", "prefill the respondent id")
+	fl.StringVar(&p.Role, "role", "", "prefill the respondent's stakeholder role, such as adult-education")
 	_ = cmd.RegisterFlagCompletionFunc("format", completeValues(instrument.TemplateNames))
+	_ = cmd.RegisterFlagCompletionFunc("role", completeValues(func() []string { return roleIDs(opts.framework) }))
 	opts.langFlag.add(cmd, "language of the questions")
 	return cmd
 }
@@ -59,6 +67,9 @@ func (o *templateOptions) validate() error {
 		}
 	} else if t, ok := instrument.TemplateNamed(o.format); ok {
 		o.template = t
+		if byExt, known := instrument.TemplateForPath(o.output); known && byExt.Name != t.Name {
+			problems = append(problems, mismatch(o.format, o.output, byExt.Name))
+		}
 	} else {
 		problems = append(problems, fmt.Sprintf("unknown template format %q (one of: %s)", o.format, strings.Join(instrument.TemplateNames(), ", ")))
 	}
@@ -69,12 +80,27 @@ func (o *templateOptions) validate() error {
 	return usageProblems(problems)
 }
 
+// roleIDs lists the stakeholder roles of the framework -F names, to
+// complete --role; none when it cannot be loaded.
+func roleIDs(name string) []string {
+	fw, err := framework.Resolve(name)
+	if err != nil {
+		return nil
+	}
+	ids := make([]string, len(fw.Roles))
+	for i, r := range fw.Roles {
+		ids[i] = r.ID
+	}
+	return ids
+}
+
 func runTemplate(s *streams, o *templateOptions) error {
 	fw, err := framework.Resolve(o.framework)
 	if err != nil {
 		return err
 	}
-	topts := instrument.Options{Lang: o.lang, Region: o.region, Period: o.period}
+	topts := o.prefill
+	topts.Lang = o.lang
 	write := func(w io.Writer) error { return o.template.Write(w, fw, topts) }
 	if o.output == "" {
 		return write(s.out)
