@@ -30,7 +30,10 @@ func (r *Result) anonymise() {
 	}
 	r.Questionnaires = qs
 	replace := strings.NewReplacer(paths...)
-	for i, w := range r.Warnings {
-		r.Warnings[i] = replace.Replace(w)
+	for i, w := range r.Notes {
+		r.Notes[i].Path, r.Notes[i].Msg = replace.Replace(w.Path), replace.Replace(w.Msg)
+	}
+	for i, p := range r.Missing {
+		r.Missing[i] = replace.Replace(p)
 	}
 }

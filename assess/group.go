@@ -3,6 +3,7 @@ package assess
 import (
 	"cmp"
 	"fmt"
+	"path/filepath"
 	"slices"
 	"strings"
 
@@ -11,13 +12,16 @@ import (
 )
 
 // Assessment is the questionnaires of one region and period under one
-// framework (SPEC §3), each from one respondent.
+// framework (docs/reference.md §3), each from one respondent.
 type Assessment struct {
 	Framework      *framework.Framework
 	Region         Region
 	Period         string
 	Questionnaires []*Questionnaire
-	Warnings       []string
+	Warnings       []Warning
+	// Missing are the files of the assessment that could not be used (a
+	// batch goes on without them): its results are incomplete.
+	Missing []string
 }
 
 // Group sorts questionnaires into assessments, ordered by framework, region
@@ -45,8 +49,12 @@ func GroupAll(qs []*Questionnaire) ([]*Assessment, yamlx.Problems) {
 	}
 	var problems yamlx.Problems
 	for _, a := range out {
-		// Checked in input order, so a repeated respondent is blamed on the
-		// later file as given.
+		// Checked in path order, so that of two files of one respondent
+		// (or two copies) the one first by name is kept, however the
+		// inputs were given.
+		slices.SortStableFunc(a.Questionnaires, func(x, y *Questionnaire) int {
+			return cmp.Or(comparePaths(x.Path, y.Path), cmp.Compare(x.Source.Line, y.Source.Line))
+		})
 		problems = append(problems, a.check()...)
 		slices.SortStableFunc(a.Questionnaires, func(x, y *Questionnaire) int {
 			return cmp.Or(cmp.Compare(x.Respondent.ID, y.Respondent.ID), cmp.Compare(x.Path, y.Path))
@@ -59,6 +67,16 @@ func GroupAll(qs []*Questionnaire) ([]*Assessment, yamlx.Problems) {
 	return out, problems
 }
 
+// comparePaths orders file paths by folder, then by name without its
+// extension, then by extension: "r04.yaml" comes before "r04 - Copy.yaml"
+// and "r04 (1).yaml", which byte order would put first.
+func comparePaths(a, b string) int {
+	da, fa := filepath.Split(a)
+	db, fb := filepath.Split(b)
+	ea, eb := filepath.Ext(fa), filepath.Ext(fb)
+	return cmp.Or(cmp.Compare(da, db), cmp.Compare(strings.TrimSuffix(fa, ea), strings.TrimSuffix(fb, eb)), cmp.Compare(ea, eb))
+}
+
 // check rejects repeated respondents and notes what a coordinator should
 // look at: differing region details, copied files, roles read as one of the
 // framework's, unanswered indicators.
@@ -67,33 +85,44 @@ func (a *Assessment) check() yamlx.Problems {
 	byRespondent := map[string]*Questionnaire{}
 	byDigest := map[string]*Questionnaire{}
 	kept := a.Questionnaires[:0]
+	reject := func(q *Questionnaire, msg string) {
+		problems = append(problems, q.Source.Problem(msg))
+		a.Missing = append(a.Missing, q.Path)
+	}
 	for _, q := range a.Questionnaires {
 		if id := q.Respondent.ID; id != "" {
 			if first, dup := byRespondent[id]; dup {
-				problems = append(problems, q.Source.Problem(
-					fmt.Sprintf("respondent %q already answered for %s %s in %s", id, a.Region.ID, a.Period, first.Path)))
+				reject(q, fmt.Sprintf("respondent %q already answered for %s %s in %s", id, a.Region.ID, a.Period, first.Path))
 				continue
 			}
 			byRespondent[id] = q
 		}
-		kept = append(kept, q)
+		// A copy counts once, also when it names no respondent, as an
+		// unfilled template does not.
 		if first, dup := byDigest[q.Digest]; dup && q.Digest != "" {
-			a.Warnings = append(a.Warnings, fmt.Sprintf("%s is an exact copy of %s", q.Path, first.Path))
+			reject(q, fmt.Sprintf("an exact copy of %s, whose answers count once", first.Path))
+			continue
 		}
 		byDigest[q.Digest] = q
+		kept = append(kept, q)
 		a.fillRegion(q)
 		a.normaliseRole(q)
 		if ids := q.MissingIDs(); len(ids) > 0 {
-			a.Warnings = append(a.Warnings, fmt.Sprintf("%s: %d of %d indicators unanswered: %s",
-				q.Path, len(ids), len(q.Answers), shortList(ids, 8)))
+			a.warn(WarnUnanswered, q, len(ids), "%s: %d of %d indicators unanswered: %s",
+				q.Path, len(ids), len(q.Answers), shortList(ids, 8))
 		}
 		if v := q.FrameworkVersion; v != "" && v != a.Framework.Version {
-			a.Warnings = append(a.Warnings, fmt.Sprintf("%s: written for %s@%s, scored with version %s",
-				q.Path, a.Framework.ID, v, a.Framework.Version))
+			a.warn(WarnVersion, q, 0, "%s: written for %s@%s, scored with version %s",
+				q.Path, a.Framework.ID, v, a.Framework.Version)
 		}
 	}
 	a.Questionnaires = kept
 	return problems
+}
+
+// warn records a warning about q's file.
+func (a *Assessment) warn(kind string, q *Questionnaire, weight int, format string, args ...any) {
+	a.Warnings = append(a.Warnings, Warning{Kind: kind, Path: q.Path, Msg: fmt.Sprintf(format, args...), Weight: weight})
 }
 
 // fillRegion takes region details from the first file that gives them and
@@ -113,8 +142,8 @@ func (a *Assessment) fillRegion(q *Questionnaire) {
 		case *f.have == "":
 			*f.have = *f.got
 		default:
-			a.Warnings = append(a.Warnings, fmt.Sprintf("%s: region %s %q differs from %q; using %q",
-				q.Path, f.name, *f.got, *f.have, *f.have))
+			a.warn(WarnRegion, q, 0, "%s: region %s %q differs from %q; using %q",
+				q.Path, f.name, *f.got, *f.have, *f.have)
 		}
 	}
 }
@@ -136,7 +165,7 @@ func (a *Assessment) normaliseRole(q *Questionnaire) {
 		}
 		if r.ID != written {
 			q.Respondent.Role = r.ID
-			a.Warnings = append(a.Warnings, fmt.Sprintf("%s: role %q read as %s", q.Path, written, r.ID))
+			a.warn(WarnRole, q, 0, "%s: role %q read as %s", q.Path, written, r.ID)
 		}
 		return
 	}

@@ -42,7 +42,7 @@ const (
 type Answer struct {
 	Kind     AnswerKind
 	Value    float64 // as given on the scale; boolean yes = 1, no = 0
-	Score    float64 // Value mapped to 0–100 (SPEC §4.1); only for Valued
+	Score    float64 // Value mapped to 0–100 (docs/reference.md §4.1); only for Valued
 	Evidence string
 	Comment  string
 }

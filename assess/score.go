@@ -10,7 +10,7 @@ import (
 	"github.com/r3l/r3l/framework"
 )
 
-// Status of a scored node (SPEC §4.2, §4.3).
+// Status of a scored node (docs/reference.md §4.2, §4.3).
 type Status string
 
 // Statuses. A node without a score never reports 0: it has one of the
@@ -138,7 +138,7 @@ type AreaResult struct {
 	Criteria []CriterionResult
 }
 
-// Priority is the rank points one criterion received (SPEC §4.6).
+// Priority is the rank points one criterion received (docs/reference.md §4.7).
 type Priority struct {
 	Criterion *framework.Criterion
 	Points    int
@@ -167,18 +167,24 @@ type RoleArea struct {
 
 // Result is a scored assessment.
 type Result struct {
-	Framework      *framework.Framework
-	Region         Region
-	Period         string
-	Respondents    int
-	Node           // overall
-	Areas          []AreaResult
-	Strengths      []*IndicatorResult
-	Weaknesses     []*IndicatorResult
-	Priorities     []Priority
-	Clusters       []ClusterPriority
-	Roles          []RoleResult
-	Warnings       []string
+	Framework   *framework.Framework
+	Region      Region
+	Period      string
+	Respondents int
+	Node        // overall
+	Areas       []AreaResult
+	Strengths   []*IndicatorResult
+	Weaknesses  []*IndicatorResult
+	Priorities  []Priority
+	Clusters    []ClusterPriority
+	Roles       []RoleResult
+	// Warnings are the notes' messages, as reports list them.
+	Warnings []string
+	// Notes are the assessment's warnings, each about one file.
+	Notes []Warning
+	// Missing are files of the assessment that could not be used: the
+	// result is incomplete without them.
+	Missing        []string
 	Options        Options
 	Questionnaires []*Questionnaire
 }
@@ -198,13 +204,17 @@ func Score(fw *framework.Framework, a *Assessment, opts Options) *Result {
 		Respondents:    len(qs),
 		Options:        opts,
 		Questionnaires: qs,
-		Warnings:       slices.Clone(a.Warnings),
+		Notes:          slices.Clone(a.Warnings),
+		Missing:        slices.Clone(a.Missing),
 	}
 	res.Node, res.Areas = scoreTree(fw, qs, opts)
 	res.Strengths, res.Weaknesses = strengthsWeaknesses(res.Areas)
 	res.Priorities, res.Clusters = priorities(fw, qs)
 	if opts.Anonymous {
 		res.anonymise()
+	}
+	for _, w := range res.Notes {
+		res.Warnings = append(res.Warnings, w.Msg)
 	}
 	res.Roles = roles(fw, res.Questionnaires, opts)
 	return res
@@ -284,7 +294,7 @@ func scoreIndicator(fw *framework.Framework, ind *framework.Indicator, qs []*Que
 type indicatorStats struct{ score, sd, lo, hi float64 }
 
 // indicatorScore aggregates the respondents' answers to one indicator
-// (SPEC §4.2). When counts is not nil, it receives N and the na, dk and
+// (docs/reference.md §4.2). When counts is not nil, it receives N and the na, dk and
 // unanswered counts.
 func indicatorScore(ind *framework.Indicator, qs []*Questionnaire, opts Options, scores []float64, counts *IndicatorResult) (Status, indicatorStats) {
 	var na, dk, unanswered int
@@ -365,7 +375,7 @@ type outcome struct {
 	answered        Count
 }
 
-// combine scores a parent from its children (SPEC §4.3).
+// combine scores a parent from its children (docs/reference.md §4.3).
 func combine(parts []part, minCoverage float64) outcome {
 	var applicable, scored, sum float64
 	var answered Count
@@ -434,7 +444,7 @@ func strengthsWeaknesses(areas []AreaResult) (strong, weak []*IndicatorResult) {
 	return strong, weak
 }
 
-// priorities sums rank points per criterion and per cluster (SPEC §4.6).
+// priorities sums rank points per criterion and per cluster (docs/reference.md §4.7).
 // Criteria come out by points, highest first, ties in framework order;
 // clusters likewise. Only criteria and clusters that received points appear.
 func priorities(fw *framework.Framework, qs []*Questionnaire) ([]Priority, []ClusterPriority) {
@@ -482,7 +492,7 @@ func priorities(fw *framework.Framework, qs []*Questionnaire) ([]Priority, []Clu
 	return out, clusters
 }
 
-// roles scores the assessment once per stakeholder group (SPEC §4.7),
+// roles scores the assessment once per stakeholder group (docs/reference.md §4.8),
 // groups sorted by name with "unspecified" last.
 func roles(fw *framework.Framework, qs []*Questionnaire, opts Options) []RoleResult {
 	groups := map[string][]*Questionnaire{}

@@ -93,7 +93,7 @@ func checkNode(t *testing.T, what string, n assess.Node, status assess.Status, s
 	}
 }
 
-// TestRespondentScore checks SPEC §4.1 answer by answer.
+// TestRespondentScore checks docs/reference.md §4.1 answer by answer.
 func TestRespondentScore(t *testing.T) {
 	fw := loadFramework(t, "../testdata/frameworks/scoring.yaml")
 	tests := []struct {

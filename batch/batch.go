@@ -6,6 +6,7 @@ package batch
 import (
 	"cmp"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -16,6 +17,7 @@ import (
 	"sync"
 
 	"github.com/r3l/r3l/assess"
+	"github.com/r3l/r3l/instrument"
 	"github.com/r3l/r3l/pipeline"
 	"github.com/r3l/r3l/report"
 )
@@ -39,6 +41,17 @@ type Options struct {
 type Failure struct {
 	Path  string `json:"path"`
 	Error string `json:"error"`
+	// Assessment is "region/period" of the assessment the input belongs
+	// to, where it could be told; that assessment's reports say they
+	// lack the file.
+	Assessment string `json:"assessment,omitempty"`
+}
+
+// Note is a warning about one input.
+type Note struct {
+	Path    string `json:"path"`
+	Kind    string `json:"kind"`
+	Message string `json:"message"`
 }
 
 // Summary is the content of summary.json.
@@ -46,7 +59,11 @@ type Summary struct {
 	Inputs      int       `json:"inputs"`
 	Assessments int       `json:"assessments"`
 	Failed      []Failure `json:"failed"`
-	Outputs     []string  `json:"outputs"` // file names in the folder
+	// Skipped are inputs r3l wrote itself (reports found among them),
+	// left out.
+	Skipped  []string `json:"skipped"`
+	Warnings []Note   `json:"warnings"`
+	Outputs  []string `json:"outputs"` // file names in the folder
 }
 
 // SummaryFile is the name of the summary in the output folder.
@@ -55,7 +72,7 @@ const SummaryFile = "summary.json"
 // Outcome is what a run did.
 type Outcome struct {
 	Summary
-	Warnings []string // the assessments' warnings, in order
+	Notes []assess.Warning // the assessments' warnings, in order
 }
 
 // Formats lists the formats batch writes reports in: every format but the
@@ -83,7 +100,7 @@ func Run(opts Options) (*Outcome, error) {
 	if opts.Jobs <= 0 {
 		opts.Jobs = runtime.NumCPU()
 	}
-	r := &run{opts: opts, sum: Summary{Failed: []Failure{}, Outputs: []string{}}}
+	r := &run{opts: opts, sum: Summary{Failed: []Failure{}, Skipped: []string{}, Warnings: []Note{}, Outputs: []string{}}}
 	for _, name := range opts.Formats {
 		f, ok := report.FormatNamed(name)
 		if !ok || f.Terminal {
@@ -113,7 +130,7 @@ func Run(opts Options) (*Outcome, error) {
 	}
 	out := &Outcome{Summary: r.sum}
 	for _, res := range results {
-		out.Warnings = append(out.Warnings, res.Warnings...)
+		out.Notes = append(out.Notes, res.Notes...)
 	}
 	return out, nil
 }
@@ -126,11 +143,14 @@ func (r *run) showsNotes() bool {
 }
 
 // fail records a failure, one per line of its error.
-func (r *run) fail(path string, err error) {
+func (r *run) fail(path string, err error) { r.failIn(path, "", err) }
+
+// failIn records a failure of an input of an assessment ("region/period").
+func (r *run) failIn(path, assessment string, err error) {
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	for _, line := range strings.Split(err.Error(), "\n") {
-		r.sum.Failed = append(r.sum.Failed, Failure{Path: path, Error: line})
+		r.sum.Failed = append(r.sum.Failed, Failure{Path: path, Error: line, Assessment: assessment})
 	}
 }
 
@@ -143,25 +163,74 @@ func (r *run) wrote(path string) {
 }
 
 // score reads the files, groups them and scores the assessments, leaving
-// out (and recording) bad files and repeated respondents.
+// out (and recording) bad files and repeated respondents. An assessment
+// whose files were left out knows which (Assessment.Missing), and so do
+// the failures.
 func (r *run) score(p *pipeline.Pipeline, files []string) []*assess.Result {
 	bar := newProgress(r.opts.Progress, len(files), "reading")
 	loaded := p.Load(files, func() { bar.Add(1) })
 	bar.Finish()
+	r.sum.Skipped = append(r.sum.Skipped, pipeline.Skipped(loaded)...)
 	var qs []*assess.Questionnaire
+	var unread []pipeline.Loaded
 	for _, l := range loaded {
 		if l.Err != nil {
-			r.fail(l.Path, l.Err)
+			unread = append(unread, l)
 		} else {
 			qs = append(qs, l.Questionnaires...)
 		}
 	}
 	as, problems := assess.GroupAll(qs)
+	for _, l := range unread {
+		var fe *instrument.FileError
+		a := (*assess.Assessment)(nil)
+		if errors.As(l.Err, &fe) {
+			a = findAssessment(as, fe)
+		}
+		if a != nil {
+			a.Missing = append(a.Missing, l.Path)
+		}
+		r.failIn(l.Path, label(a), l.Err)
+	}
 	for _, pr := range problems {
-		r.fail(pr.Path, pr)
+		r.failIn(pr.Path, label(holding(as, pr.Path)), pr)
 	}
 	r.sum.Assessments = len(as)
-	return p.Score(as)
+	results := p.Score(as)
+	for _, res := range results {
+		for _, w := range res.Notes {
+			r.sum.Warnings = append(r.sum.Warnings, Note{Path: w.Path, Kind: w.Kind, Message: w.Msg})
+		}
+	}
+	return results
+}
+
+// findAssessment is the assessment a file that could not be read names.
+func findAssessment(as []*assess.Assessment, fe *instrument.FileError) *assess.Assessment {
+	for _, a := range as {
+		if a.Region.ID == fe.Region && a.Period == fe.Period && (fe.FrameworkID == "" || fe.FrameworkID == a.Framework.ID) {
+			return a
+		}
+	}
+	return nil
+}
+
+// holding is the assessment that left out a file, or nil.
+func holding(as []*assess.Assessment, path string) *assess.Assessment {
+	for _, a := range as {
+		if slices.Contains(a.Missing, path) {
+			return a
+		}
+	}
+	return nil
+}
+
+// label names an assessment in summary.json: "region/period".
+func label(a *assess.Assessment) string {
+	if a == nil {
+		return ""
+	}
+	return a.Region.ID + "/" + a.Period
 }
 
 // writeSummary writes summary.json, listing itself among the outputs.

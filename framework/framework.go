@@ -83,7 +83,7 @@ func (s *Scale) PointByValue(v float64) (Point, bool) {
 	return Point{}, false
 }
 
-// Score maps a valid answer value to 0–100 (SPEC §4.1). Boolean answers are
+// Score maps a valid answer value to 0–100 (docs/reference.md §4.1). Boolean answers are
 // 1 for yes and 0 for no.
 func (s *Scale) Score(v float64) float64 {
 	switch s.Kind {

@@ -11,6 +11,7 @@ package instrument
 import (
 	"crypto/sha256"
 	"encoding/hex"
+	"errors"
 	"fmt"
 	"io"
 	"path/filepath"
@@ -151,7 +152,14 @@ type LoadOptions struct {
 	// reports do not show them: a questionnaire is then little more than
 	// its scores.
 	DropNotes bool
+	// Skip tells files that are no questionnaires by their content (r3l's
+	// own reports, found among the inputs): ReadFile returns ErrSkipped
+	// for them.
+	Skip func(data []byte) bool
 }
+
+// ErrSkipped is the error of a file LoadOptions.Skip leaves out.
+var ErrSkipped = errors.New("not a questionnaire: skipped")
 
 // IsInput reports whether a file found in a folder is read as a
 // questionnaire: a reader takes its extension, and it is neither hidden nor
@@ -211,6 +219,9 @@ func ReadFile(path string, opts LoadOptions) ([]*assess.Questionnaire, error) {
 	if err != nil {
 		return nil, err
 	}
+	if opts.Skip != nil && opts.Skip(data) {
+		return nil, fmt.Errorf("%s: %w", path, ErrSkipped)
+	}
 	r := readerFor(path, data)
 	if int64(len(data)) > r.MaxSize {
 		return nil, yamlx.TooLarge(path, r.MaxSize)
@@ -225,6 +236,29 @@ func ReadFile(path string, opts LoadOptions) ([]*assess.Questionnaire, error) {
 		}
 	}
 	return qs, nil
+}
+
+// FileError is a file that could not be read, with the assessment it
+// belongs to where the file still said so (its framework, region and
+// period), so that a run going on without it can say which assessment
+// lacks it.
+type FileError struct {
+	Err         error
+	FrameworkID string
+	Region      string
+	Period      string
+}
+
+func (e *FileError) Error() string { return e.Err.Error() }
+func (e *FileError) Unwrap() error { return e.Err }
+
+// identified adds to a reader's problems the assessment the questionnaire
+// names, where it names one.
+func identified(err error, q *assess.Questionnaire) error {
+	if q == nil || q.Region.ID == "" || q.Period == "" {
+		return err
+	}
+	return &FileError{Err: err, FrameworkID: q.FrameworkID, Region: q.Region.ID, Period: q.Period}
 }
 
 // stamp records the file questionnaires came from: its path and SHA-256,

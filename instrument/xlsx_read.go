@@ -69,7 +69,7 @@ func LoadWorkbook(path string, data []byte, opts LoadOptions) (*assess.Questionn
 	r := &wbReader{path: path, f: f, sheets: sheets}
 	q := r.questionnaire(opts)
 	if err := r.err(); err != nil {
-		return nil, err
+		return nil, identified(err, q)
 	}
 	stamp(path, data, q)
 	return q, nil

@@ -27,6 +27,10 @@ type Options struct {
 	DropNotes bool
 	Scoring   assess.Options
 	Workers   int // files read and assessments scored at once; 0: one per CPU
+	// Skip tells files among the inputs that are no questionnaires by
+	// their content, such as r3l's own reports (report.Output): they are
+	// left out and listed, not read.
+	Skip func(data []byte) bool
 }
 
 // Pipeline reads and scores with one set of options.
@@ -34,7 +38,9 @@ type Pipeline struct {
 	opts Options
 	// Fixed is the framework of -F, or nil.
 	Fixed *framework.Framework
-	load  instrument.LoadOptions
+	// Skipped are the files Run left out because r3l wrote them.
+	Skipped []string
+	load    instrument.LoadOptions
 }
 
 // New resolves the framework of the options, if they name one.
@@ -42,7 +48,8 @@ func New(opts Options) (*Pipeline, error) {
 	if opts.Workers <= 0 {
 		opts.Workers = runtime.NumCPU()
 	}
-	p := &Pipeline{opts: opts, load: instrument.LoadOptions{Strict: opts.Strict, DropNotes: opts.DropNotes, Pick: instrument.BundledFramework}}
+	p := &Pipeline{opts: opts, load: instrument.LoadOptions{Strict: opts.Strict, DropNotes: opts.DropNotes, Pick: instrument.BundledFramework,
+		Skip: opts.Skip}}
 	if opts.Framework != "" {
 		fw, err := framework.Resolve(opts.Framework)
 		if err != nil {
@@ -68,6 +75,7 @@ type Loaded struct {
 	Path           string
 	Questionnaires []*assess.Questionnaire
 	Err            error
+	Skipped        bool // a file r3l wrote itself, not read
 }
 
 // Load reads the files on the pipeline's workers, calling done (if not
@@ -81,6 +89,9 @@ func (p *Pipeline) Load(paths []string, done func()) []Loaded {
 		g.Go(func() error {
 			qs, err := instrument.ReadFile(path, p.load)
 			out[i] = Loaded{Path: path, Questionnaires: qs, Err: err}
+			if errors.Is(err, instrument.ErrSkipped) {
+				out[i].Err, out[i].Skipped = nil, true
+			}
 			if done != nil {
 				done()
 			}
@@ -103,6 +114,17 @@ func Split(ls []Loaded) ([]*assess.Questionnaire, error) {
 		qs = append(qs, l.Questionnaires...)
 	}
 	return qs, errors.Join(errs...)
+}
+
+// Skipped lists the files left out as r3l's own.
+func Skipped(ls []Loaded) []string {
+	var out []string
+	for _, l := range ls {
+		if l.Skipped {
+			out = append(out, l.Path)
+		}
+	}
+	return out
 }
 
 // Score scores the assessments on the pipeline's workers; results keep the
@@ -133,8 +155,11 @@ func (p *Pipeline) Score(as []*assess.Assessment) []*assess.Result {
 
 // Run reads, groups and scores the files; any bad file or repeated
 // respondent fails the whole run (batch is the command that skips them).
+// Files r3l wrote itself are left out, and listed in p.Skipped.
 func (p *Pipeline) Run(files []string) ([]*assess.Result, error) {
-	qs, err := Split(p.Load(files, nil))
+	loaded := p.Load(files, nil)
+	p.Skipped = Skipped(loaded)
+	qs, err := Split(loaded)
 	if err != nil {
 		return nil, err
 	}

@@ -323,7 +323,7 @@ func (t *tableWriter) Comparison(w io.Writer, c *assess.Comparison) error {
 func (m *markdownWriter) Comparison(w io.Writer, c *assess.Comparison) error {
 	s := m.style
 	fw := c.Framework
-	fmt.Fprintf(w, "# %s\n\n", s.t("comparison"))
+	fmt.Fprintf(w, "%s# %s\n\n", markdownMark, s.t("comparison"))
 	fmt.Fprintf(w, "- %s: %s %s\n- %d %s\n\n", s.t("framework"), mdEscape(fw.Title.Get(s.Lang)), mdEscape(fw.Version), len(c.Results), s.t("assessments"))
 	header, rows := s.overviewRows(c)
 	aligns := rightAligned(len(header))

@@ -401,13 +401,13 @@ func TestGoldenComparisonMarkdown(t *testing.T) {
 
 	// --by criterion and indicator: those ids are the columns.
 	byCrit := string(renderComparison(t, "markdown", Options{By: "criterion"}, c))
-	header := strings.Split(byCrit, "\n")[5]
+	header := strings.Split(byCrit, "\n")[6] // after the r3l mark, the title and the framework lines
 	if !strings.HasPrefix(header, "| # | Region ") || !strings.Contains(header, "| Overall | A1 ") || !strings.Contains(header, "| D5 ") ||
 		strings.Contains(header, "| A ") || strings.Count(header, "|") != 4+24+1 {
 		t.Errorf("--by criterion header %s", header)
 	}
 	byInd := string(renderComparison(t, "markdown", Options{By: "indicator"}, c))
-	header = strings.Split(byInd, "\n")[5]
+	header = strings.Split(byInd, "\n")[6]
 	if !strings.Contains(header, "| A1.a ") || !strings.Contains(header, "| D5.b ") || strings.Count(header, "|") != 4+64+1 {
 		t.Errorf("--by indicator header %s", header)
 	}

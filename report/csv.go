@@ -8,7 +8,7 @@ import (
 	"github.com/r3l/r3l/assess"
 )
 
-// CSVHeader is the header of the tidy long format (SPEC §5.2).
+// CSVHeader is the header of the tidy long format (docs/reference.md §5.2).
 var CSVHeader = []string{"region", "name", "group", "country", "period", "kind", "node", "score", "coverage", "status", "maturity"}
 
 type csvWriter struct{}
@@ -37,7 +37,7 @@ func CSVRows(cw *csv.Writer, r *assess.Result) error {
 	})
 }
 
-// tidyRows walks the nodes of the tidy long format (SPEC §5.2) in order:
+// tidyRows walks the nodes of the tidy long format (docs/reference.md §5.2) in order:
 // overall, then each area followed by its criteria and, with indicators,
 // theirs. The CSV and the comparison workbook's Data sheet both use it.
 func tidyRows(r *assess.Result, indicators bool, row func(kind, id string, n assess.Node) error) error {
@@ -82,7 +82,7 @@ func num(v *float64) string {
 }
 
 // SafeCell keeps spreadsheet programs from reading questionnaire text as a
-// formula (SPEC §5.4): text starting with = + - @ tab or CR gets a leading
+// formula (docs/reference.md §5.6): text starting with = + - @ tab or CR gets a leading
 // apostrophe, which Excel and LibreOffice hide and treat as "this is text".
 func SafeCell(s string) string {
 	if s == "" {

@@ -25,6 +25,8 @@ type Format struct {
 	Summary bool
 	// writer makes the format's writer.
 	writer func(s style) Writer
+	// recognise tells a file of the format r3l wrote (see Output).
+	recognise func(data []byte) bool
 }
 
 // DefaultFormat is the format of a report on standard output when none is
@@ -34,11 +36,16 @@ const DefaultFormat = "table"
 // formats are the report formats, in the order they are offered.
 var formats = []Format{
 	{Name: "table", Exts: []string{".txt"}, Terminal: true, Summary: true, writer: func(s style) Writer { return &tableWriter{s} }},
-	{Name: "markdown", Exts: []string{".md", ".markdown"}, Notes: true, Summary: true, writer: func(s style) Writer { return &markdownWriter{s} }},
-	{Name: "json", Exts: []string{".json"}, writer: func(s style) Writer { return jsonWriter{s.Options} }},
-	{Name: "csv", Exts: []string{".csv"}, writer: func(style) Writer { return csvWriter{} }},
-	{Name: "xlsx", Exts: []string{".xlsx"}, Binary: true, Notes: true, writer: func(s style) Writer { return &xlsxWriter{style: s} }},
-	{Name: "html", Exts: []string{".html", ".htm"}, Notes: true, writer: func(s style) Writer { return &htmlWriter{s} }},
+	{Name: "markdown", Exts: []string{".md", ".markdown"}, Notes: true, Summary: true, writer: func(s style) Writer { return &markdownWriter{s} },
+		recognise: isMarkdownOutput},
+	{Name: "json", Exts: []string{".json"}, writer: func(s style) Writer { return jsonWriter{s.Options} },
+		recognise: isJSONOutput},
+	{Name: "csv", Exts: []string{".csv"}, writer: func(style) Writer { return csvWriter{} },
+		recognise: isCSVOutput},
+	{Name: "xlsx", Exts: []string{".xlsx"}, Binary: true, Notes: true, writer: func(s style) Writer { return &xlsxWriter{style: s} },
+		recognise: isXLSXOutput},
+	{Name: "html", Exts: []string{".html", ".htm"}, Notes: true, writer: func(s style) Writer { return &htmlWriter{s} },
+		recognise: isHTMLOutput},
 }
 
 // Formats lists the report formats.

@@ -127,7 +127,7 @@ func TestGoldenJSON(t *testing.T) {
 	out := render(t, "json", Options{}, r)
 	golden(t, "lake-constance.json", out, jsonEqual)
 
-	// The fields of SPEC §5.1, as a consumer reads them.
+	// The fields of docs/reference.md §5.1, as a consumer reads them.
 	var doc struct {
 		Framework   struct{ ID, Version string }
 		Region      struct{ ID, Name, Country, Group string }

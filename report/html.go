@@ -94,6 +94,7 @@ func (h *htmlWriter) Assessment(w io.Writer, r *assess.Result) error {
 		"NoDisagreement":      s.noDisagreement(r),
 		"How":                 s.how(r.Options.MinCoverage),
 		"SuppressedNote":      s.suppressedNote(r),
+		"Incomplete":          s.incomplete(r),
 		"AnsweredLine":        s.p.Sprintf(s.t("answered.line"), r.Answered.Scored, r.Answered.Applicable),
 		"PrioritiesExplained": s.p.Sprintf(s.t("priorities.explained"), len(fw.PriorityPoints), joinInts(fw.PriorityPoints, ", ")),
 		"Notes":               notes,

@@ -43,7 +43,7 @@ var jsonEncoders = sync.Pool{New: func() any {
 	return e
 }}
 
-// JSON shapes of SPEC §5.1. Field order is the order of the spec.
+// JSON shapes of docs/reference.md §5.1, fields in the order it lists them.
 type (
 	jsonFramework struct {
 		ID      string `json:"id"`
@@ -132,7 +132,7 @@ type (
 	}
 )
 
-// AssessmentObject is the JSON object of one assessment (SPEC §5.1).
+// AssessmentObject is the JSON object of one assessment (docs/reference.md §5.1).
 type AssessmentObject struct {
 	Framework        jsonFramework  `json:"framework"`
 	Region           jsonRegion     `json:"region"`
@@ -151,6 +151,7 @@ type AssessmentObject struct {
 	PriorityClusters []jsonCluster  `json:"priority_clusters"`
 	Roles            []jsonRole     `json:"roles"`
 	Warnings         []string       `json:"warnings"`
+	Missing          []string       `json:"missing"`
 	Options          jsonOptions    `json:"options"`
 	Inputs           []jsonInput    `json:"inputs"`
 }
@@ -180,6 +181,7 @@ func AssessmentJSON(r *assess.Result, lang string) AssessmentObject {
 		Priorities:       []jsonPriority{},
 		PriorityClusters: []jsonCluster{},
 		Warnings:         append([]string{}, r.Warnings...),
+		Missing:          append([]string{}, r.Missing...),
 		Options:          jsonOptions{Aggregate: r.Options.Aggregate, MinCoverage: r.Options.MinCoverage, Disagreement: r.Options.Disagreement},
 	}
 	overall := node("", "", r.Node)

@@ -55,10 +55,14 @@ func (m *markdownWriter) Assessment(w io.Writer, r *assess.Result) error {
 	s := m.style
 	fw := r.Framework
 	b := &strings.Builder{}
+	b.WriteString(markdownMark)
 	fmt.Fprintf(b, "# %s — %s\n\n", mdEscape(regionName(r.Region)), mdEscape(r.Period))
 	fmt.Fprintf(b, "- %s: %s %s\n", s.t("framework"), mdEscape(s.text(fw.Title)), mdEscape(fw.Version))
 	fmt.Fprintf(b, "- %s: %s\n", s.t("respondents"), mdEscape(s.respondentsLine(r)))
 	fmt.Fprintf(b, "- **%s**\n\n", s.overallLine(r.Node))
+	if note := s.incomplete(r); note != "" {
+		fmt.Fprintf(b, "**%s**\n\n", mdEscape(note))
+	}
 	if _, err := io.WriteString(w, b.String()); err != nil {
 		return err
 	}

@@ -190,6 +190,14 @@ func (s style) roleRows(r *assess.Result) (header []string, rows [][]string, ali
 	return header, rows, aligns
 }
 
+// incomplete says which files an incomplete result lacks, or nothing.
+func (s style) incomplete(r *assess.Result) string {
+	if len(r.Missing) == 0 {
+		return ""
+	}
+	return s.p.Sprintf(s.t("incomplete"), len(r.Missing), strings.Join(r.Missing, ", "))
+}
+
 // suppressedNote says why some stakeholder groups show no scores, or
 // nothing when every group is shown.
 func (s style) suppressedNote(r *assess.Result) string {
@@ -248,6 +256,7 @@ var ui = i18n.Common.With(i18n.Words{
 	"rank.note":           {"en": "#: rank by overall score among the assessments of the same period (1 = highest; equal scores share a rank).", "de": "#: Rang nach Gesamtwert unter den Bewertungen desselben Zeitraums (1 = höchster; gleiche Werte teilen sich einen Rang).", "sv": "#: rang efter totalpoäng bland värderingarna från samma period (1 = högst; lika poäng delar rang)."},
 	"status.suppressed":   {"en": "too few respondents to show", "de": "zu wenige Befragte, um sie zu zeigen", "sv": "för få svarande för att visas"},
 	"roles.suppressed":    {"en": "Groups of fewer than %d respondents show no scores, so that no one's answers can be read off them.", "de": "Gruppen mit weniger als %d Befragten zeigen keine Werte, damit niemandes Antworten daraus abzulesen sind.", "sv": "Grupper med färre än %d svarande visar inga poäng, så att ingens svar kan utläsas."},
+	"incomplete":          {"en": "Incomplete: %d of the assessment's files could not be read, so their answers are missing from this report: %s.", "de": "Unvollständig: %d Dateien dieser Bewertung konnten nicht gelesen werden; ihre Antworten fehlen in diesem Bericht: %s.", "sv": "Ofullständig: %d av värderingens filer kunde inte läsas, så deras svar saknas i rapporten: %s."},
 	"coverage":            {"en": "Coverage", "de": "Abdeckung", "sv": "Täckning"},
 	"answered":            {"en": "Answered", "de": "Bewertet", "sv": "Besvarade"},
 	"answered.line":       {"en": "%d of %d applicable indicators answered", "de": "%d von %d zutreffenden Indikatoren bewertet", "sv": "%d av %d tillämpliga indikatorer besvarade"},
@@ -279,6 +288,8 @@ var ui = i18n.Common.With(i18n.Words{
 	},
 	"priorities.explained": {"en": "Respondents ranked up to %d criteria per area; the ranks earn %s points.", "de": "Die Befragten reihten bis zu %d Kriterien je Bereich; die Ränge bringen %s Punkte.", "sv": "De svarande rangordnade upp till %d kriterier per område; rangerna ger %s poäng."},
 	"evidence.notes":       {"en": "Evidence and comments", "de": "Nachweise und Kommentare", "sv": "Belägg och kommentarer"},
+	"evidence":             {"en": "Evidence", "de": "Nachweise", "sv": "Belägg"},
+	"comments":             {"en": "Comments", "de": "Kommentare", "sv": "Kommentarer"},
 	"country":              {"en": "Country", "de": "Land", "sv": "Land"},
 	"group":                {"en": "Peer group", "de": "Vergleichsgruppe", "sv": "Jämförelsegrupp"},
 	"disagreement.short":   {"en": "Disagreement", "de": "Uneinigkeit", "sv": "Oenighet"},

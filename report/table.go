@@ -147,6 +147,9 @@ func (t *tableWriter) Assessment(w io.Writer, r *assess.Result) error {
 	fmt.Fprintln(w, i18n.Wrap(fmt.Sprintf("%s: %s · %s: %s", s.t("period"), r.Period, s.t("respondents"), s.respondentsLine(r)), s.Width))
 	fmt.Fprintln(w, i18n.Wrap(fmt.Sprintf("%s: %s %s", s.t("framework"), s.text(fw.Title), fw.Version), s.Width))
 	fmt.Fprintf(w, "\n%s\n\n", i18n.Wrap(s.overallLine(r.Node), s.Width))
+	if note := s.incomplete(r); note != "" {
+		fmt.Fprintf(w, "%s\n\n", i18n.Wrap(note, s.Width))
+	}
 
 	g := grid{
 		header: []string{"", fw.LevelName("area", s.Lang) + " / " + fw.LevelName("criterion", s.Lang), s.t("score"), s.t("level"), s.t("answered")},

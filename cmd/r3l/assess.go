@@ -14,6 +14,7 @@ import (
 
 type assessOptions struct {
 	scoringFlags
+	warningFlags
 	outputFlags
 	langFlag
 	files   []string
@@ -44,6 +45,7 @@ disagree, priorities and stakeholder groups.`,
 		},
 	}
 	opts.scoringFlags.add(cmd)
+	opts.warningFlags.add(cmd)
 	opts.outputFlags.add(cmd)
 	opts.langFlag.add(cmd, "language of texts and labels")
 	cmd.Flags().BoolVar(&opts.summary, "summary", false, "one screen: the headline, the areas, strengths, weaknesses and disagreements")
@@ -72,6 +74,7 @@ func runAssess(s *streams, opts *assessOptions) error {
 	if err != nil {
 		return err
 	}
+	noteSkipped(s, p.Skipped)
 	if len(results) == 0 {
 		return fmt.Errorf("the files hold no questionnaires")
 	}
@@ -92,6 +95,6 @@ func runAssess(s *streams, opts *assessOptions) error {
 	if err := opts.emit(s, p.Protected(opts.files), func(out io.Writer) error { return w.Assessment(out, res) }); err != nil {
 		return err
 	}
-	printWarnings(s, res.Warnings)
+	opts.warningFlags.print(s, res.Notes)
 	return nil
 }

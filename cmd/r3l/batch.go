@@ -14,6 +14,7 @@ import (
 
 type batchOptions struct {
 	scoringFlags
+	warningFlags
 	langFlag
 	peerFlags
 	inputs  []string
@@ -48,6 +49,7 @@ still written; the exit code is then 1.`,
 		},
 	}
 	opts.scoringFlags.add(cmd)
+	opts.warningFlags.add(cmd)
 	fl := cmd.Flags()
 	fl.StringVarP(&opts.dir, "output", "o", "", "folder to write into (created if missing)")
 	fl.StringSliceVar(&opts.formats, "formats", []string{"json"}, "formats of the per-assessment reports: "+strings.Join(batch.Formats(), ", "))
@@ -92,7 +94,8 @@ func runBatch(s *streams, opts *batchOptions) error {
 		return err
 	}
 	if !opts.quiet {
-		printWarnings(s, out.Warnings)
+		noteSkipped(s, out.Skipped)
+		opts.warningFlags.print(s, out.Notes)
 	}
 	sum := out.Summary
 	fmt.Fprintf(s.err, "%d %s, %d %s, %d files written to %s", sum.Inputs, i18n.Plural(sum.Inputs, "input", "inputs"),

@@ -17,6 +17,7 @@ import (
 
 type compareOptions struct {
 	scoringFlags
+	warningFlags
 	outputFlags
 	langFlag
 	peerFlags
@@ -50,6 +51,7 @@ indicator, peer groups, and trends where a region has several periods.`,
 		},
 	}
 	opts.scoringFlags.add(cmd)
+	opts.warningFlags.add(cmd)
 	opts.outputFlags.add(cmd)
 	opts.langFlag.add(cmd, "language of texts and labels")
 	cmd.Flags().StringVar(&opts.by, "by", "area", "columns of the table and Markdown: "+strings.Join(byLevels, ", "))
@@ -82,6 +84,7 @@ func runCompare(s *streams, opts *compareOptions) error {
 	if err != nil {
 		return err
 	}
+	noteSkipped(s, p.Skipped)
 	fw, err := oneFramework(results, p.Fixed)
 	if err != nil {
 		return err
@@ -94,9 +97,11 @@ func runCompare(s *streams, opts *compareOptions) error {
 	if err := opts.emit(s, p.Protected(files), func(out io.Writer) error { return w.Comparison(out, c) }); err != nil {
 		return err
 	}
+	var notes []assess.Warning
 	for _, r := range results {
-		printWarnings(s, r.Warnings)
+		notes = append(notes, r.Notes...)
 	}
+	opts.warningFlags.print(s, notes)
 	return nil
 }
 

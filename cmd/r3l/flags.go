@@ -113,7 +113,7 @@ func (f *scoringFlags) problems(cmd *cobra.Command) []string {
 
 // pipeline returns the pipeline options the flags set.
 func (f *scoringFlags) pipeline() pipeline.Options {
-	return pipeline.Options{Framework: f.framework, Strict: f.strict,
+	return pipeline.Options{Framework: f.framework, Strict: f.strict, Skip: report.Output,
 		Scoring: assess.Options{Aggregate: f.aggregate, MinCoverage: f.minCoverage, Disagreement: f.disagreement,
 			MinRole: f.minRole, Anonymous: f.anonymous}}
 }
@@ -230,9 +230,32 @@ func uniquePaths(paths []string) []string {
 	return out
 }
 
-// printWarnings writes warnings to stderr, one per line.
-func printWarnings(s *streams, warnings []string) {
-	for _, w := range warnings {
-		fmt.Fprintf(s.err, "warning: %s\n", w)
+// noteSkipped says once which inputs were left out as r3l's own reports.
+func noteSkipped(s *streams, skipped []string) {
+	if len(skipped) > 0 {
+		fmt.Fprintf(s.err, "note: left out %d %s r3l wrote itself (reports, not questionnaires): %s\n",
+			len(skipped), i18n.Plural(len(skipped), "file", "files"), strings.Join(skipped, ", "))
+	}
+}
+
+// warningFlags say how much of the warnings standard error shows.
+type warningFlags struct{ verbose bool }
+
+func (f *warningFlags) add(cmd *cobra.Command) {
+	cmd.Flags().BoolVarP(&f.verbose, "verbose", "v", false, "every warning on its own line, instead of one line per kind")
+}
+
+// print writes warnings to standard error: one line per kind, with how
+// many files and the worst of them, or every warning with --verbose.
+func (f *warningFlags) print(s *streams, warnings []assess.Warning) {
+	lines := assess.SummariseWarnings(warnings)
+	if f.verbose {
+		lines = lines[:0]
+		for _, w := range warnings {
+			lines = append(lines, w.Msg)
+		}
+	}
+	for _, line := range lines {
+		fmt.Fprintf(s.err, "warning: %s\n", line)
 	}
 }

@@ -81,7 +81,7 @@ func usagef(format string, args ...any) error {
 // errSilent fails a command (exit 1) whose problems are already printed.
 var errSilent = errors.New("the problems are listed above")
 
-// Exit codes (SPEC §5.3).
+// Exit codes (docs/reference.md §5.5).
 const (
 	exitOK    = 0
 	exitInput = 1

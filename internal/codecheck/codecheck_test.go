@@ -8,6 +8,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -36,7 +37,7 @@ var layers = map[string][]string{
 	"instrument":          {"assess", "framework", "internal/i18n", "internal/workbook", "internal/yamlx"},
 	"report":              {"assess", "framework", "internal/i18n", "internal/workbook", "internal/yamlx"},
 	"pipeline":            {"instrument", "assess", "framework", "internal/yamlx"},
-	"batch":               {"pipeline", "report", "assess", "framework", "internal/i18n"},
+	"batch":               {"pipeline", "instrument", "report", "assess", "framework", "internal/i18n"},
 	"cmd/r3l":             {"batch", "pipeline", "instrument", "report", "assess", "framework", "internal/i18n", "internal/yamlx"},
 	"testdata/gen":        {"internal/workload"},
 }
@@ -137,3 +138,58 @@ func TestSourcesFound(t *testing.T) {
 		t.Errorf("the module root is not two folders up: %v", err)
 	}
 }
+
+// TestReferencesExist checks that every section of docs/reference.md a
+// comment or document cites exists, and that nothing cites the original
+// specification, which is not in the repository.
+func TestReferencesExist(t *testing.T) {
+	root := filepath.Join("..", "..")
+	doc, err := os.ReadFile(filepath.Join(root, "docs", "reference.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	sections := map[string]bool{}
+	for _, line := range strings.Split(string(doc), "\n") {
+		if m := heading.FindStringSubmatch(line); m != nil {
+			sections[m[1]] = true
+		}
+	}
+	if len(sections) < 20 {
+		t.Fatalf("%d numbered sections in docs/reference.md", len(sections))
+	}
+	err = filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if d.IsDir() && strings.HasPrefix(d.Name(), ".") && path != root {
+			return filepath.SkipDir
+		}
+		if d.IsDir() || !(strings.HasSuffix(path, ".go") || strings.HasSuffix(path, ".md")) {
+			return nil
+		}
+		data, err := os.ReadFile(path)
+		if err != nil {
+			return err
+		}
+		text := string(data)
+		if strings.Contains(text, "SPEC §") && !strings.HasSuffix(path, "codecheck_test.go") {
+			t.Errorf("%s cites SPEC, which is not in the repository", path)
+		}
+		for _, m := range citation.FindAllStringSubmatch(text, -1) {
+			for _, sec := range strings.Split(m[1], ", §") {
+				if !sections[sec] {
+					t.Errorf("%s cites docs/reference.md §%s, which has no such section", path, sec)
+				}
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+}
+
+var (
+	heading  = regexp.MustCompile(`^#+ (\d+(?:\.\d+)?)\.? `)
+	citation = regexp.MustCompile(`reference\.md §(\d+(?:\.\d+)?(?:, §\d+(?:\.\d+)?)*)`)
+)
