@@ -1,0 +1,65 @@
+package report
+
+import (
+	"regexp"
+	"strings"
+	"testing"
+	"unicode"
+)
+
+// TestNoEnglishInOtherLanguages renders reports in German and Swedish and
+// looks for the English text of every report word that has a translation
+// of its own: finding one means a writer used English where the reader
+// chose another language.
+func TestNoEnglishInOtherLanguages(t *testing.T) {
+	r := sample(t, "limerick")
+	c := sampleComparison(t, 2)
+	for _, lang := range []string{"de", "sv"} {
+		outputs := map[string]string{}
+		for _, format := range []string{"table", "markdown", "html"} {
+			outputs[format] = visible(render(t, format, Options{Lang: lang, Width: 120}, r))
+			outputs[format+" comparison"] = visible(renderComparison(t, format, Options{Lang: lang, Width: 120}, c))
+		}
+		for key, texts := range ui {
+			en := texts["en"]
+			if texts[lang] == en || !distinctive(en) {
+				continue
+			}
+			word := regexp.MustCompile(`\b` + regexp.QuoteMeta(en) + `\b`)
+			for what, out := range outputs {
+				if word.MatchString(out) {
+					t.Errorf("%s %s shows the English %q (word %q)", lang, what, en, key)
+				}
+			}
+		}
+	}
+}
+
+// visible is the text a reader sees: an HTML page without its style sheet
+// and markup.
+func visible(page []byte) string {
+	s := styleSheet.ReplaceAllString(string(page), " ")
+	return markup.ReplaceAllString(s, " ")
+}
+
+var (
+	styleSheet = regexp.MustCompile(`(?s)<style>.*?</style>`)
+	markup     = regexp.MustCompile(`<[^>]*>`)
+)
+
+// distinctive reports whether an English text is long enough not to
+// occur by chance in other text: two words, or one of six letters.
+func distinctive(s string) bool {
+	if strings.ContainsRune(s, '%') {
+		s, _, _ = strings.Cut(s, "%") // the part before a number
+	}
+	s = strings.TrimSpace(s)
+	letters := 0
+	for _, r := range s {
+		if unicode.IsLetter(r) {
+			letters++
+		}
+	}
+	return strings.Contains(s, " ") && letters >= 8 || letters >= 6
+}
+
