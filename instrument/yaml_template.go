@@ -37,6 +37,7 @@ func TemplateYAML(w io.Writer, fw *framework.Framework, opts Options) error {
 	lang := opts.Lang
 	t := func(key string) string { return words.Get(lang, key) }
 	b := &strings.Builder{}
+	schemaLines(b, fw, lang)
 	comment(b, "", "", fmt.Sprintf("%s (%s %s)", fw.Title.Get(lang), fw.ID, fw.Version))
 	comment(b, "", "", t("tpl.intro"))
 	b.WriteString("#\n")
@@ -89,6 +90,29 @@ func TemplateYAML(w io.Writer, fw *framework.Framework, opts Options) error {
 	}
 	_, err := io.WriteString(w, b.String())
 	return err
+}
+
+// schemaLines point editors with yaml-language-server (VS Code's YAML
+// extension and others) to the framework's questionnaire schema, so that
+// they complete and check the file as a stakeholder types: a file next
+// to the questionnaire, which the coordinator makes with the command on
+// the second line (package schema names it the same way).
+func schemaLines(b *strings.Builder, fw *framework.Framework, lang string) {
+	file := fw.ID + ".questionnaire.schema.json"
+	ref := fw.ID
+	if !fw.Bundled() {
+		ref = shellWord(fw.Path)
+	}
+	fmt.Fprintf(b, "# yaml-language-server: $schema=%s\n", file)
+	fmt.Fprintf(b, "# %s r3l schema questionnaire -F %s -o %s\n", words.Get(lang, "tpl.schema"), ref, file)
+}
+
+// shellWord quotes a path for a shell command line where it needs it.
+func shellWord(s string) string {
+	if s != "" && strings.Trim(s, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._/-") == "" {
+		return s
+	}
+	return "'" + strings.ReplaceAll(s, "'", `'\''`) + "'"
 }
 
 // yamlRespondent writes the region, period and respondent, prefilled from

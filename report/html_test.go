@@ -124,12 +124,24 @@ func TestHTMLInChromium(t *testing.T) {
 				t.Errorf("%s%s: %v", base, ext, err)
 			}
 		}
+		// What the page prints: how many A4 pages, and every heading.
+		text := officetest.Text(t, base+".pdf")
+		pages := strings.Count(text, "\f")
+		want, lo, hi := []string{"Comparison", "Overall", "Statistics", "Peer groups", "About this report",
+			"#: rank by overall score"}, 2, 6
 		if name == "region.html" {
-			text := officetest.Text(t, base+".pdf")
-			for _, want := range []string{"Lake Constance Learning Region", "Partnerships and networks", "Stakeholder groups"} {
-				if !strings.Contains(text, want) {
-					t.Errorf("the printed page lacks %q", want)
-				}
+			// Each area starts a page of its own.
+			want, lo, hi = []string{"Lake Constance Learning Region", "64 of 64 applicable indicators", "Scores",
+				"A Partnerships and networks — 75.4", "B Participation — 59.7", "C Progress and sustainability — 33.2",
+				"D Learning culture — 52.1", "Strengths", "Weaknesses", "Where respondents disagree", "Stakeholder groups",
+				"Priorities", "Evidence and comments", "About this report"}, 8, 20
+		}
+		if pages < lo || pages > hi {
+			t.Errorf("%s prints on %d pages, want %d to %d", name, pages, lo, hi)
+		}
+		for _, w := range want {
+			if !strings.Contains(text, w) {
+				t.Errorf("the printed %s lacks %q", name, w)
 			}
 		}
 	}
