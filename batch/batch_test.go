@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -27,6 +28,15 @@ func TestRunSummary(t *testing.T) {
 	if err := os.WriteFile(filepath.Join(dir, "broken.yaml"), []byte("schema: [\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
+	// r02 leaves one indicator unanswered: a warning, recorded by file.
+	r02 := filepath.Join(dir, "r02-university.yaml")
+	data, err := os.ReadFile(r02)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(r02, regexp.MustCompile(`(?m)^  A1\.a: .*\n`).ReplaceAll(data, nil), 0o644); err != nil {
+		t.Fatal(err)
+	}
 	for run := 1; run <= 2; run++ {
 		out, err := Run(Options{Inputs: []string{dir}, Dir: dir, Formats: []string{"json", "csv"}, Jobs: 2, Version: "test"})
 		if err != nil {
@@ -47,6 +57,10 @@ func TestRunSummary(t *testing.T) {
 		data, err := os.ReadFile(filepath.Join(dir, SummaryFile))
 		if err != nil || json.Unmarshal(data, &sum) != nil || sum.Inputs != 3 || len(sum.Failed) != 1 {
 			t.Errorf("run %d: summary.json %s (%v)", run, data, err)
+		}
+		if len(sum.Warnings) != 1 || sum.Warnings[0].Path != r02 || sum.Warnings[0].Kind != "unanswered" ||
+			!strings.HasPrefix(sum.Warnings[0].Message, r02+": 1 of 64 indicators unanswered: A1.a") {
+			t.Errorf("run %d: warnings %+v", run, sum.Warnings)
 		}
 	}
 }
