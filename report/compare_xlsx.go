@@ -72,7 +72,6 @@ func (x *xlsxWriter) Comparison(w io.Writer, c *assess.Comparison) error {
 	}
 	x.compareData(b, c)
 	x.compareAbout(b, c)
-	b.PrintA4(0, b.F.GetSheetList()...)
 	if b.Err != nil {
 		return b.Err
 	}
@@ -90,11 +89,14 @@ func (x *xlsxWriter) compareOverview(b *book, c *assess.Comparison) {
 	const sh = "Overview"
 	b.Sheet(sh)
 	fw := c.Framework
-	cols := []column{{"#", 5, colText}, {s.t("assessment"), 24, colText}, {s.t("region"), 30, colWrap}, {s.t("group"), 14, colText},
-		{s.t("country"), 8, colText}, {s.t("period"), 9, colText}, {s.t("respondents"), 11, colText},
-		{s.t("overall"), 9, colScore}, {s.t("level"), 15, colText}, {s.t("coverage"), 10, colPct}}
+	cols := []column{{"#", 4, colText}, {s.t("assessment"), labelWidth(c), colText}, {s.t("region"), 20, colWrap}, {s.t("group"), 8, colText},
+		{s.t("country"), 7, colText}, {s.t("period"), 7, colText}, {s.t("respondents"), 6, colText},
+		{s.t("overall"), 8, colScore}, {s.t("level"), 12, colWrap}, {s.t("coverage"), 8, colPct}}
+	for _, r := range c.Results {
+		cols[3].width = min(max(cols[3].width, workbook.TextWidth(r.Region.Group, false)), 24)
+	}
 	for _, a := range fw.Areas {
-		cols = append(cols, column{a.ID + " " + a.Title.Get(s.Lang), 14, colScore})
+		cols = append(cols, column{a.ID + " " + a.Title.Get(s.Lang), 12, colScore})
 	}
 	rows := make([][]any, len(c.Results))
 	for i, r := range c.Results {
@@ -109,26 +111,53 @@ func (x *xlsxWriter) compareOverview(b *book, c *assess.Comparison) {
 		}
 		rows[i] = row
 	}
-	b.table(sh, 1, cols, rows, true)
+	next := b.table(sh, 1, cols, rows, true)
 	b.Freeze(sh, 1, 2, "")
-	if b.Err != nil || len(c.Results) == 0 {
+	// The chart stands under the table (beside it, it would make the
+	// printed page twice as wide), one page wide so that it is not cut:
+	// on the table's last page while both fit, up to about sharePage
+	// assessments, else on a page of its own, no taller than the page.
+	const sharePage = 15
+	n := len(c.Results)
+	height := min(120+14*n, maxBarHeight-2*rowPx)
+	p := workbook.PrintSetup{Wide: 1, TitleRows: 1, TitleCols: 2, Tall: next + height/rowPx}
+	if n > sharePage {
+		p.Breaks = true
+		b.Do(b.F.InsertPageBreak(sh, workbook.Cell(1, next+1)))
+	}
+	b.SetPrint(sh, p)
+	if b.Err != nil || n == 0 {
 		return
 	}
-	n := len(c.Results)
-	b.scoreBars(sh, workbook.Cell(len(cols)+2, 2), s.t("overall")+" — "+s.t("score"), sh, "B", "H", n,
-		640, min(120+18*n, 20000), "Bar chart of the overall scores")
+	b.scoreBars(sh, workbook.Cell(2, next+1), s.t("overall")+" — "+s.t("score"),
+		fmt.Sprintf("'%s'!$B$2:$B$%d", sh, n+1), sh, "H", n, 640, height, "Bar chart of the overall scores")
+}
+
+// labelWidth is the width of a column of assessment labels.
+func labelWidth(c *assess.Comparison) float64 {
+	w := 12.0
+	for _, r := range c.Results {
+		// The second padding makes up for the space between; no label is
+		// built, for thousands of assessments.
+		w = max(w, workbook.TextWidth(r.Region.ID, false)+workbook.TextWidth(r.Period, false))
+	}
+	return min(w, 40)
 }
 
 // compareMatrix writes assessments × the nodes c.Nodes[from:to], shaded by
-// score.
+// score. Wider than a page, it prints on as many pages across as it takes,
+// each with the assessments' labels.
 func (x *xlsxWriter) compareMatrix(b *book, hm *heatmap, c *assess.Comparison, name string, from, to int) {
 	nodes := c.Nodes[from:to]
 	headers := append([]string{x.t("assessment"), x.t("region"), x.t("period")}, nodes...)
-	widths := []float64{24, 18, 9}
-	for range nodes {
-		widths = append(widths, 7)
+	widths := []float64{labelWidth(c), 12, 6}
+	for _, r := range c.Results {
+		widths[1] = min(max(widths[1], workbook.TextWidth(r.Region.ID, false)), 40)
 	}
-	ss := b.Stream(name, headers, widths, 1, b.header)
+	for range nodes {
+		widths = append(widths, 6)
+	}
+	ss := b.Stream(name, headers, widths, 1, b.header, workbook.PrintSetup{})
 	ss.DeferRows(len(c.Results), func(add func(...any) error) error {
 		row := make([]any, 0, 3+len(nodes))
 		for i, r := range c.Results {
@@ -150,23 +179,35 @@ func (x *xlsxWriter) compareMatrix(b *book, hm *heatmap, c *assess.Comparison, n
 func (x *xlsxWriter) compareStatistics(b *book, c *assess.Comparison) {
 	s := x.style
 	headers := []string{"ID", s.t("kind"), s.t("title")}
-	widths := []float64{9, 10, 50}
+	widths := []float64{7, 9, 50}
 	for _, col := range statColumns {
 		headers = append(headers, col.header(s))
 		widths = append(widths, col.width())
 	}
-	ss := b.Stream("Statistics", headers, widths, 1, b.header)
+	ss := b.Stream("Statistics", headers, widths, 1, b.header, workbook.PrintSetup{})
 	row := make([]any, 0, len(headers))
 	for _, id := range c.Nodes {
 		kind, title := nodeKind(c, id, s.Lang)
 		st := c.Statistics[id]
-		row = append(row[:0], id, kind, title)
+		// Titles wrap, in rows as tall as they need, and every cell of a
+		// row aligns at the top.
+		row = append(row[:0], b.top(id), b.top(kind), excelize.Cell{Value: title, StyleID: b.wrap})
 		for _, col := range statColumns {
-			row = append(row, col.cell(b, st))
+			row = append(row, b.top(col.cell(b, st)))
 		}
-		ss.Add(row...)
+		ss.AddHeight(float64(workbook.Lines(title, widths[2], false))*workbook.LineHeight, row...)
 	}
 	ss.Close()
+}
+
+// top aligns a stream cell's value at the top of its row, unless it is
+// styled already or empty.
+func (b *book) top(v any) any {
+	switch v.(type) {
+	case nil, excelize.Cell, *excelize.Cell:
+		return v
+	}
+	return excelize.Cell{Value: v, StyleID: b.text}
 }
 
 // num1 is a number cell with one decimal shown, or empty.
@@ -200,16 +241,19 @@ func (x *xlsxWriter) compareGroups(b *book, hm *heatmap, c *assess.Comparison) {
 	fw := c.Framework
 	nodes := c.Nodes[:1+len(fw.Areas)]
 	headers := []string{s.t("group"), "n", s.t("assessment")}
-	widths := []float64{18, 6, 24}
+	widths := []float64{14, 4, labelWidth(c)}
+	for _, g := range c.Groups {
+		widths[0] = min(max(widths[0], workbook.TextWidth(g.Name, false)), 30)
+	}
 	for _, id := range nodes {
 		label := id
 		if id == assess.OverallNode {
 			label = s.t("overall")
 		}
 		headers = append(headers, label, "Δ "+label)
-		widths = append(widths, 9, 9)
+		widths = append(widths, 7, 7)
 	}
-	ss := b.Stream("Groups", headers, widths, 3, b.header)
+	ss := b.Stream("Groups", headers, widths, 3, b.header, workbook.PrintSetup{})
 	for _, g := range c.Groups {
 		if g.Suppressed {
 			ss.Add(g.Name, len(g.Members), s.p.Sprintf(s.t("groups.suppressed"), c.MinGroup))
@@ -235,12 +279,15 @@ func (x *xlsxWriter) compareGroups(b *book, hm *heatmap, c *assess.Comparison) {
 func (x *xlsxWriter) compareTrends(b *book, c *assess.Comparison) {
 	s := x.style
 	headers := []string{s.t("region"), s.t("from"), s.t("to"), "Δ " + s.t("overall")}
-	widths := []float64{24, 9, 9, 11}
+	widths := []float64{16, 7, 7, 9}
+	for _, t := range c.Trends {
+		widths[0] = min(max(widths[0], workbook.TextWidth(t.Region, false)), 40)
+	}
 	for _, a := range c.Framework.Areas {
 		headers = append(headers, "Δ "+a.ID)
-		widths = append(widths, 9)
+		widths = append(widths, 7)
 	}
-	ss := b.Stream("Trends", headers, widths, 1, b.header)
+	ss := b.Stream("Trends", headers, widths, 1, b.header, workbook.PrintSetup{})
 	for _, t := range c.Trends {
 		row := []any{t.Region, t.From, t.To, num1(b, t.Delta[assess.OverallNode])}
 		for _, a := range c.Framework.Areas {
@@ -254,7 +301,15 @@ func (x *xlsxWriter) compareTrends(b *book, c *assess.Comparison) {
 // compareData is the tidy table down to criterion level (the CSV also has
 // the indicators).
 func (x *xlsxWriter) compareData(b *book, c *assess.Comparison) {
-	ss := b.Stream("Data", CSVHeader, []float64{18, 28, 14, 8, 9, 10, 8, 10, 10, 12, 14}, 0, b.header)
+	// Columns as wide as their longest value, so that no text is cut when
+	// printed; the names are capped, and clipped beyond.
+	widths := []float64{10, 16, 10, 7, 7, 9, 7, 6, 8, 10, 12}
+	for _, r := range c.Results {
+		for i, v := range []string{r.Region.ID, r.Region.Name, r.Region.Group, r.Region.Country, r.Period} {
+			widths[i] = min(max(widths[i], workbook.TextWidth(v, false)), 40)
+		}
+	}
+	ss := b.Stream("Data", CSVHeader, widths, 0, b.header, workbook.PrintSetup{})
 	rows := 0
 	for _, r := range c.Results {
 		rows++
@@ -263,10 +318,15 @@ func (x *xlsxWriter) compareData(b *book, c *assess.Comparison) {
 		}
 	}
 	ss.DeferRows(rows, func(add func(...any) error) error {
+		// Scores with one decimal, coverage as a percentage. The cells
+		// are reused row after row, and hold pointers, so that the
+		// hundreds of thousands of them allocate nothing.
+		score, coverage := &excelize.Cell{StyleID: b.num}, &excelize.Cell{StyleID: b.pct}
 		for _, r := range c.Results {
 			reg := r.Region
 			if err := tidyRows(r, false, func(kind, id string, n assess.Node) error {
-				return add(reg.ID, reg.Name, reg.Group, reg.Country, r.Period, kind, id, n.Score, n.Coverage, string(n.Status), levelID(n))
+				score.Value, coverage.Value = n.Score, n.Coverage
+				return add(reg.ID, reg.Name, reg.Group, reg.Country, r.Period, kind, id, score, coverage, string(n.Status), levelID(n))
 			}); err != nil {
 				return err
 			}
@@ -295,24 +355,50 @@ func (x *xlsxWriter) compareAbout(b *book, c *assess.Comparison) {
 		{"--min-group", c.MinGroup},
 		{"--lang", s.Lang},
 	}
+	// Paths and facts wrap, or the page would be too wide to read.
+	widths := []float64{28, hashWidth, labelWidth(c), 10, 14, 2, 14, 24}
 	ss := b.Stream("About", []string{s.t("input"), "SHA-256", s.t("assessment"), s.t("respondent"), s.t("role")},
-		[]float64{48, 68, 24, 12, 22, 3, 16, 68}, 0, b.header)
-	row := 0
-	withFact := func(cells ...any) []any {
-		if row < len(facts) {
-			cells = append(cells, nil, excelize.Cell{Value: facts[row][0], StyleID: b.bold}, facts[row][1])
+		widths, 0, b.header, workbook.PrintSetup{})
+	// The cells of the inputs are reused row after row (the stream writer
+	// encodes a row at once), so that thousands of inputs allocate no
+	// more than their texts.
+	inputs := []*excelize.Cell{{StyleID: b.wrap}, {StyleID: b.hash}, {StyleID: b.text}, {StyleID: b.text}, {StyleID: b.text}}
+	cells := make([]any, 0, 8)
+	n := 0
+	add := func(texts ...string) { // an input's path, SHA-256, assessment, respondent, role; or none
+		cells, lines := cells[:0], 1
+		for i, cell := range inputs {
+			if len(texts) == 0 {
+				cells = append(cells, nil)
+				continue
+			}
+			cell.Value = texts[i]
+			cells = append(cells, cell)
 		}
-		row++
-		return cells
+		if len(texts) > 0 {
+			lines = workbook.Lines(texts[0], widths[0], false)
+		}
+		if n < len(facts) {
+			value := facts[n][1]
+			if text, ok := value.(string); ok {
+				lines = max(lines, workbook.Lines(text, widths[7], false))
+				value = excelize.Cell{Value: text, StyleID: b.wrap}
+			} else { // numbers under the texts, aligned left as they are
+				value = excelize.Cell{Value: value, StyleID: b.fact}
+			}
+			cells = append(cells, nil, excelize.Cell{Value: facts[n][0], StyleID: b.bold}, value)
+		}
+		n++
+		ss.AddHeight(float64(lines)*workbook.LineHeight, cells...)
 	}
 	for _, r := range c.Results {
 		for _, q := range r.Questionnaires {
-			ss.Add(withFact(q.Path, q.SHA256, assessmentLabel(r), q.Respondent.ID, q.Respondent.Role)...)
+			add(q.Path, q.SHA256, assessmentLabel(r), q.Respondent.ID, q.Respondent.Role)
 		}
 	}
 	last := ss.Row()
-	for row < len(facts) {
-		ss.Add(withFact(nil, nil, nil, nil, nil)...)
+	for n < len(facts) {
+		add()
 	}
 	ss.CloseAt(last)
 	if b.Err == nil {

@@ -62,4 +62,3 @@ func distinctive(s string) bool {
 	}
 	return strings.Contains(s, " ") && letters >= 8 || letters >= 6
 }
-

@@ -36,23 +36,43 @@ type book struct {
 	*workbook.Book
 	s style
 
-	header, title, bold, text, wrap, num, pct int
+	header, title, bold, alert, text, wrap, num, pct, hash int
+	// The Summary's key figures, numbers too, align left under each other.
+	fact, factNum, factPct int
 }
 
 func (x *xlsxWriter) newBook() *book {
 	b := &book{Book: workbook.New(), s: x.style}
 	b.Splice = !x.noSplice
+	// Fonts are named: a font without a name prints in LibreOffice's
+	// default serif.
+	font := func(f excelize.Font) *excelize.Font {
+		f.Family = "Calibri"
+		if f.Size == 0 {
+			f.Size = 11
+		}
+		return &f
+	}
 	b.header = b.Style(&excelize.Style{
-		Font:      &excelize.Font{Bold: true, Color: "FFFFFF"},
+		Font:      font(excelize.Font{Bold: true, Color: "FFFFFF"}),
 		Fill:      excelize.Fill{Type: "pattern", Color: []string{"3E5C76"}, Pattern: 1},
 		Alignment: &excelize.Alignment{Vertical: "center", WrapText: true},
 	})
-	b.title = b.Style(&excelize.Style{Font: &excelize.Font{Bold: true, Size: 16}})
-	b.bold = b.Style(&excelize.Style{Font: &excelize.Font{Bold: true}})
+	b.title = b.Style(&excelize.Style{Font: font(excelize.Font{Bold: true, Size: 16})})
+	b.bold = b.Style(&excelize.Style{Font: font(excelize.Font{Bold: true}), Alignment: &excelize.Alignment{Vertical: "top"}})
+	b.alert = b.Style(&excelize.Style{Font: font(excelize.Font{Bold: true, Color: "C00000"}),
+		Alignment: &excelize.Alignment{WrapText: true, Vertical: "top"}})
 	b.text = b.Style(&excelize.Style{Alignment: &excelize.Alignment{Vertical: "top"}})
 	b.wrap = b.Style(&excelize.Style{Alignment: &excelize.Alignment{WrapText: true, Vertical: "top"}})
 	b.num = b.Style(&excelize.Style{CustomNumFmt: new("0.0"), Alignment: &excelize.Alignment{Vertical: "top"}})
 	b.pct = b.Style(&excelize.Style{NumFmt: 9, Alignment: &excelize.Alignment{Vertical: "top"}})
+	left := &excelize.Alignment{Horizontal: "left", Vertical: "top"}
+	b.fact = b.Style(&excelize.Style{Alignment: left})
+	b.factNum = b.Style(&excelize.Style{CustomNumFmt: new("0.0"), Alignment: left})
+	b.factPct = b.Style(&excelize.Style{NumFmt: 9, Alignment: left})
+	// SHA-256s in a smaller font: whole on one line, but not so wide that
+	// the page must shrink.
+	b.hash = b.Style(&excelize.Style{Font: font(excelize.Font{Size: 9}), Alignment: &excelize.Alignment{Vertical: "top"}})
 	return b
 }
 
@@ -61,7 +81,7 @@ func (x *xlsxWriter) newBook() *book {
 type column struct {
 	header string
 	width  float64
-	kind   int // colText, colWrap, colScore, colPct, colNum
+	kind   int // colText, colWrap, colScore, colPct, colNum, colHash
 }
 
 const (
@@ -70,14 +90,22 @@ const (
 	colScore // a score: one decimal, shaded by the colour scale
 	colPct
 	colNum
+	colHash // a SHA-256
 )
 
 // table writes a header row at row top and the rows under it, with column
-// widths, styles, a colour scale on score columns and, with filter, an
-// autofilter (a sheet holds one). It returns the row after the table.
+// widths (widened so that no header word is broken), styles, a colour
+// scale on score columns and, with filter, an autofilter (a sheet holds
+// one). It returns the row after the table.
 func (b *book) table(sheet string, top int, cols []column, rows [][]any, filter bool) int {
+	headers := make([]string, len(cols))
+	widths := make([]float64, len(cols))
 	for i, c := range cols {
-		b.Set(sheet, i+1, top, c.header)
+		headers[i], widths[i] = c.header, c.width
+	}
+	lines := workbook.FitHeaders(headers, widths)
+	for i, h := range headers {
+		b.Set(sheet, i+1, top, h)
 	}
 	last := len(cols)
 	b.SetStyle(sheet, 1, top, last, top, b.header)
@@ -87,14 +115,10 @@ func (b *book) table(sheet string, top int, cols []column, rows [][]any, filter 
 		}
 	}
 	bottom := top + max(len(rows), 1)
-	widths := make([]float64, len(cols))
-	for i, c := range cols {
-		widths[i] = c.width
-	}
 	b.Widths(sheet, widths...)
 	for i, c := range cols {
 		col := workbook.ColName(i + 1)
-		st := map[int]int{colText: b.text, colWrap: b.wrap, colScore: b.num, colPct: b.pct, colNum: b.num}[c.kind]
+		st := map[int]int{colText: b.text, colWrap: b.wrap, colScore: b.num, colPct: b.pct, colNum: b.num, colHash: b.hash}[c.kind]
 		if len(rows) > 0 {
 			b.SetStyle(sheet, i+1, top+1, i+1, bottom, st)
 		}
@@ -107,36 +131,48 @@ func (b *book) table(sheet string, top int, cols []column, rows [][]any, filter 
 	}
 	// Spreadsheets do not grow rows for wrapped text on their own when
 	// opening a file, so heights are set from an estimate of the lines.
-	headerRow := make([]any, len(cols))
-	for i, c := range cols {
-		headerRow[i] = c.header
+	if lines > 1 {
+		b.RowHeight(sheet, top, float64(lines)*workbook.LineHeight)
 	}
-	b.fitRow(sheet, top, cols, headerRow, true)
 	for r, row := range rows {
-		b.fitRow(sheet, top+1+r, cols, row, false)
+		b.fitRow(sheet, top+1+r, cols, widths, row)
 	}
 	return bottom + 1
 }
 
 // fitRow sets a row's height to hold its longest wrapped text.
-func (b *book) fitRow(sheet string, row int, cols []column, cells []any, all bool) {
+func (b *book) fitRow(sheet string, row int, cols []column, widths []float64, cells []any) {
 	lines := 1
 	for i, v := range cells {
-		text, ok := v.(string)
-		if !ok || i >= len(cols) || cols[i].width == 0 || (!all && cols[i].kind != colWrap) {
-			continue
+		if text, ok := v.(string); ok && i < len(cols) && cols[i].kind == colWrap {
+			lines = max(lines, workbook.Lines(text, widths[i], false))
 		}
-		// An average character is a little narrower than the digit the
-		// column width is measured in.
-		perLine := max(int(cols[i].width*1.1), 1)
-		n := 0
-		for _, para := range strings.Split(text, "\n") {
-			n += max(1, (len([]rune(para))+perLine-1)/perLine)
-		}
-		lines = max(lines, n)
 	}
 	if lines > 1 {
-		b.RowHeight(sheet, row, float64(15*lines))
+		b.RowHeight(sheet, row, float64(lines)*workbook.LineHeight)
+	}
+}
+
+// note writes a paragraph across the first cols columns of a row, wrapped
+// and as tall as it needs: left in one cell, a long text would run past
+// the printed page.
+func (b *book) note(sheet string, row, cols int, text string, style int) {
+	if b.Err != nil || text == "" {
+		return
+	}
+	width := 0.0
+	for c := 1; c <= cols; c++ {
+		w, err := b.F.GetColWidth(sheet, workbook.ColName(c))
+		b.Do(err)
+		width += w
+	}
+	b.Set(sheet, 1, row, text)
+	if cols > 1 && b.Err == nil {
+		b.Do(b.F.MergeCell(sheet, workbook.Cell(1, row), workbook.Cell(cols, row)))
+	}
+	b.cellStyle(sheet, 1, row, style)
+	if lines := workbook.Lines(text, width, style == b.alert); lines > 1 {
+		b.RowHeight(sheet, row, float64(lines)*workbook.LineHeight)
 	}
 }
 
@@ -160,9 +196,23 @@ func (x *xlsxWriter) Assessment(w io.Writer, r *assess.Result) error {
 		x.priorities(b, r)
 	}
 	x.about(b, r)
-	// Printed as wide as one page; an autofilter rewrites the sheet
-	// properties that hold this, so it comes last.
-	b.PrintA4(0, b.F.GetSheetList()...)
+	// Each table's header row and ID columns print on every page.
+	for _, p := range []struct {
+		sheet string
+		workbook.PrintSetup
+	}{
+		{sheetSummary, workbook.PrintSetup{Wide: 1, Breaks: true}},
+		{sheetCriteria, workbook.PrintSetup{TitleRows: 1, TitleCols: 2}},
+		{sheetIndicators, workbook.PrintSetup{TitleRows: 1, TitleCols: 2}},
+		{sheetStrengths, workbook.PrintSetup{TitleRows: 1}},
+		{sheetRoles, workbook.PrintSetup{TitleRows: 1, TitleCols: 1}},
+		{sheetPriorities, workbook.PrintSetup{TitleRows: 1, TitleCols: 1}},
+		{sheetAbout, workbook.PrintSetup{}},
+	} {
+		if p.sheet != sheetPriorities || len(r.Priorities) > 0 {
+			b.SetPrint(p.sheet, p.PrintSetup)
+		}
+	}
 	if b.Err != nil {
 		return b.Err
 	}
@@ -178,6 +228,27 @@ func (x *xlsxWriter) Assessment(w io.Writer, r *assess.Result) error {
 	_, err := b.F.WriteTo(w)
 	return err
 }
+
+// The Summary prints on two pages: the key figures and area table with
+// the radar beside them, then the bar chart of the criteria. Column G
+// holds the radar; the bar chart spans columns A to G. Excelize anchors
+// a chart to the cells it covers, counting summaryPx pixels per unit of
+// column width and rowPx per row; a spreadsheet then draws it over those
+// cells, so the print area and page break follow the same count.
+const (
+	summaryPx     = 8
+	rowPx         = 18
+	radarWidth    = 520
+	radarHeight   = 420
+	summaryRadarW = radarWidth/summaryPx + 2 // width of column G
+	// summaryLabels is the hidden column of the criteria's labels that
+	// the bar chart shows, barLabel their most characters: LibreOffice
+	// cuts longer ones itself, mid-word, at about 55.
+	summaryLabels = 9
+	barLabel      = 48
+	// maxBarHeight keeps the bar chart on its page at the Summary's scale.
+	maxBarHeight = 46 * rowPx
+)
 
 func (x *xlsxWriter) summary(b *book, r *assess.Result) {
 	s := x.style
@@ -205,8 +276,9 @@ func (x *xlsxWriter) summary(b *book, r *assess.Result) {
 	}
 	overallRow := 3 + 7
 	b.SetStyle(sh, 1, 3, 1, 2+len(facts), b.bold)
-	b.cellStyle(sh, 2, overallRow, b.num)
-	b.cellStyle(sh, 2, overallRow+2, b.pct)
+	b.SetStyle(sh, 2, 3, 2, 2+len(facts), b.fact)
+	b.cellStyle(sh, 2, overallRow, b.factNum)
+	b.cellStyle(sh, 2, overallRow+2, b.factPct)
 	b.ColourScale(sh, workbook.Cell(2, overallRow))
 
 	top := 4 + len(facts)
@@ -216,41 +288,72 @@ func (x *xlsxWriter) summary(b *book, r *assess.Result) {
 	}
 	b.table(sh, top, []column{
 		{"ID", 6, colText},
-		{fw.LevelName("area", s.Lang), 40, colWrap},
-		{s.t("score"), 10, colScore},
-		{s.t("level"), 18, colText},
-		{s.t("coverage"), 11, colPct},
-		{s.t("answered"), 12, colText},
+		{fw.LevelName("area", s.Lang), 36, colWrap},
+		{s.t("score"), 9, colScore},
+		{s.t("level"), 16, colText},
+		{s.t("coverage"), 10, colPct},
+		{s.t("answered"), 11, colText},
 	}, rows, true)
-	b.Widths(sh, 14)
+	labels := 14.0
+	for _, f := range facts {
+		labels = max(labels, workbook.TextWidth(f[0].(string), true))
+	}
+	b.Widths(sh, labels, 0, 0, 0, 0, 0, summaryRadarW)
+	// Under the title, where no reader misses it: the files that could
+	// not be read, whose answers the report lacks.
+	b.note(sh, 2, 6, s.incomplete(r), b.alert)
+	x.summaryCharts(b, r, top, top+len(r.Areas))
+}
+
+// summaryCharts adds the radar of the areas (table rows first to last)
+// and, on a page of its own, the bars of the criteria.
+func (x *xlsxWriter) summaryCharts(b *book, r *assess.Result, header, last int) {
+	s := x.style
+	const sh = sheetSummary
+	fw := r.Framework
 	if b.Err != nil {
 		return
 	}
-	// The radar stands beside the tables on the first printed page, the
-	// bars on the next; the print area takes in both charts, which fitting
-	// to the page width would otherwise leave out.
-	first, last := top+1, top+len(r.Areas)
-	barRow := max(last+2, 26)
-	n := len(fw.Criteria)
-	barHeight := 120 + 18*n
+	// The labels the bars show, "A1 A common, shared vision…", in a hidden
+	// column (charts plot hidden cells: excelize sets plotVisOnly off).
+	b.Set(sh, summaryLabels, 1, fw.LevelName("criterion", s.Lang))
+	n := 0
+	for _, a := range r.Areas { // in the order of the Criteria sheet
+		for _, c := range a.Criteria {
+			n++
+			b.Set(sh, summaryLabels, 1+n, shorten(c.Criterion.ID+" "+c.Criterion.Title.Get(s.Lang), barLabel))
+		}
+	}
+	col := workbook.ColName(summaryLabels)
+	if b.Err == nil {
+		b.Do(b.F.SetColVisible(sh, col, false))
+	}
+	barRow := max(last+2, 2+(radarHeight+rowPx-1)/rowPx+1)
+	barWidth := 0
+	for c := 1; c <= 7 && b.Err == nil; c++ {
+		w, err := b.F.GetColWidth(sh, workbook.ColName(c))
+		b.Do(err)
+		barWidth += int(w*summaryPx + 0.5)
+	}
+	barHeight := min(100+27*n, maxBarHeight)
 	b.Do(b.F.SetDefinedName(&excelize.DefinedName{Name: "_xlnm.Print_Area", Scope: sh,
-		RefersTo: fmt.Sprintf("'%s'!$A$1:$N$%d", sh, barRow+barHeight/20+2)}))
+		RefersTo: fmt.Sprintf("'%s'!$A$1:$G$%d", sh, barRow+(barHeight+rowPx-1)/rowPx)}))
 	if b.Err != nil {
 		return
 	}
 	b.Do(b.F.AddChart(sh, "G2", &excelize.Chart{
 		Type: excelize.Radar,
 		Series: []excelize.ChartSeries{{
-			Name:       fmt.Sprintf("'%s'!$C$%d", sh, top),
-			Categories: fmt.Sprintf("'%s'!$B$%d:$B$%d", sh, first, last),
-			Values:     fmt.Sprintf("'%s'!$C$%d:$C$%d", sh, first, last),
+			Name:       fmt.Sprintf("'%s'!$C$%d", sh, header),
+			Categories: fmt.Sprintf("'%s'!$B$%d:$B$%d", sh, header+1, last),
+			Values:     fmt.Sprintf("'%s'!$C$%d:$C$%d", sh, header+1, last),
 			Marker:     excelize.ChartMarker{Symbol: "circle", Size: 6},
 		}},
 		Title:     excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: fmt.Sprintf("%s — %s", fw.LevelName("area", s.Lang), s.t("score"))}}},
 		Legend:    excelize.ChartLegend{Position: "none"},
 		XAxis:     excelize.ChartAxis{Font: chartFont},
 		YAxis:     excelize.ChartAxis{Maximum: new(100.0), Minimum: new(0.0), MajorUnit: 25, Font: chartFont},
-		Dimension: excelize.ChartDimension{Width: 520, Height: 380},
+		Dimension: excelize.ChartDimension{Width: radarWidth, Height: radarHeight},
 		Format:    excelize.GraphicOptions{AltText: "Radar chart of the area scores"},
 	}))
 	if b.Err != nil {
@@ -258,12 +361,28 @@ func (x *xlsxWriter) summary(b *book, r *assess.Result) {
 	}
 	b.Do(b.F.InsertPageBreak(sh, workbook.Cell(1, barRow)))
 	b.scoreBars(sh, workbook.Cell(1, barRow), fmt.Sprintf("%s — %s", fw.LevelName("criterion", s.Lang), s.t("score")),
-		sheetCriteria, "B", "F", n, 1000, barHeight, "Bar chart of the criterion scores")
+		fmt.Sprintf("'%s'!$%s$2:$%s$%d", sh, col, col, n+1), sheetCriteria, "F", n, barWidth-8, barHeight,
+		"Bar chart of the criterion scores")
+}
+
+// shorten cuts text to at most n characters at a word, marking the cut
+// with an ellipsis.
+func shorten(text string, n int) string {
+	runes := []rune(text)
+	if len(runes) <= n {
+		return text
+	}
+	cut := string(runes[:n-1])
+	if i := strings.LastIndexByte(cut, ' '); i > n/2 {
+		cut = cut[:i]
+	}
+	return strings.TrimRight(cut, " ,;:") + "…"
 }
 
 // scoreBars adds a horizontal bar chart of the scores in column valCol of
-// sheet data (header in row 1, n rows below) labelled by column catCol.
-func (b *book) scoreBars(sheet, anchor, title, data, catCol, valCol string, n, width, height int, alt string) {
+// sheet data (header in row 1, n rows below), labelled by the cells of
+// categories.
+func (b *book) scoreBars(sheet, anchor, title, categories, data, valCol string, n, width, height int, alt string) {
 	if b.Err != nil {
 		return
 	}
@@ -271,7 +390,7 @@ func (b *book) scoreBars(sheet, anchor, title, data, catCol, valCol string, n, w
 		Type: excelize.Bar,
 		Series: []excelize.ChartSeries{{
 			Name:       fmt.Sprintf("'%s'!$%s$1", data, valCol),
-			Categories: fmt.Sprintf("'%s'!$%s$2:$%s$%d", data, catCol, catCol, n+1),
+			Categories: categories,
 			Values:     fmt.Sprintf("'%s'!$%s$2:$%s$%d", data, valCol, valCol, n+1),
 			Fill:       excelize.Fill{Type: "pattern", Color: []string{"3E5C76"}, Pattern: 1},
 		}},
@@ -280,7 +399,9 @@ func (b *book) scoreBars(sheet, anchor, title, data, catCol, valCol string, n, w
 		XAxis:     excelize.ChartAxis{ReverseOrder: true, Font: chartFont},
 		YAxis:     excelize.ChartAxis{Maximum: new(100.0), Minimum: new(0.0), MajorUnit: 10, MajorGridLines: true, Font: chartFont},
 		Dimension: excelize.ChartDimension{Width: uint(width), Height: uint(height)},
-		Format:    excelize.GraphicOptions{AltText: alt},
+		// A little below its row, so that no edge of the chart shows on
+		// the page before.
+		Format: excelize.GraphicOptions{AltText: alt, OffsetY: 4},
 	}))
 }
 
@@ -325,28 +446,28 @@ func (x *xlsxWriter) indicators(b *book, r *assess.Result) {
 	fw := r.Framework
 	cols := []column{
 		{fw.LevelName("criterion", s.Lang), 9, colText},
-		{"ID", 8, colText},
-		{fw.LevelName("indicator", s.Lang), 50, colWrap},
-		{s.t("score"), 9, colScore},
-		{s.t("level"), 16, colText},
-		{"Status", 11, colText},
-		{"n", 5, colText},
-		{"sd", 7, colNum},
-		{"min", 7, colNum},
-		{"max", 7, colNum},
-		{s.t("disagreement.short"), 12, colText},
-		{"na", 5, colText},
-		{"dk", 5, colText},
-		{s.t("unanswered"), 11, colText},
+		{"ID", 6, colText},
+		{fw.LevelName("indicator", s.Lang), 40, colWrap},
+		{s.t("score"), 7, colScore},
+		{s.t("level"), 13, colWrap},
+		{"Status", 9, colText},
+		{"n", 3, colText},
+		{"sd", 5, colNum},
+		{"min", 5, colNum},
+		{"max", 5, colNum},
+		{s.t("disagreement.short"), 6, colText},
+		{"na", 3, colText},
+		{"dk", 3, colText},
+		{s.t("unanswered"), 6, colText},
 	}
 	// An anonymous report shows no answer by respondent.
 	byRespondent := !r.Options.Anonymous
 	if byRespondent {
 		for _, q := range r.Questionnaires {
-			cols = append(cols, column{respondentLabel(q), 11, colText})
+			cols = append(cols, column{respondentLabel(q), 5, colText})
 		}
 	}
-	cols = append(cols, column{s.t("evidence.notes"), 60, colWrap})
+	cols = append(cols, column{s.t("evidence"), 30, colWrap}, column{s.t("comments"), 30, colWrap})
 	var rows [][]any
 	for _, a := range r.Areas {
 		for _, c := range a.Criteria {
@@ -357,27 +478,35 @@ func (x *xlsxWriter) indicators(b *book, r *assess.Result) {
 				}
 				row := []any{c.Criterion.ID, i.Indicator.ID, i.Indicator.Text.Get(s.Lang), i.Score, b.level(assess.Node{Status: i.Status, Level: i.Level}),
 					string(i.Status), i.N, i.SD, i.Min, i.Max, yes, i.NA, i.DK, i.Unanswered}
-				var notes []string
+				var evidence, comments []string
 				for _, q := range r.Questionnaires {
 					ans := q.Answers[i.Indicator.Index]
 					if byRespondent {
 						row = append(row, ans.Display(i.Indicator.Scale))
 					}
-					if n := answerNote(ans); n != "" {
-						who := respondentLabel(q)
-						if !byRespondent {
-							who = q.Respondent.Role
-						}
-						notes = append(notes, who+": "+n)
+					// Notes name their author, or only the role in an
+					// anonymous report.
+					who := respondentLabel(q)
+					if !byRespondent {
+						who = q.Respondent.Role
+					}
+					if ans.Evidence != "" {
+						evidence = append(evidence, who+": "+ans.Evidence)
+					}
+					if ans.Comment != "" {
+						comments = append(comments, who+": "+ans.Comment)
 					}
 				}
-				rows = append(rows, append(row, strings.Join(notes, "\n")))
+				rows = append(rows, append(row, strings.Join(evidence, "\n"), strings.Join(comments, "\n")))
 			}
 		}
 	}
 	b.table(sh, 1, cols, rows, true)
 	b.Freeze(sh, 1, 2, "")
 }
+
+// hashWidth is the width of a column of SHA-256s in the hash style.
+const hashWidth = 54
 
 // answerNote joins an answer's evidence and comment.
 func answerNote(a assess.Answer) string {
@@ -475,18 +604,25 @@ func (x *xlsxWriter) priorities(b *book, r *assess.Result) {
 		}
 		rows = append(rows, row)
 	}
-	next := b.table(sh, 1, cols, rows, true)
+	b.table(sh, 1, cols, rows, true)
 	if len(r.Clusters) == 0 {
 		return
 	}
-	b.Set(sh, 1, next+1, s.t("cluster"))
-	b.Set(sh, 2, next+1, s.t("cluster"))
-	b.Set(sh, 3, next+1, s.t("points"))
-	b.SetStyle(sh, 1, next+1, 3, next+1, b.header)
+	// The points of each cluster, in a table beside: its header is then
+	// the row printed atop every page.
+	at := len(cols) + 2
+	b.Set(sh, at, 1, s.t("cluster"))
+	b.Set(sh, at+1, 1, s.t("points"))
+	b.SetStyle(sh, at, 1, at+1, 1, b.header)
+	width := 20.0
 	for i, c := range r.Clusters {
-		b.Set(sh, 2, next+2+i, c.Cluster.Get(s.Lang))
-		b.Set(sh, 3, next+2+i, c.Points)
+		name := c.Cluster.Get(s.Lang)
+		width = max(width, workbook.TextWidth(name, false))
+		b.Set(sh, at, 2+i, name)
+		b.Set(sh, at+1, 2+i, c.Points)
 	}
+	b.Widths(sh, append(make([]float64, at-2), 2, min(width, 40), 8)...)
+	b.SetStyle(sh, at, 2, at, 1+len(r.Clusters), b.text)
 }
 
 func (x *xlsxWriter) about(b *book, r *assess.Result) {
@@ -510,18 +646,19 @@ func (x *xlsxWriter) about(b *book, r *assess.Result) {
 		b.Set(sh, 2, 1+i, f[1])
 	}
 	b.SetStyle(sh, 1, 1, 1, len(facts), b.bold)
+	b.SetStyle(sh, 2, 1, 2, len(facts), b.fact)
 	var rows [][]any
 	for _, q := range r.Questionnaires {
 		rows = append(rows, []any{q.Path, q.SHA256, q.Respondent.ID, q.Respondent.Role})
 	}
-	next := b.table(sh, len(facts)+2, []column{{s.t("input"), 48, colText}, {"SHA-256", 68, colText},
-		{s.t("respondent"), 12, colText}, {s.t("role"), 22, colText}}, rows, true)
+	next := b.table(sh, len(facts)+2, []column{{s.t("input"), 44, colWrap}, {"SHA-256", hashWidth, colHash},
+		{s.t("respondent"), 12, colText}, {s.t("role"), 20, colText}}, rows, true)
 	if len(r.Warnings) > 0 {
 		b.Set(sh, 1, next+1, s.t("warnings"))
 		b.SetStyle(sh, 1, next+1, 1, next+1, b.bold)
 		for i, w := range r.Warnings {
-			b.Set(sh, 1, next+2+i, w)
+			b.note(sh, next+2+i, 4, w, b.wrap)
 		}
 	}
-	b.Set(sh, 1, next+3+len(r.Warnings), s.how(r.Options.MinCoverage))
+	b.note(sh, next+3+len(r.Warnings), 4, s.how(r.Options.MinCoverage), b.wrap)
 }

@@ -58,6 +58,7 @@ func dumpWorkbook(t *testing.T, data []byte) string {
 		for _, tb := range tables {
 			fmt.Fprintf(&b, "table %s %s\n", tb.Name, tb.Range)
 		}
+		fmt.Fprintf(&b, "print %s\n", printSetup(f, sheet))
 	}
 	dn := f.GetDefinedName()
 	slices.SortFunc(dn, func(a, b excelize.DefinedName) int { return strings.Compare(a.Scope+a.Name, b.Scope+b.Name) })
@@ -93,6 +94,27 @@ func dumpWorkbook(t *testing.T, data []byte) string {
 	sort.Strings(charts)
 	b.WriteString(strings.Join(charts, ""))
 	return b.String()
+}
+
+// printSetup says how a sheet prints: "A4 landscape, fit to 1 page wide
+// and 25 tall, down then over, footer &L&8&A&R&8&P / &N".
+func printSetup(f *excelize.File, sheet string) string {
+	pl, _ := f.GetPageLayout(sheet)
+	paper := map[int]string{9: "A4"}[*pl.Size]
+	if paper == "" {
+		paper = fmt.Sprintf("paper %d", *pl.Size)
+	}
+	out := paper + " " + *pl.Orientation
+	if props, _ := f.GetSheetProps(sheet); props.FitToPage != nil && *props.FitToPage && pl.FitToWidth != nil && pl.FitToHeight != nil {
+		out += fmt.Sprintf(", fit to %d page wide and %d tall", *pl.FitToWidth, *pl.FitToHeight)
+	}
+	if pl.PageOrder != nil {
+		out += ", " + *pl.PageOrder
+	}
+	if hf, _ := f.GetHeaderFooter(sheet); hf.OddFooter != "" {
+		out += ", footer " + hf.OddFooter
+	}
+	return out
 }
 
 func TestGoldenXLSX(t *testing.T) {
@@ -131,8 +153,13 @@ func TestGoldenXLSX(t *testing.T) {
 	if !strings.Contains(dump, "radarChart 'Summary'!$C$15 'Summary'!$B$16:$B$19 'Summary'!$C$16:$C$19") {
 		t.Errorf("no radar chart of the four area scores:\n%s", dump[strings.Index(dump, "chart "):])
 	}
-	if !strings.Contains(dump, "barChart 'Criteria'!$F$1 'Criteria'!$B$2:$B$25 'Criteria'!$F$2:$F$25") {
+	// The bars are labelled by the criteria's IDs and titles, from a
+	// hidden column of the Summary.
+	if !strings.Contains(dump, "barChart 'Criteria'!$F$1 'Summary'!$I$2:$I$25 'Criteria'!$F$2:$F$25") {
 		t.Errorf("no bar chart of the 24 criterion scores")
+	}
+	if label, _ := f.GetCellValue("Summary", "I2"); label != "A1 A common, shared vision is defined and…" {
+		t.Errorf("the first bar's label is %q", label)
 	}
 	// About lists every input with its SHA-256.
 	about, _ := f.GetRows("About")
@@ -172,9 +199,9 @@ func TestXLSXTextNeverFormula(t *testing.T) {
 		}
 	}
 	rows, _ := f.GetRows("Indicators")
-	last := rows[1][len(rows[1])-1]
-	if !strings.Contains(last, `=HYPERLINK("http://example.org","click")`) {
-		t.Errorf("evidence not kept as text: %q", last)
+	evidence := slices.Index(rows[0], "Evidence")
+	if evidence < 0 || evidence >= len(rows[1]) || !strings.Contains(rows[1][evidence], `=HYPERLINK("http://example.org","click")`) {
+		t.Errorf("evidence not kept as text: column %d of %q", evidence, rows[1])
 	}
 }
 

@@ -22,11 +22,14 @@ type Book struct {
 
 	streamed map[string]bool // sheets written by a stream writer
 	deferred []*deferredRows // rows written when the workbook is saved
+	lastRow  map[string]int  // the last row Set wrote on each sheet
+	lastCol  map[string]int  // and the last column
 }
 
 // New returns an empty book with splicing on.
 func New() *Book {
-	return &Book{F: excelize.NewFile(), Splice: true, streamed: map[string]bool{}}
+	return &Book{F: excelize.NewFile(), Splice: true, streamed: map[string]bool{},
+		lastRow: map[string]int{}, lastCol: map[string]int{}}
 }
 
 // Close releases the workbook's resources.
@@ -81,6 +84,8 @@ func (b *Book) Set(sheet string, col, row int, v any) {
 		return
 	}
 	ref := Cell(col, row)
+	b.lastRow[sheet] = max(b.lastRow[sheet], row)
+	b.lastCol[sheet] = max(b.lastCol[sheet], col)
 	switch v := v.(type) {
 	case nil:
 	case string:
@@ -157,10 +162,9 @@ func (b *Book) ColourScale(sheet, ref string) {
 }
 
 // PrintA4 prints the sheets on A4 landscape, as wide as one page and at
-// most pagesTall pages long (0: Excel's "automatic", which LibreOffice
-// reads as one page). Streamed sheets are left alone: touching them with
-// the ordinary API would parse them back into memory, and large sheets are
-// not printed anyway.
+// most pagesTall pages long. Streamed sheets are left alone: they get
+// their print setup from Stream (see print.go), and touching them with
+// the ordinary API would parse them back into memory. SetPrint does more.
 func (b *Book) PrintA4(pagesTall int, sheets ...string) {
 	for _, name := range sheets {
 		if b.streamed[name] {

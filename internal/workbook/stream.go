@@ -7,22 +7,41 @@ import (
 )
 
 // StreamSheet writes a large sheet row by row: header, widths, frozen
-// panes and a table (which gives the autofilter), with the memory of one
-// row at a time.
+// panes, a table (which gives the autofilter) and its print setup, with
+// the memory of one row at a time.
 type StreamSheet struct {
-	b    *Book
-	sw   *excelize.StreamWriter
-	name string
-	cols int
-	row  int // the last row written
+	b     *Book
+	sw    *excelize.StreamWriter
+	name  string
+	cols  int
+	row   int // the last row written
+	print PrintSetup
 }
 
 // Stream adds a streamed sheet with a header row in headerStyle, column
-// widths and the first freezeCols columns frozen.
-func (b *Book) Stream(name string, headers []string, widths []float64, freezeCols, headerStyle int) *StreamSheet {
+// widths (widened to fit the header's words) and the first freezeCols
+// columns frozen. It prints as p says; p.TitleRows and p.TitleCols of 0
+// repeat the header row and the frozen columns.
+func (b *Book) Stream(name string, headers []string, widths []float64, freezeCols, headerStyle int, p PrintSetup) *StreamSheet {
 	b.Sheet(name)
 	b.streamed[name] = true
+	if p.TitleRows == 0 && p.TitleCols == 0 {
+		p.TitleRows, p.TitleCols = 1, freezeCols
+	}
 	ss := &StreamSheet{b: b, name: name, cols: len(headers)}
+	widths = append(make([]float64, 0, len(headers)), widths...)
+	for len(widths) < len(headers) {
+		widths = append(widths, 0)
+	}
+	lines := FitHeaders(headers, widths)
+	if p.Wide == 0 {
+		p.Wide = PagesWide(widths, p.TitleCols)
+	}
+	ss.print = p
+	// Before the stream writer takes the sheet: it writes <sheetPr> when
+	// created (see print.go).
+	b.fitToPage(name)
+	b.printTitles(name, p)
 	if b.Err != nil {
 		return ss
 	}
@@ -42,7 +61,7 @@ func (b *Book) Stream(name string, headers []string, widths []float64, freezeCol
 	for i, h := range headers {
 		row[i] = excelize.Cell{Value: h, StyleID: headerStyle}
 	}
-	ss.Add(row...)
+	ss.AddHeight(float64(lines)*LineHeight, row...)
 	return ss
 }
 
@@ -50,22 +69,48 @@ func (b *Book) Stream(name string, headers []string, widths []float64, freezeCol
 func (ss *StreamSheet) Row() int { return ss.row }
 
 // Add writes the next row. Strings stay text: the stream writer never
-// turns a value into a formula. A nil *float64 leaves its cell empty.
-func (ss *StreamSheet) Add(values ...any) {
+// turns a value into a formula. A nil *float64 leaves its cell empty, and
+// so does a *excelize.Cell whose value is one.
+func (ss *StreamSheet) Add(values ...any) { ss.AddHeight(0, values...) }
+
+// AddHeight writes the next row, height points tall (0: the default
+// height), for rows with wrapped text.
+func (ss *StreamSheet) AddHeight(height float64, values ...any) {
 	if ss.b.Err != nil {
 		return
 	}
 	ss.row++
 	for i, v := range values {
-		if p, ok := v.(*float64); ok {
-			if p == nil {
-				values[i] = nil
-			} else {
-				values[i] = *p
-			}
-		}
+		values[i] = deref(v)
+	}
+	if height > LineHeight {
+		ss.b.Do(ss.sw.SetRow(Cell(1, ss.row), values, excelize.RowOpts{Height: height}))
+		return
 	}
 	ss.b.Do(ss.sw.SetRow(Cell(1, ss.row), values))
+}
+
+// deref turns a *float64, alone or as the value of a *excelize.Cell, into
+// its number, or into no cell when nil, as rowEncoder reads it.
+func deref(v any) any {
+	switch v := v.(type) {
+	case *float64:
+		if v == nil {
+			return nil
+		}
+		return *v
+	case *excelize.Cell:
+		if v == nil {
+			return nil
+		}
+		if p, ok := v.Value.(*float64); ok {
+			if p == nil {
+				return nil
+			}
+			return excelize.Cell{StyleID: v.StyleID, Value: *p}
+		}
+	}
+	return v
 }
 
 // Close adds the table (autofilter) over what was written and flushes.
@@ -84,6 +129,9 @@ func (ss *StreamSheet) CloseAt(last int) {
 			StyleName: "TableStyleLight1",
 		}))
 	}
+	// The sheet's worksheet is still the stream writer's in-memory one;
+	// Flush writes the page setup from it (see print.go).
+	b.pageLayout(ss.name, ss.print, ss.row)
 	if b.Err == nil {
 		b.Do(ss.sw.Flush())
 	}
