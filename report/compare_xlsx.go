@@ -223,13 +223,13 @@ func nodeKind(c *assess.Comparison, id, lang string) (string, string) {
 	fw := c.Framework
 	switch {
 	case id == assess.OverallNode:
-		return "overall", fw.Title.Get(lang)
+		return ui.Get(lang, "overall"), fw.Title.Get(lang)
 	case fw.Area(id) != nil:
-		return "area", fw.Area(id).Title.Get(lang)
+		return fw.LevelName("area", lang), fw.Area(id).Title.Get(lang)
 	case fw.Criterion(id) != nil:
-		return "criterion", fw.Criterion(id).Title.Get(lang)
+		return fw.LevelName("criterion", lang), fw.Criterion(id).Title.Get(lang)
 	case fw.Indicator(id) != nil:
-		return "indicator", fw.Indicator(id).Text.Get(lang)
+		return fw.LevelName("indicator", lang), fw.Indicator(id).Text.Get(lang)
 	}
 	return "", ""
 }
@@ -344,9 +344,9 @@ func (x *xlsxWriter) compareAbout(b *book, c *assess.Comparison) {
 	// at the top however many inputs there are.
 	facts := [][2]any{
 		{s.t("framework"), fw.ID},
-		{"Version", fw.Version},
+		{s.t("version"), fw.Version},
 		{"SHA-256", fw.SHA256},
-		{"Source", fw.Path},
+		{s.t("source"), fw.Path},
 		{"r3l", x.Version},
 		{"--aggregate", opts.Aggregate},
 		{"--min-coverage", opts.MinCoverage},

@@ -20,6 +20,10 @@ func TestNoEnglishInOtherLanguages(t *testing.T) {
 			outputs[format] = visible(render(t, format, Options{Lang: lang, Width: 120}, r))
 			outputs[format+" comparison"] = visible(renderComparison(t, format, Options{Lang: lang, Width: 120}, c))
 		}
+		// Sheet names stay the same in every language, and the Data
+		// sheet's codes are the CSV's: scripts read the workbooks by them.
+		outputs["xlsx"] = workbookText(t, render(t, "xlsx", Options{Lang: lang}, r))
+		outputs["xlsx comparison"] = workbookText(t, renderComparison(t, "xlsx", Options{Lang: lang}, c))
 		for key, texts := range ui {
 			en := texts["en"]
 			if texts[lang] == en || !distinctive(en) {
@@ -35,6 +39,17 @@ func TestNoEnglishInOtherLanguages(t *testing.T) {
 	}
 }
 
+// workbookText is what a workbook shows a reader, without its sheet names
+// and the codes of its Data sheet.
+func workbookText(t *testing.T, data []byte) string {
+	dump := dumpWorkbook(t, data)
+	if i := strings.Index(dump, "== Data\n"); i >= 0 {
+		end := strings.Index(dump[i+1:], "\n== ")
+		dump = dump[:i] + dump[i+1+end+1:]
+	}
+	return sheetNames.ReplaceAllString(dump, "")
+}
+
 // visible is the text a reader sees: an HTML page without its style sheet
 // and markup.
 func visible(page []byte) string {
@@ -43,6 +58,8 @@ func visible(page []byte) string {
 }
 
 var (
+	// sheetNames are the lines of a workbook dump that name sheets.
+	sheetNames = regexp.MustCompile(`(?m)^(== .*|.*'[^']+'!.*|frozen at .*|table .*|name .*)$`)
 	styleSheet = regexp.MustCompile(`(?s)<style>.*?</style>`)
 	markup     = regexp.MustCompile(`<[^>]*>`)
 )

@@ -428,12 +428,12 @@ func (x *xlsxWriter) criteria(b *book, r *assess.Result) {
 		{fw.LevelName("area", s.Lang), 8, colText},
 		{"ID", 7, colText},
 		{fw.LevelName("criterion", s.Lang), 50, colWrap},
-		{"Cycle", 8, colText},
+		{s.t("cycle"), 8, colText},
 		{s.t("cluster"), 24, colWrap},
 		{s.t("score"), 9, colScore},
 		{s.t("level"), 16, colText},
 		{s.t("coverage"), 11, colPct},
-		{"Status", 12, colText},
+		{s.t("status"), 12, colText},
 		{s.t("answered"), 12, colText},
 	}, rows, true)
 	b.Freeze(sh, 1, 2, "")
@@ -450,7 +450,7 @@ func (x *xlsxWriter) indicators(b *book, r *assess.Result) {
 		{fw.LevelName("indicator", s.Lang), 40, colWrap},
 		{s.t("score"), 7, colScore},
 		{s.t("level"), 13, colWrap},
-		{"Status", 9, colText},
+		{s.t("status"), 9, colText},
 		{"n", 3, colText},
 		{"sd", 5, colNum},
 		{"min", 5, colNum},
@@ -632,9 +632,9 @@ func (x *xlsxWriter) about(b *book, r *assess.Result) {
 	fw := r.Framework
 	facts := [][]any{
 		{s.t("framework"), fw.ID},
-		{"Version", fw.Version},
+		{s.t("version"), fw.Version},
 		{"SHA-256", fw.SHA256},
-		{"Source", fw.Path},
+		{s.t("source"), fw.Path},
 		{"r3l", x.Version},
 		{"--aggregate", r.Options.Aggregate},
 		{"--min-coverage", r.Options.MinCoverage},
