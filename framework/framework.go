@@ -6,6 +6,7 @@ package framework
 import (
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 	"unicode"
 
@@ -96,6 +97,18 @@ func (s *Scale) Score(v float64) float64 {
 		f := (v - s.Worst) / (s.Best - s.Worst)
 		return min(max(f, 0), 1) * 100
 	}
+}
+
+// Example is a plausible answer on the scale, for templates and help
+// texts: a point two thirds up, yes, or the best number.
+func (s *Scale) Example() string {
+	switch s.Kind {
+	case Ordinal:
+		return strconv.FormatFloat(s.Points[len(s.Points)*2/3].Value, 'f', -1, 64)
+	case Boolean:
+		return "yes"
+	}
+	return strconv.FormatFloat(s.Best, 'f', -1, 64)
 }
 
 // Band is a maturity level: scores from From up to the next band's From.

@@ -47,7 +47,7 @@ func TemplateYAML(w io.Writer, fw *framework.Framework, opts Options) error {
 	b.WriteString("#\n")
 	comment(b, "", "", t("tpl.long"))
 	first := fw.Indicators[0]
-	fmt.Fprintf(b, "#   %s: {answer: %s, evidence: \"…\", comment: \"…\"}\n\n", first.ID, exampleAnswer(first.Scale))
+	fmt.Fprintf(b, "#   %s: {answer: %s, evidence: \"…\", comment: \"…\"}\n\n", first.ID, first.Scale.Example())
 
 	fmt.Fprintf(b, "schema: r3l.questionnaire/v1\n")
 	fmt.Fprintf(b, "framework: %s\n", yamlString(fw.ID+"@"+fw.Version))
@@ -184,15 +184,4 @@ func priorityExample(fw *framework.Framework) string {
 		ids = append(ids, a.Criteria[i].ID)
 	}
 	return a.ID + ": [" + strings.Join(ids, ", ") + "]"
-}
-
-// exampleAnswer is a plausible answer on a scale, for the template's notes.
-func exampleAnswer(sc *framework.Scale) string {
-	switch sc.Kind {
-	case framework.Ordinal:
-		return strconv.FormatFloat(sc.Points[len(sc.Points)*2/3].Value, 'f', -1, 64)
-	case framework.Boolean:
-		return "yes"
-	}
-	return strconv.FormatFloat(sc.Best, 'f', -1, 64)
 }

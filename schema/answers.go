@@ -9,6 +9,7 @@ import (
 	"unicode"
 
 	"github.com/r3l/r3l/framework"
+	"github.com/r3l/r3l/internal/i18n"
 )
 
 // The answers a scale takes, as assess.ParseAnswer reads them: ignoring
@@ -31,11 +32,8 @@ import (
 // YAML's .nan passes as a number; and a value in exponent form ("4e0") is
 // not recognised on an ordinal scale. `r3l assess` has the last word.
 
-// Descriptions of the special answers, as templates word them.
-const (
-	naText = "not applicable: the statement does not apply to this region"
-	dkText = "don't know, or no evidence either way"
-)
+// special describes a special answer (na, dk) as templates word it.
+func special(code string) string { return i18n.Common.Get("en", "special."+code) }
 
 // valueSchema is the schema of a single answer on sc.
 func valueSchema(sc *framework.Scale) *object {
@@ -83,7 +81,7 @@ func valueSchema(sc *framework.Scale) *object {
 		whole = append(whole, numberText)
 	}
 	for _, a := range sc.Allow {
-		add(a, map[string]string{framework.NA: naText, framework.DK: dkText}[a])
+		add(a, special(a))
 		words = append(words, caseless(a))
 	}
 	var branches []any
@@ -212,18 +210,7 @@ func scaleHint(sc *framework.Scale) string {
 		parts = append(parts, strings.TrimSpace(rng+" "+sc.Unit))
 	}
 	for _, a := range sc.Allow {
-		parts = append(parts, a+" = "+map[string]string{framework.NA: naText, framework.DK: dkText}[a])
+		parts = append(parts, a+" = "+special(a))
 	}
 	return strings.Join(parts, "; ")
-}
-
-// exampleAnswer is a plausible answer on sc, for descriptions.
-func exampleAnswer(sc *framework.Scale) string {
-	switch sc.Kind {
-	case framework.Ordinal:
-		return strconv.FormatFloat(sc.Points[len(sc.Points)*2/3].Value, 'f', -1, 64)
-	case framework.Boolean:
-		return "yes"
-	}
-	return strconv.FormatFloat(sc.Best, 'f', -1, 64)
 }

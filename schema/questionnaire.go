@@ -48,7 +48,7 @@ func QuestionnaireFor(fw *framework.Framework) ([]byte, error) {
 	for _, sc := range fw.Scales {
 		defs.set("value."+sc.ID, valueSchema(sc))
 		defs.set("answer."+sc.ID, obj(
-			"description", fmt.Sprintf("An answer alone, or with evidence and a comment: {answer: %s, evidence: \"…\", comment: \"…\"}.", exampleAnswer(sc)),
+			"description", fmt.Sprintf("An answer alone, or with evidence and a comment: {answer: %s, evidence: \"…\", comment: \"…\"}.", sc.Example()),
 			"anyOf", []any{obj("$ref", "#/$defs/value."+sc.ID), longAnswer(defs.getObject("longAnswer"), sc)},
 		))
 	}

@@ -38,7 +38,7 @@ var layers = map[string][]string{
 	"report":              {"assess", "framework", "internal/i18n", "internal/workbook", "internal/yamlx"},
 	"pipeline":            {"instrument", "assess", "framework", "internal/yamlx"},
 	"batch":               {"pipeline", "instrument", "report", "assess", "framework", "internal/i18n"},
-	"schema":              {"framework"},
+	"schema":              {"framework", "internal/i18n"},
 	"cmd/r3l":             {"batch", "pipeline", "instrument", "report", "schema", "assess", "framework", "internal/i18n", "internal/yamlx"},
 	"testdata/gen":        {"internal/workload"},
 }
