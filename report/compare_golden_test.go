@@ -684,5 +684,17 @@ func TestComparisonBy(t *testing.T) {
 				t.Errorf("--by %s: the HTML heat map has no column %s", by, id)
 			}
 		}
+		// The heat map comes in parts of at most 12 score columns (the
+		// overall score and the --by nodes) so that each prints on A4.
+		want := (1 + len(ids) + 11) / 12
+		if n := strings.Count(page, `<table class="heat">`); n != want {
+			t.Errorf("--by %s: %d heat map parts, want %d", by, n, want)
+		}
+		for i, part := range strings.Split(page, `<table class="heat">`)[1:] {
+			head := part[:strings.Index(part, "</thead>")]
+			if n := strings.Count(head, `<th class="num"`) - 1; n > 12 {
+				t.Errorf("--by %s: heat map part %d has %d score columns", by, i+1, n)
+			}
+		}
 	}
 }

@@ -56,6 +56,45 @@ func (h *htmlWriter) css() template.CSS {
 	return template.CSS(b)
 }
 
+// heatColumnsPerTable is how many score columns one part of the heat map
+// has, so that it prints on an A4 page.
+const heatColumnsPerTable = 12
+
+// heatTables is the heat map of a comparison: the overall score and the
+// --by nodes of every assessment, shaded by score, in parts of at most
+// heatColumnsPerTable columns.
+func (s style) heatTables(c *assess.Comparison) []heatTable {
+	ids := append([]string{assess.OverallNode}, s.byNodes(c)...)
+	var tables []heatTable
+	for from := 0; from < len(ids); from += heatColumnsPerTable {
+		part := ids[from:min(from+heatColumnsPerTable, len(ids))]
+		var t heatTable
+		for _, id := range part {
+			col := heatColumn{ID: id}
+			if id == assess.OverallNode {
+				col.ID = s.t("overall")
+			} else {
+				_, col.Title = nodeKind(c, id, s.Lang)
+			}
+			t.Columns = append(t.Columns, col)
+		}
+		for i, r := range c.Results {
+			row := heatRow{Rank: rank(c, i), Name: regionLabel(r.Region), Period: r.Period, Group: r.Region.Group}
+			for _, id := range part {
+				v := r.ScoreOf(id)
+				cell := heatCell{Text: s.score(v), Colour: "transparent"}
+				if v != nil {
+					cell.Colour = template.CSS("#" + scoreColour(*v))
+				}
+				row.Cells = append(row.Cells, cell)
+			}
+			t.Rows = append(t.Rows, row)
+		}
+		tables = append(tables, t)
+	}
+	return tables
+}
+
 type htmlNote struct{ ID, Who, Text string }
 
 func (h *htmlWriter) Assessment(w io.Writer, r *assess.Result) error {
@@ -112,7 +151,13 @@ type (
 		Cells                     []heatCell
 	}
 	heatColumn struct{ ID, Title string }
-	statRow    struct {
+	// heatTable is one part of the heat map: as many columns as print on
+	// a page, each part with the rank, region, period and group.
+	heatTable struct {
+		Columns []heatColumn
+		Rows    []heatRow
+	}
+	statRow struct {
 		Name  string
 		Cells []string
 	}
@@ -139,27 +184,11 @@ func (h *htmlWriter) Comparison(w io.Writer, c *assess.Comparison) error {
 	fw := c.Framework
 	// The heat map's columns follow --by; group means and trends exist
 	// for the overall and area scores.
-	heat := append([]string{assess.OverallNode}, s.byNodes(c)...)
 	nodes := c.Nodes[:1+len(fw.Areas)]
-	var columns []heatColumn
-	for _, id := range heat[1:] {
-		_, title := nodeKind(c, id, s.Lang)
-		columns = append(columns, heatColumn{id, title})
-	}
-	var rows []heatRow
+	heat := s.heatTables(c)
 	var bars []chartItem
 	var inputs []inputRow
-	for i, r := range c.Results {
-		row := heatRow{Rank: rank(c, i), Name: regionLabel(r.Region), Period: r.Period, Group: r.Region.Group}
-		for _, id := range heat {
-			v := r.ScoreOf(id)
-			cell := heatCell{Text: s.score(v), Colour: "transparent"}
-			if v != nil {
-				cell.Colour = template.CSS("#" + scoreColour(*v))
-			}
-			row.Cells = append(row.Cells, cell)
-		}
-		rows = append(rows, row)
+	for _, r := range c.Results {
 		bars = append(bars, chartItem{ID: assessmentLabel(r), Value: r.Score})
 		for _, q := range r.Questionnaires {
 			inputs = append(inputs, inputRow{q.Path, q.SHA256, assessmentLabel(r)})
@@ -197,8 +226,7 @@ func (h *htmlWriter) Comparison(w io.Writer, c *assess.Comparison) error {
 		"CSS":             h.css(),
 		"C":               c,
 		"FrameworkTitle":  fw.Title.Get(s.Lang),
-		"Rows":            rows,
-		"Columns":         columns,
+		"Heat":            heat,
 		"RankNote":        s.t("rank.note"),
 		"Bars":            barsSVG("overall-title", s.t("overall")+" — "+s.t("score"), bars, s.score),
 		"StatHeader":      statHeader[1:],
