@@ -3,6 +3,8 @@ package assess
 import (
 	"fmt"
 	"strings"
+
+	"github.com/r3l/r3l/internal/yamlx"
 )
 
 // anonymise removes from a scored result what tells its respondents apart
@@ -23,9 +25,11 @@ func (r *Result) anonymise() {
 		if c.Respondent.Role == "" || size[c.Respondent.Role] < r.Options.MinRole {
 			c.Respondent.Role = OtherRole
 		}
-		c.Path = fmt.Sprintf("input %d", i+1)
-		c.Source.Path = c.Path
-		paths = append(paths, q.Path, c.Path)
+		c.Path, c.Response = fmt.Sprintf("input %d", i+1), ""
+		c.Source = yamlx.Pos{Path: c.Path}
+		// A survey export's responses are named by path and response id:
+		// that name goes first so that no response id is left behind.
+		paths = append(paths, q.Name(), c.Path, q.Path, c.Path)
 		qs[i] = &c
 	}
 	r.Questionnaires = qs

@@ -87,7 +87,7 @@ func (a *Assessment) check() yamlx.Problems {
 	kept := a.Questionnaires[:0]
 	reject := func(q *Questionnaire, msg string) {
 		problems = append(problems, q.Source.Problem(msg))
-		a.Missing = append(a.Missing, q.Path)
+		a.Missing = append(a.Missing, q.Name())
 	}
 	for _, q := range a.Questionnaires {
 		if id := q.Respondent.ID; id != "" {
@@ -109,11 +109,11 @@ func (a *Assessment) check() yamlx.Problems {
 		a.normaliseRole(q)
 		if ids := q.MissingIDs(); len(ids) > 0 {
 			a.warn(WarnUnanswered, q, len(ids), "%s: %d of %d indicators unanswered: %s",
-				q.Path, len(ids), len(q.Answers), shortList(ids, 8))
+				q.Name(), len(ids), len(q.Answers), shortList(ids, 8))
 		}
 		if v := q.FrameworkVersion; v != "" && v != a.Framework.Version {
 			a.warn(WarnVersion, q, 0, "%s: written for %s@%s, scored with version %s",
-				q.Path, a.Framework.ID, v, a.Framework.Version)
+				q.Name(), a.Framework.ID, v, a.Framework.Version)
 		}
 	}
 	a.Questionnaires = kept
@@ -122,7 +122,7 @@ func (a *Assessment) check() yamlx.Problems {
 
 // warn records a warning about q's file.
 func (a *Assessment) warn(kind string, q *Questionnaire, weight int, format string, args ...any) {
-	a.Warnings = append(a.Warnings, Warning{Kind: kind, Path: q.Path, Msg: fmt.Sprintf(format, args...), Weight: weight})
+	a.Warnings = append(a.Warnings, Warning{Kind: kind, Path: q.Name(), Msg: fmt.Sprintf(format, args...), Weight: weight})
 }
 
 // fillRegion takes region details from the first file that gives them and
@@ -143,7 +143,7 @@ func (a *Assessment) fillRegion(q *Questionnaire) {
 			*f.have = *f.got
 		default:
 			a.warn(WarnRegion, q, 0, "%s: region %s %q differs from %q; using %q",
-				q.Path, f.name, *f.got, *f.have, *f.have)
+				q.Name(), f.name, *f.got, *f.have, *f.have)
 		}
 	}
 }
@@ -165,7 +165,7 @@ func (a *Assessment) normaliseRole(q *Questionnaire) {
 		}
 		if r.ID != written {
 			q.Respondent.Role = r.ID
-			a.warn(WarnRole, q, 0, "%s: role %q read as %s", q.Path, written, r.ID)
+			a.warn(WarnRole, q, 0, "%s: role %q read as %s", q.Name(), written, r.ID)
 		}
 		return
 	}

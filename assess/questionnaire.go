@@ -82,7 +82,14 @@ type Questionnaire struct {
 	// Source is where the questionnaire is in its file, for messages
 	// about it as a whole: its respondent id's line and column or cell,
 	// or its row in an export.
-	Source yamlx.Pos
+	// Response is the response id of a questionnaire read from a
+	// survey's response export, which holds many; empty for a file that
+	// is one questionnaire.
+	Response string
+	// Incomplete marks a response the survey tool holds as unfinished
+	// (LimeSurvey) or rejected (ODK Central): read, but never scored.
+	Incomplete bool
+	Source     yamlx.Pos
 	// Digest identifies the questionnaire's content: two with the same
 	// digest are copies of each other. It is the file's SHA-256 where a
 	// file holds one questionnaire.
@@ -90,6 +97,15 @@ type Questionnaire struct {
 }
 
 // Missing counts the indicators left unanswered.
+// Name says which questionnaire this is in messages: its file, and the
+// response where the file is a survey export.
+func (q *Questionnaire) Name() string {
+	if q.Response != "" {
+		return q.Path + " (response " + q.Response + ")"
+	}
+	return q.Path
+}
+
 func (q *Questionnaire) Missing() int {
 	n := 0
 	for _, a := range q.Answers {

@@ -61,9 +61,12 @@ type Summary struct {
 	Failed      []Failure `json:"failed"`
 	// Skipped are inputs r3l wrote itself (reports found among them),
 	// left out.
-	Skipped  []string `json:"skipped"`
-	Warnings []Note   `json:"warnings"`
-	Outputs  []string `json:"outputs"` // file names in the folder
+	Skipped []string `json:"skipped"`
+	// Incomplete are survey responses left out as unfinished (LimeSurvey)
+	// or rejected (ODK Central): "export.csv (response 4)".
+	Incomplete []string `json:"incomplete"`
+	Warnings   []Note   `json:"warnings"`
+	Outputs    []string `json:"outputs"` // file names in the folder
 }
 
 // SummaryFile is the name of the summary in the output folder.
@@ -100,7 +103,7 @@ func Run(opts Options) (*Outcome, error) {
 	if opts.Jobs <= 0 {
 		opts.Jobs = runtime.NumCPU()
 	}
-	r := &run{opts: opts, sum: Summary{Failed: []Failure{}, Skipped: []string{}, Warnings: []Note{}, Outputs: []string{}}}
+	r := &run{opts: opts, sum: Summary{Failed: []Failure{}, Skipped: []string{}, Incomplete: []string{}, Warnings: []Note{}, Outputs: []string{}}}
 	for _, name := range opts.Formats {
 		f, ok := report.FormatNamed(name)
 		if !ok || f.Terminal {
@@ -171,6 +174,7 @@ func (r *run) score(p *pipeline.Pipeline, files []string) []*assess.Result {
 	loaded := p.Load(files, func() { bar.Add(1) })
 	bar.Finish()
 	r.sum.Skipped = append(r.sum.Skipped, pipeline.Skipped(loaded)...)
+	r.sum.Incomplete = append(r.sum.Incomplete, pipeline.Incomplete(loaded)...)
 	var qs []*assess.Questionnaire
 	var unread []pipeline.Loaded
 	for _, l := range loaded {

@@ -202,6 +202,11 @@ var prefill = Options{Region: "lake-constance", Name: "Lake Constance Learning R
 func TestTemplatesPrefilled(t *testing.T) {
 	fw := r3lplus(t)
 	for _, tpl := range Templates() {
+		if tpl.Survey {
+			// A survey is read back through the exports of its tool
+			// (export_test.go), not as the file r3l wrote.
+			continue
+		}
 		for _, lang := range []string{"en", "de"} {
 			opts := prefill
 			opts.Lang = lang

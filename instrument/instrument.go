@@ -31,7 +31,10 @@ const QuestionnaireSchema = "r3l.questionnaire/v1"
 // what a coordinator fills in for each stakeholder so that nobody retypes
 // it (an empty value is left to the respondent).
 type Options struct {
-	Lang       string
+	Lang string
+	// Langs are an online survey's languages, the first its base
+	// language; empty, the framework's languages.
+	Langs      []string
 	Region     string // region.id
 	Name       string // region.name
 	Country    string // region.country
@@ -39,6 +42,9 @@ type Options struct {
 	Period     string
 	Respondent string // respondent.id
 	Role       string // respondent.role
+	// From fills in the answers of a questionnaire read elsewhere, such
+	// as a survey response (r3l import); the YAML template only.
+	From *assess.Questionnaire
 }
 
 // Template is a questionnaire r3l writes from a framework.
@@ -46,6 +52,9 @@ type Template struct {
 	Name   string   // the value of `template -f`
 	Exts   []string // file extensions that choose it from `-o FILE`
 	Binary bool     // never written to a terminal
+	// Survey marks an online survey, which holds several languages
+	// (Options.Langs) rather than one.
+	Survey bool
 	Write  func(w io.Writer, fw *framework.Framework, opts Options) error
 }
 
@@ -54,6 +63,8 @@ type Template struct {
 var templates = []Template{
 	{Name: "yaml", Exts: []string{".yaml", ".yml"}, Write: TemplateYAML},
 	{Name: "xlsx", Exts: []string{".xlsx"}, Binary: true, Write: TemplateXLSX},
+	{Name: "limesurvey", Exts: []string{".lss"}, Survey: true, Write: TemplateLimeSurvey},
+	{Name: "xlsform", Exts: []string{".xlsx"}, Binary: true, Survey: true, Write: TemplateXLSForm},
 }
 
 // Templates lists the templates, the default first.
@@ -78,7 +89,13 @@ func TemplateNamed(name string) (Template, bool) {
 	return Template{}, false
 }
 
-// TemplateForPath returns the template an output file's extension names.
+// Takes reports whether the template writes files of path's extension.
+func (t Template) Takes(path string) bool {
+	return slices.Contains(t.Exts, strings.ToLower(filepath.Ext(path)))
+}
+
+// TemplateForPath returns the first template an output file's extension
+// names.
 func TemplateForPath(path string) (Template, bool) {
 	ext := strings.ToLower(filepath.Ext(path))
 	for _, t := range templates {
@@ -110,7 +127,9 @@ type Reader struct {
 // extensions are listed to users.
 var readers = []Reader{
 	{Name: "yaml", Exts: []string{".yaml", ".yml"}, MaxSize: MaxQuestionnaireSize, Read: one(LoadQuestionnaire)},
-	{Name: "xlsx", Exts: []string{".xlsx"}, MaxSize: MaxWorkbookSize, Claims: claimsWorkbook, Read: one(LoadWorkbook)},
+	{Name: "xlsx", Exts: []string{".xlsx"}, MaxSize: MaxWorkbookSize, Claims: claimsWorkbook, Read: readWorkbook},
+	{Name: "csv", Exts: []string{".csv"}, MaxSize: MaxExportSize, Claims: claimsCSV, Read: readCSVResponses},
+	{Name: "json", Exts: []string{".json"}, MaxSize: MaxExportSize, Claims: claimsJSON, Read: readJSONResponses},
 }
 
 // one makes a reader of a function that reads the one questionnaire a
@@ -129,18 +148,23 @@ func one(load func(path string, data []byte, opts LoadOptions) (*assess.Question
 // given the id and version it names.
 type FrameworkPicker func(id, version string) (*framework.Framework, error)
 
-// FixedFramework picks fw for every questionnaire that names it (any version).
+// FixedFramework picks fw for every questionnaire that names it (any
+// version), and for survey exports, which name none.
 func FixedFramework(fw *framework.Framework) FrameworkPicker {
 	return func(id, version string) (*framework.Framework, error) {
-		if id != fw.ID {
+		if id != fw.ID && id != "" {
 			return nil, fmt.Errorf("questionnaire is for framework %q, but the framework in use is %q", id, fw.ID)
 		}
 		return fw, nil
 	}
 }
 
-// BundledFramework picks a bundled framework by id.
+// BundledFramework picks a bundled framework by id; the default one for
+// survey exports, which name none.
 func BundledFramework(id, version string) (*framework.Framework, error) {
+	if id == "" {
+		id = framework.DefaultID
+	}
 	return framework.Get(id)
 }
 
@@ -152,6 +176,8 @@ type LoadOptions struct {
 	// reports do not show them: a questionnaire is then little more than
 	// its scores.
 	DropNotes bool
+	// Survey says what survey exports leave out.
+	Survey SurveyOptions
 	// Skip tells files that are no questionnaires by their content (r3l's
 	// own reports, found among the inputs): ReadFile returns ErrSkipped
 	// for them.

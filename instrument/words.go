@@ -9,6 +9,7 @@ var words = i18n.Common.With(i18n.Words{
 	// its first line names.
 	"tpl.schema":      {"en": "To make it:", "de": "Erstellen mit:", "sv": "Skapa den med:"},
 	"tpl.intro":       {"en": "Self-assessment questionnaire: one file per respondent. Fill in the region, period and who you are, then rate each indicator after its id. Leave an answer empty if you skip it.", "de": "Fragebogen zur Selbstbewertung: eine Datei je Person. Tragen Sie Region, Zeitraum und Ihre Rolle ein und bewerten Sie dann jeden Indikator hinter seiner Kennung. Lassen Sie eine Antwort leer, wenn Sie sie auslassen.", "sv": "Självvärderingsenkät: en fil per svarande. Fyll i region, period och vem du är, och bedöm sedan varje indikator efter dess id. Lämna ett svar tomt om du hoppar över det."},
+	"tpl.imported":    {"en": "Read by r3l import from %s: check it and correct it if need be.", "de": "Von r3l import aus %s gelesen: prüfen und bei Bedarf korrigieren.", "sv": "Läst av r3l import från %s: kontrollera och rätta vid behov."},
 	"tpl.long":        {"en": "To add evidence or a comment, write the answer in its long form:", "de": "Für Nachweise oder einen Kommentar schreiben Sie die Antwort in der Langform:", "sv": "För belägg eller en kommentar skriver du svaret i lång form:"},
 	"tpl.region":      {"en": "short id, e.g. lake-constance", "de": "kurze Kennung, z. B. lake-constance", "sv": "kort id, t.ex. lake-constance"},
 	"tpl.country":     {"en": "e.g. DE", "de": "z. B. DE", "sv": "t.ex. SE"},

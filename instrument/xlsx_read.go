@@ -39,9 +39,45 @@ func claimsWorkbook(path string, data []byte) bool {
 // a yamlx.Problems listing every problem, each with its cell
 // ("q.xlsx: Answers!E12: …").
 func LoadWorkbook(path string, data []byte, opts LoadOptions) (*assess.Questionnaire, error) {
-	if opts.Pick == nil {
-		opts.Pick = BundledFramework
+	f, err := openWorkbook(path, data)
+	if err != nil {
+		return nil, err
 	}
+	defer f.Close()
+	return loadWorkbook(path, data, f, opts)
+}
+
+// readWorkbook reads a workbook: an r3l questionnaire, or a survey tool's
+// response export (its first sheet).
+func readWorkbook(path string, data []byte, opts LoadOptions) ([]*assess.Questionnaire, error) {
+	f, err := openWorkbook(path, data)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	if hasSheets(f, SheetAnswers, SheetRegion) {
+		q, err := loadWorkbook(path, data, f, opts)
+		if err != nil {
+			return nil, err
+		}
+		return []*assess.Questionnaire{q}, nil
+	}
+	t, err := readWorkbookExport(path, f)
+	if err != nil {
+		return nil, err
+	}
+	if _, ok := detectTool(t.Head); ok || opts.Survey.Map != nil {
+		return readExport(t, data, opts)
+	}
+	if hasSheets(f, "survey", "choices") {
+		return nil, yamlx.Problem{Path: path, Msg: "an XLSForm (a survey to load into KoboToolbox or ODK), not responses: read the responses the survey tool exports"}
+	}
+	return nil, yamlx.Problem{Path: path, Msg: fmt.Sprintf("neither an r3l questionnaire workbook (no sheet %q) nor a response export r3l knows (LimeSurvey, KoboToolbox); give a mapping file (--map) to read a survey's export", SheetAnswers)}
+}
+
+// openWorkbook opens a workbook after checkWorkbook, with the limits
+// every workbook is read with.
+func openWorkbook(path string, data []byte) (*excelize.File, error) {
 	if p, ok := checkWorkbook(path, data); !ok {
 		return nil, p
 	}
@@ -56,7 +92,25 @@ func LoadWorkbook(path string, data []byte, opts LoadOptions) (*assess.Questionn
 		}
 		return nil, yamlx.Problem{Path: path, Msg: fmt.Sprintf("not an Excel workbook (%v)", err)}
 	}
-	defer f.Close()
+	return f, nil
+}
+
+// hasSheets reports whether a workbook has sheets of these names (in any
+// case).
+func hasSheets(f *excelize.File, names ...string) bool {
+	for _, want := range names {
+		if !slices.ContainsFunc(f.GetSheetList(), func(s string) bool { return strings.EqualFold(s, want) }) {
+			return false
+		}
+	}
+	return true
+}
+
+// loadWorkbook reads an open questionnaire workbook.
+func loadWorkbook(path string, data []byte, f *excelize.File, opts LoadOptions) (*assess.Questionnaire, error) {
+	if opts.Pick == nil {
+		opts.Pick = BundledFramework
+	}
 	sheets := map[string]string{} // lower-case name -> name
 	for _, name := range f.GetSheetList() {
 		sheets[strings.ToLower(name)] = name

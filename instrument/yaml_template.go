@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/r3l/r3l/assess"
 	"github.com/r3l/r3l/framework"
 	"github.com/r3l/r3l/internal/i18n"
 )
@@ -40,6 +41,9 @@ func TemplateYAML(w io.Writer, fw *framework.Framework, opts Options) error {
 	schemaLines(b, fw, lang)
 	comment(b, "", "", fmt.Sprintf("%s (%s %s)", fw.Title.Get(lang), fw.ID, fw.Version))
 	comment(b, "", "", t("tpl.intro"))
+	if q := opts.From; q != nil {
+		comment(b, "", "", fmt.Sprintf(t("tpl.imported"), q.Name()))
+	}
 	b.WriteString("#\n")
 	for _, sc := range fw.Scales {
 		comment(b, "", "", scaleLine(sc, lang))
@@ -74,7 +78,7 @@ func TemplateYAML(w io.Writer, fw *framework.Framework, opts Options) error {
 				if ind.ScaleID != fw.DefaultScale {
 					comment(b, "  ", "      ", scaleLine(ind.Scale, lang))
 				}
-				fmt.Fprintf(b, "  %s:\n", ind.ID)
+				fmt.Fprintf(b, "  %s:%s\n", ind.ID, filledAnswer(opts.From, ind))
 			}
 		}
 	}
@@ -184,4 +188,28 @@ func priorityExample(fw *framework.Framework) string {
 		ids = append(ids, a.Criteria[i].ID)
 	}
 	return a.ID + ": [" + strings.Join(ids, ", ") + "]"
+}
+
+// filledAnswer is an indicator's answer in a questionnaire read elsewhere,
+// after its key: " 4", " na", or nothing when unanswered.
+func filledAnswer(q *assess.Questionnaire, ind *framework.Indicator) string {
+	if q == nil {
+		return ""
+	}
+	a := q.Answers[ind.Index]
+	answer := a.Display(ind.Scale)
+	if answer == "" {
+		return ""
+	}
+	if a.Evidence == "" && a.Comment == "" {
+		return " " + answer
+	}
+	out := " {answer: " + yamlString(answer)
+	if a.Evidence != "" {
+		out += ", evidence: " + yamlString(a.Evidence)
+	}
+	if a.Comment != "" {
+		out += ", comment: " + yamlString(a.Comment)
+	}
+	return out + "}"
 }

@@ -46,7 +46,7 @@ func TestExpandInputs(t *testing.T) {
 	if want := "a/q.xlsx a/r1.yaml a/r2.YML a/sub/r3.yaml b/r9.yaml"; rel(got) != want {
 		t.Errorf("glob of folders: got %s, want %s", rel(got), want)
 	}
-	if _, err := ExpandInputs([]string{filepath.Join(dir, "e*")}); err == nil || !strings.HasSuffix(err.Error(), "empty: no questionnaires (*.yaml, *.yml, *.xlsx) in this folder") {
+	if _, err := ExpandInputs([]string{filepath.Join(dir, "e*")}); err == nil || !strings.HasSuffix(err.Error(), "empty: no questionnaires (*.yaml, *.yml, *.xlsx, *.csv, *.json) in this folder") {
 		t.Errorf("glob of a folder without questionnaires: %v", err)
 	}
 	// A file named directly is read whatever its extension.
@@ -57,12 +57,12 @@ func TestExpandInputs(t *testing.T) {
 	_, err = ExpandInputs([]string{filepath.Join(dir, "none.yaml"), filepath.Join(dir, "empty"), filepath.Join(dir, "x*")})
 	msgs := strings.Split(err.Error(), "\n")
 	if len(msgs) != 3 || !strings.HasSuffix(msgs[0], "none.yaml: no such file or folder") ||
-		!strings.HasSuffix(msgs[1], "empty: no questionnaires (*.yaml, *.yml, *.xlsx) in this folder") ||
+		!strings.HasSuffix(msgs[1], "empty: no questionnaires (*.yaml, *.yml, *.xlsx, *.csv, *.json) in this folder") ||
 		!strings.HasSuffix(msgs[2], "x*: no such file or folder") {
 		t.Errorf("errors %q", msgs)
 	}
-	if !slices.Equal([]bool{instrument.IsInput("q.XLSX"), instrument.IsInput("~$q.xlsx"), instrument.IsInput(".x.yaml"), instrument.IsInput("x.csv")},
-		[]bool{true, false, false, false}) {
+	if !slices.Equal([]bool{instrument.IsInput("q.XLSX"), instrument.IsInput("~$q.xlsx"), instrument.IsInput(".x.yaml"), instrument.IsInput("x.txt"), instrument.IsInput("export.CSV")},
+		[]bool{true, false, false, false, true}) {
 		t.Error("instrument.IsInput")
 	}
 }

@@ -5,6 +5,7 @@ package pipeline
 
 import (
 	"errors"
+	"path/filepath"
 	"runtime"
 	"slices"
 
@@ -31,6 +32,9 @@ type Options struct {
 	// their content, such as r3l's own reports (report.Output): they are
 	// left out and listed, not read.
 	Skip func(data []byte) bool
+	// Survey says what survey exports leave out (--region, --period,
+	// --role, --map).
+	Survey instrument.SurveyOptions
 }
 
 // Pipeline reads and scores with one set of options.
@@ -40,7 +44,10 @@ type Pipeline struct {
 	Fixed *framework.Framework
 	// Skipped are the files Run left out because r3l wrote them.
 	Skipped []string
-	load    instrument.LoadOptions
+	// Incomplete are the survey responses Run left out as unfinished or
+	// rejected, by name (assess.Questionnaire.Name).
+	Incomplete []string
+	load       instrument.LoadOptions
 }
 
 // New resolves the framework of the options, if they name one.
@@ -49,7 +56,7 @@ func New(opts Options) (*Pipeline, error) {
 		opts.Workers = runtime.NumCPU()
 	}
 	p := &Pipeline{opts: opts, load: instrument.LoadOptions{Strict: opts.Strict, DropNotes: opts.DropNotes, Pick: instrument.BundledFramework,
-		Skip: opts.Skip}}
+		Skip: opts.Skip, Survey: opts.Survey}}
 	if opts.Framework != "" {
 		fw, err := framework.Resolve(opts.Framework)
 		if err != nil {
@@ -67,7 +74,29 @@ func (p *Pipeline) Protected(files []string) []string {
 	if p.Fixed != nil {
 		out = append(out, p.opts.Framework)
 	}
+	if m := p.opts.Survey.Map; m != nil {
+		out = append(out, m.Path)
+	}
 	return out
+}
+
+// ownFiles are the files the options name, by absolute path.
+func (p *Pipeline) ownFiles() map[string]bool {
+	own := map[string]bool{}
+	if p.Fixed != nil {
+		own[absPath(p.opts.Framework)] = true
+	}
+	if m := p.opts.Survey.Map; m != nil {
+		own[absPath(m.Path)] = true
+	}
+	return own
+}
+
+func absPath(p string) string {
+	if abs, err := filepath.Abs(p); err == nil {
+		return abs
+	}
+	return p
 }
 
 // Loaded is the outcome of reading one input file.
@@ -76,6 +105,9 @@ type Loaded struct {
 	Questionnaires []*assess.Questionnaire
 	Err            error
 	Skipped        bool // a file r3l wrote itself, not read
+	// Incomplete names the responses of a survey export left out as
+	// unfinished or rejected; they are not among Questionnaires.
+	Incomplete []string
 }
 
 // Load reads the files on the pipeline's workers, calling done (if not
@@ -83,12 +115,26 @@ type Loaded struct {
 // error.
 func (p *Pipeline) Load(paths []string, done func()) []Loaded {
 	out := make([]Loaded, len(paths))
+	own := p.ownFiles()
 	var g errgroup.Group
 	g.SetLimit(p.opts.Workers)
 	for i, path := range paths {
+		if own[absPath(path)] {
+			// The framework file (-F) or mapping file (--map), found in
+			// a folder of inputs: not a questionnaire.
+			out[i] = Loaded{Path: path}
+			continue
+		}
 		g.Go(func() error {
 			qs, err := instrument.ReadFile(path, p.load)
-			out[i] = Loaded{Path: path, Questionnaires: qs, Err: err}
+			out[i] = Loaded{Path: path, Err: err}
+			for _, q := range qs {
+				if q.Incomplete {
+					out[i].Incomplete = append(out[i].Incomplete, q.Name())
+				} else {
+					out[i].Questionnaires = append(out[i].Questionnaires, q)
+				}
+			}
 			if errors.Is(err, instrument.ErrSkipped) {
 				out[i].Err, out[i].Skipped = nil, true
 			}
@@ -127,6 +173,16 @@ func Skipped(ls []Loaded) []string {
 	return out
 }
 
+// Incomplete lists the survey responses left out as unfinished or
+// rejected.
+func Incomplete(ls []Loaded) []string {
+	var out []string
+	for _, l := range ls {
+		out = append(out, l.Incomplete...)
+	}
+	return out
+}
+
 // Score scores the assessments on the pipeline's workers; results keep the
 // assessments' order.
 func (p *Pipeline) Score(as []*assess.Assessment) []*assess.Result {
@@ -158,7 +214,7 @@ func (p *Pipeline) Score(as []*assess.Assessment) []*assess.Result {
 // Files r3l wrote itself are left out, and listed in p.Skipped.
 func (p *Pipeline) Run(files []string) ([]*assess.Result, error) {
 	loaded := p.Load(files, nil)
-	p.Skipped = Skipped(loaded)
+	p.Skipped, p.Incomplete = Skipped(loaded), Incomplete(loaded)
 	qs, err := Split(loaded)
 	if err != nil {
 		return nil, err

@@ -135,6 +135,7 @@ func TestSamplesValid(t *testing.T) {
 		// repeated respondent, a report of an earlier run and an
 		// unanswered indicator.
 		{FileName("summary"), []string{filepath.Join("testdata", "summary.json")}},
+		{FileName("mapping"), []string{filepath.Join("..", "instrument", "testdata", "survey", "foreign", "map.yaml")}},
 	} {
 		wantValid(t, tc.schema, validate(t, tc.schema, tc.docs...))
 	}
@@ -155,6 +156,7 @@ func TestInvalidRejected(t *testing.T) {
 		{r3lplus, inv("r3lplus-off-scale.yaml"), "answers/A1.c", "7"},
 		{r3lplus, inv("r3lplus-priority-other-area.yaml"), "priorities/B/0", "A2"},
 		{FileName("framework"), inv("framework-no-areas.yaml"), "(root)", "areas"},
+		{FileName("mapping"), inv("mapping-column-and-value.yaml"), "period", "is not valid under any"},
 		{FileName("framework"), inv("framework-points-on-numeric.yaml"), "scales/0", "[{'value': 1, 'code': 'low'}"},
 	}
 	docs := map[string][]string{} // by schema, to start Python once for each

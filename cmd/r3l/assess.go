@@ -66,7 +66,11 @@ func (o *assessOptions) validate(cmd *cobra.Command) error {
 }
 
 func runAssess(s *streams, opts *assessOptions) error {
-	p, err := pipeline.New(opts.pipeline())
+	popts, err := opts.pipeline()
+	if err != nil {
+		return err
+	}
+	p, err := pipeline.New(popts)
 	if err != nil {
 		return err
 	}
@@ -75,6 +79,7 @@ func runAssess(s *streams, opts *assessOptions) error {
 		return err
 	}
 	noteSkipped(s, p.Skipped)
+	noteIncomplete(s, p.Incomplete)
 	if len(results) == 0 {
 		return fmt.Errorf("the files hold no questionnaires")
 	}

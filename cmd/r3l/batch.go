@@ -81,10 +81,14 @@ func (o *batchOptions) validate(cmd *cobra.Command) error {
 }
 
 func runBatch(s *streams, opts *batchOptions) error {
+	popts, err := opts.pipeline()
+	if err != nil {
+		return err
+	}
 	bopts := batch.Options{
 		Inputs: opts.inputs, Dir: opts.dir, Formats: opts.formats, Jobs: opts.jobs,
 		Lang: opts.lang, Version: toolVersion(), Date: s.date,
-		Pipeline: opts.pipeline(), Compare: opts.compareOptions(),
+		Pipeline: popts, Compare: opts.compareOptions(),
 	}
 	if s.errTerm && !opts.quiet {
 		bopts.Progress = s.err // never in pipes or CI
@@ -95,6 +99,7 @@ func runBatch(s *streams, opts *batchOptions) error {
 	}
 	if !opts.quiet {
 		noteSkipped(s, out.Skipped)
+		noteIncomplete(s, out.Incomplete)
 		opts.warningFlags.print(s, out.Notes)
 	}
 	sum := out.Summary

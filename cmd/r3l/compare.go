@@ -76,7 +76,11 @@ func runCompare(s *streams, opts *compareOptions) error {
 	if err != nil {
 		return err
 	}
-	p, err := pipeline.New(opts.pipeline())
+	popts, err := opts.pipeline()
+	if err != nil {
+		return err
+	}
+	p, err := pipeline.New(popts)
 	if err != nil {
 		return err
 	}
@@ -85,6 +89,7 @@ func runCompare(s *streams, opts *compareOptions) error {
 		return err
 	}
 	noteSkipped(s, p.Skipped)
+	noteIncomplete(s, p.Incomplete)
 	fw, err := oneFramework(results, p.Fixed)
 	if err != nil {
 		return err

@@ -11,6 +11,7 @@ import (
 
 	"github.com/r3l/r3l/assess"
 	"github.com/r3l/r3l/framework"
+	"github.com/r3l/r3l/instrument"
 	"github.com/r3l/r3l/internal/i18n"
 	"github.com/r3l/r3l/pipeline"
 	"github.com/r3l/r3l/report"
@@ -80,6 +81,33 @@ type scoringFlags struct {
 	strict       bool
 	minRole      int
 	anonymous    bool
+	survey       surveyFlags
+}
+
+// surveyFlags say what survey exports leave out.
+type surveyFlags struct {
+	region, period, role, mapping string
+}
+
+func (f *surveyFlags) add(cmd *cobra.Command) {
+	fl := cmd.Flags()
+	fl.StringVar(&f.region, "region", "", "region id of survey responses whose survey does not ask it")
+	fl.StringVar(&f.period, "period", "", "period of survey responses whose survey does not ask it")
+	fl.StringVar(&f.role, "role", "", "stakeholder role of survey responses whose survey does not ask it")
+	fl.StringVar(&f.mapping, "map", "", "mapping file: how to read the export of a survey r3l did not make")
+}
+
+// options loads the mapping file, if any.
+func (f *surveyFlags) options() (instrument.SurveyOptions, error) {
+	o := instrument.SurveyOptions{Region: f.region, Period: f.period, Role: f.role}
+	if f.mapping != "" {
+		m, err := instrument.LoadMapping(f.mapping)
+		if err != nil {
+			return o, err
+		}
+		o.Map = m
+	}
+	return o, nil
 }
 
 func (f *scoringFlags) add(cmd *cobra.Command) {
@@ -92,6 +120,7 @@ func (f *scoringFlags) add(cmd *cobra.Command) {
 	fl.IntVar(&f.minRole, "min-role", assess.DefaultMinRole, "smallest stakeholder group whose scores are shown")
 	fl.BoolVar(&f.anonymous, "anonymous", false, "no respondent ids, file names, answers by respondent or roles of groups below --min-role")
 	_ = cmd.RegisterFlagCompletionFunc("aggregate", completeValues(fixed(aggregates)))
+	f.survey.add(cmd)
 }
 
 func (f *scoringFlags) problems(cmd *cobra.Command) []string {
@@ -111,11 +140,13 @@ func (f *scoringFlags) problems(cmd *cobra.Command) []string {
 	return out
 }
 
-// pipeline returns the pipeline options the flags set.
-func (f *scoringFlags) pipeline() pipeline.Options {
-	return pipeline.Options{Framework: f.framework, Strict: f.strict, Skip: report.Output,
+// pipeline returns the pipeline options the flags set, with the mapping
+// file read.
+func (f *scoringFlags) pipeline() (pipeline.Options, error) {
+	survey, err := f.survey.options()
+	return pipeline.Options{Framework: f.framework, Strict: f.strict, Skip: report.Output, Survey: survey,
 		Scoring: assess.Options{Aggregate: f.aggregate, MinCoverage: f.minCoverage, Disagreement: f.disagreement,
-			MinRole: f.minRole, Anonymous: f.anonymous}}
+			MinRole: f.minRole, Anonymous: f.anonymous}}, err
 }
 
 // outputFlags are -f and -o of the commands that write one report.
@@ -235,6 +266,15 @@ func noteSkipped(s *streams, skipped []string) {
 	if len(skipped) > 0 {
 		fmt.Fprintf(s.err, "note: left out %d %s r3l wrote itself (reports, not questionnaires): %s\n",
 			len(skipped), i18n.Plural(len(skipped), "file", "files"), strings.Join(skipped, ", "))
+	}
+}
+
+// noteIncomplete lists the survey responses left out as unfinished or
+// rejected, so that none goes unscored unseen.
+func noteIncomplete(s *streams, incomplete []string) {
+	if len(incomplete) > 0 {
+		fmt.Fprintf(s.err, "note: left out %d %s the survey tool holds as unfinished or rejected: %s\n",
+			len(incomplete), i18n.Plural(len(incomplete), "response", "responses"), strings.Join(incomplete, ", "))
 	}
 }
 

@@ -142,6 +142,7 @@ levels, strengths, weaknesses and where stakeholder groups disagree.`,
 		newAssessCmd(s),
 		newCompareCmd(s),
 		newBatchCmd(s),
+		newImportCmd(s),
 		newSchemaCmd(s),
 		newVersionCmd(s),
 	)

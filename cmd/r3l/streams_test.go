@@ -119,7 +119,7 @@ func TestCompletion(t *testing.T) {
 		{[]string{"batch", "--lang", ""}, []string{"de", "en", "sv"}},
 		{[]string{"batch", "--aggregate", ""}, []string{"mean", "median"}},
 		{[]string{"batch", "-F", ""}, []string{"r3lplus"}},
-		{[]string{"template", "--format", ""}, []string{"yaml", "xlsx"}},
+		{[]string{"template", "--format", ""}, []string{"yaml", "xlsx", "limesurvey", "xlsform"}},
 		{[]string{"template", "--lang", ""}, []string{"de", "en", "sv"}},
 		{[]string{"framework", "show", ""}, []string{"r3lplus"}},
 		{[]string{"framework", "show", "--format", ""}, []string{"table", "yaml"}},

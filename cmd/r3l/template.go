@@ -18,6 +18,8 @@ type templateOptions struct {
 	format    string
 	output    string
 	prefill   instrument.Options // all but Lang, from the flags
+	langs     []string           // a survey's languages, from --lang
+	langSet   bool               // --lang was given
 	template  instrument.Template
 }
 
@@ -30,9 +32,12 @@ func newTemplateCmd(s *streams) *cobra.Command {
   r3l template -o r07.yaml --region lake-constance --name "Lake Constance Learning Region" \
       --country DE --group cross-border --period 2024 --respondent r07 --role adult-education
   r3l template --lang de > fragebogen.yaml
-  r3l template -o r07.xlsx --region lake-constance --period 2024   # an Excel workbook`,
+  r3l template -o r07.xlsx --region lake-constance --period 2024   # an Excel workbook
+  r3l template -f limesurvey -o survey.lss --lang en,de,sv         # a LimeSurvey survey
+  r3l template -f xlsform -o survey.xlsx --region lake-constance   # KoboToolbox or ODK`,
 		Args: noArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
+			opts.langSet = cmd.Flags().Changed("lang")
 			if err := opts.validate(); err != nil {
 				return err
 			}
@@ -54,7 +59,7 @@ func newTemplateCmd(s *streams) *cobra.Command {
 	fl.StringVar(&p.Role, "role", "", "prefill the respondent's stakeholder role, such as adult-education")
 	_ = cmd.RegisterFlagCompletionFunc("format", completeValues(instrument.TemplateNames))
 	_ = cmd.RegisterFlagCompletionFunc("role", completeValues(func() []string { return roleIDs(opts.framework) }))
-	opts.langFlag.add(cmd, "language of the questions")
+	opts.langFlag.add(cmd, "language of the questions; for a survey, its languages (default: the framework's), such as en,de,sv")
 	return cmd
 }
 
@@ -67,7 +72,7 @@ func (o *templateOptions) validate() error {
 		}
 	} else if t, ok := instrument.TemplateNamed(o.format); ok {
 		o.template = t
-		if byExt, known := instrument.TemplateForPath(o.output); known && byExt.Name != t.Name {
+		if byExt, known := instrument.TemplateForPath(o.output); known && !t.Takes(o.output) {
 			problems = append(problems, mismatch(o.format, o.output, byExt.Name))
 		}
 	} else {
@@ -76,7 +81,15 @@ func (o *templateOptions) validate() error {
 	if o.template.Binary && o.output == "" {
 		problems = append(problems, fmt.Sprintf("format %s is binary and is not written to the terminal: give -o FILE", o.template.Name))
 	}
-	problems = append(problems, o.langFlag.problems()...)
+	if o.template.Survey {
+		// A survey holds several languages, checked against the
+		// framework's when it is loaded.
+		if o.langSet {
+			o.langs = splitList(o.lang)
+		}
+	} else {
+		problems = append(problems, o.langFlag.problems()...)
+	}
 	return usageProblems(problems)
 }
 
@@ -101,9 +114,23 @@ func runTemplate(s *streams, o *templateOptions) error {
 	}
 	topts := o.prefill
 	topts.Lang = o.lang
+	if o.template.Survey {
+		topts.Lang, topts.Langs = "", o.langs
+	}
 	write := func(w io.Writer) error { return o.template.Write(w, fw, topts) }
 	if o.output == "" {
 		return write(s.out)
 	}
 	return report.WriteNewFile(o.output, write)
+}
+
+// splitList splits a comma-separated flag value, dropping empty items.
+func splitList(s string) []string {
+	var out []string
+	for _, item := range strings.Split(s, ",") {
+		if item = strings.TrimSpace(item); item != "" {
+			out = append(out, item)
+		}
+	}
+	return out
 }

@@ -1,0 +1,405 @@
+package instrument
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"path/filepath"
+	"slices"
+	"strings"
+
+	"github.com/r3l/r3l/assess"
+	"github.com/r3l/r3l/framework"
+	"github.com/r3l/r3l/internal/yamlx"
+)
+
+// SurveyOptions say what a response export does not: the region, period
+// and role of responses to a survey that does not ask them, and a mapping
+// file for a survey r3l did not make.
+type SurveyOptions struct {
+	Region, Period, Role string
+	Map                  *Mapping
+}
+
+// colKind is what a column of a response export holds.
+type colKind uint8
+
+const (
+	colUnknown   colKind = iota
+	colIgnore            // something the survey tool adds
+	colID                // the response id
+	colSubmitted         // LimeSurvey's submit date: empty while incomplete
+	colReview            // ODK Central's review state
+	colRegion
+	colPeriod
+	colRole
+	colRoleOther // LimeSurvey's text of an "Other" role
+	colRespondent
+	colIndicator
+)
+
+// exportColumn is what one column holds.
+type exportColumn struct {
+	kind colKind
+	ind  *framework.Indicator
+	// answers maps an answer as exported to one the scale takes, from a
+	// mapping file.
+	answers map[string]string
+}
+
+// surveyTool is a survey tool whose exports r3l recognises by the
+// columns the tool adds to every export.
+type surveyTool struct {
+	Name string
+	// meta tells the tool's own columns by heading.
+	meta func(heading string) (colKind, bool)
+	// marks are headings only this tool's exports have.
+	marks []string
+}
+
+// surveyTools are the tools r3l reads exports of, tried in order.
+var surveyTools = []surveyTool{limeSurvey, odkCentral, koboToolbox}
+
+// detectTool returns the tool whose export has these headings.
+func detectTool(head []string) (surveyTool, bool) {
+	for _, t := range surveyTools {
+		for _, h := range head {
+			if slices.Contains(t.marks, strings.TrimSpace(h)) {
+				return t, true
+			}
+		}
+	}
+	return surveyTool{}, false
+}
+
+// readExport reads the responses of an export table as questionnaires, one
+// per complete response. Incomplete responses (LimeSurvey) and rejected
+// ones (ODK Central) come back with Incomplete set, for the run to list.
+func readExport(t *exportTable, data []byte, opts LoadOptions) ([]*assess.Questionnaire, error) {
+	so := opts.Survey
+	tool, known := detectTool(t.Head)
+	if !known && so.Map == nil {
+		return nil, t.HeadPos.Problem("not a response export r3l knows (LimeSurvey, KoboToolbox or ODK Central): give a mapping file (--map) to read a survey's export")
+	}
+	fw, err := exportFramework(t, opts)
+	if err != nil {
+		return nil, err
+	}
+	cols, problems := resolveColumns(t, fw, tool, so.Map)
+	r := &exportReader{t: t, fw: fw, cols: cols, opts: so, problems: problems, tool: tool}
+	r.requireColumns()
+	sum := sha256.Sum256(data)
+	digest := hex.EncodeToString(sum[:])
+	var qs []*assess.Questionnaire
+	seen := map[string]int{}
+	for i := range t.Rows {
+		q := r.response(i)
+		if q == nil {
+			continue
+		}
+		if first, dup := seen[q.Response]; dup {
+			r.problem(t.Cell(i, r.idCol), fmt.Sprintf("response id %q again (first in row %s)", q.Response, rowName(t, first)))
+			continue
+		}
+		seen[q.Response] = i
+		q.Digest = digest + "#" + q.Response
+		qs = append(qs, q)
+	}
+	if err := r.problems.Err(); err != nil {
+		return nil, err
+	}
+	if len(qs) == 0 {
+		return nil, t.HeadPos.Problem("the export holds no responses")
+	}
+	for _, q := range qs {
+		src := q.Source
+		stamp(t.Path, data, q)
+		q.Source = src
+	}
+	return qs, nil
+}
+
+// rowName names a row for a message: its line or sheet row.
+func rowName(t *exportTable, row int) string {
+	p := t.Where[row]
+	if p.Line > 0 {
+		return fmt.Sprint(p.Line)
+	}
+	return p.Cell
+}
+
+// exportFramework is the framework an export's answers are read against:
+// the mapping file's, -F's, or the default one.
+func exportFramework(t *exportTable, opts LoadOptions) (*framework.Framework, error) {
+	pick := opts.Pick
+	if pick == nil {
+		pick = BundledFramework
+	}
+	id, version := "", ""
+	if m := opts.Survey.Map; m != nil {
+		id, version = m.Framework, m.FrameworkVersion
+	}
+	fw, err := pick(id, version)
+	if err != nil {
+		return nil, t.HeadPos.Problem(err.Error())
+	}
+	return fw, nil
+}
+
+type exportReader struct {
+	t        *exportTable
+	fw       *framework.Framework
+	tool     surveyTool
+	cols     []exportColumn
+	opts     SurveyOptions
+	problems yamlx.Problems
+	idCol    int
+}
+
+func (r *exportReader) problem(p yamlx.Pos, msg string) {
+	r.problems = append(r.problems, p.Problem(msg))
+}
+
+// column returns the first column of a kind, or -1.
+func (r *exportReader) column(kind colKind) int {
+	return slices.IndexFunc(r.cols, func(c exportColumn) bool { return c.kind == kind })
+}
+
+// requireColumns checks that the export says who answered, for which
+// region and period, and answers at least one indicator.
+func (r *exportReader) requireColumns() {
+	r.idCol = r.column(colID)
+	if r.idCol < 0 && r.column(colRespondent) < 0 && r.opts.Map == nil {
+		r.problem(r.t.HeadPos, fmt.Sprintf("no response id column: a %s export has one (%s)", r.tool.Name, r.tool.marks[0]))
+	}
+	m := r.opts.Map
+	if r.column(colRegion) < 0 && r.opts.Region == "" && (m == nil || m.Region.Value == "") {
+		r.problem(r.t.HeadPos, "no region: the survey does not ask it (a question coded \"region\"); give --region or a mapping file")
+	}
+	if r.column(colPeriod) < 0 && r.opts.Period == "" && (m == nil || m.Period.Value == "") {
+		r.problem(r.t.HeadPos, "no period: the survey does not ask it (a question coded \"period\"); give --period or a mapping file")
+	}
+	if r.column(colIndicator) < 0 {
+		r.problem(r.t.HeadPos, fmt.Sprintf("no column is an indicator of framework %s: is this the framework of the survey (-F)?", r.fw.ID))
+	}
+}
+
+// response reads one row into a questionnaire, or nil where its problems
+// were recorded.
+func (r *exportReader) response(row int) *assess.Questionnaire {
+	fw := r.fw
+	q := &assess.Questionnaire{FrameworkID: fw.ID, Framework: fw, Answers: make([]assess.Answer, len(fw.Indicators)), Source: r.t.Where[row]}
+	q.Region.ID, q.Period, q.Respondent.Role = r.opts.Region, r.opts.Period, r.opts.Role
+	if m := r.opts.Map; m != nil {
+		q.Region.ID = cmpOr(m.Region.Value, q.Region.ID)
+		q.Period = cmpOr(m.Period.Value, q.Period)
+		q.Respondent.Role = cmpOr(m.Role.Value, q.Respondent.Role)
+	}
+	before := len(r.problems)
+	cells := r.t.Rows[row]
+	other := ""
+	for col, c := range r.cols {
+		v := strings.TrimSpace(cells[col])
+		switch c.kind {
+		case colID, colRespondent:
+			q.Response = v
+		case colSubmitted:
+			q.Incomplete = q.Incomplete || v == ""
+		case colReview:
+			q.Incomplete = q.Incomplete || strings.EqualFold(v, "rejected")
+		case colRegion:
+			q.Region.ID = cmpOr(v, q.Region.ID)
+		case colPeriod:
+			q.Period = cmpOr(v, q.Period)
+		case colRole:
+			q.Respondent.Role = cmpOr(r.role(v), q.Respondent.Role)
+		case colRoleOther:
+			other = v
+		case colIndicator:
+			r.answer(q, row, col, c, v)
+		}
+	}
+	if q.Respondent.Role == limeOther {
+		q.Respondent.Role = other
+	}
+	if q.Response == "" {
+		q.Response = fmt.Sprint(row + 1)
+	}
+	q.Respondent.ID = q.Response
+	if !q.Incomplete {
+		// Without a region or period column, the heading row's problem
+		// says it once.
+		where := r.t.Where[row]
+		if q.Region.ID == "" && r.column(colRegion) >= 0 {
+			r.problem(where, "no region: the response leaves the region question empty")
+		}
+		if q.Period == "" && r.column(colPeriod) >= 0 {
+			r.problem(where, "no period: the response leaves the period question empty")
+		}
+	}
+	if len(r.problems) > before {
+		return nil
+	}
+	return q
+}
+
+func cmpOr(a, b string) string {
+	if a != "" {
+		return a
+	}
+	return b
+}
+
+// answer reads one indicator's cell.
+func (r *exportReader) answer(q *assess.Questionnaire, row, col int, c exportColumn, v string) {
+	if mapped, ok := c.answers[normText(v)]; ok {
+		v = mapped
+	}
+	if v == "" {
+		return
+	}
+	ind := c.ind
+	if q.Answers[ind.Index].Kind != assess.Missing {
+		r.problem(r.t.Cell(row, col), fmt.Sprintf("a second answer to indicator %s", ind.ID))
+		return
+	}
+	kind, value, msg := parseSurveyAnswer(r.fw, ind.Scale, v)
+	if msg != "" {
+		r.problem(r.t.Cell(row, col), msg)
+		return
+	}
+	a := &q.Answers[ind.Index]
+	a.Kind, a.Value = kind, value
+	if kind == assess.Valued {
+		a.Score = ind.Scale.Score(value)
+	}
+}
+
+// limeOther is the role LimeSurvey exports when a respondent chose
+// "Other" and wrote their own, which is in the role[other] column.
+const limeOther = "-oth-"
+
+// role reads a role answer: a LimeSurvey answer code, a role id or label
+// in any language become the framework's role id; anything else is kept as
+// written.
+func (r *exportReader) role(v string) string {
+	if v == "" || v == limeOther {
+		return v
+	}
+	codes := roleCodes(r.fw.Roles)
+	n := normText(v)
+	for i, role := range r.fw.Roles {
+		if strings.EqualFold(v, codes[i]) || framework.RoleKey(v) == framework.RoleKey(role.ID) {
+			return role.ID
+		}
+		for _, l := range role.Label {
+			if normText(l) == n {
+				return role.ID
+			}
+		}
+	}
+	return v
+}
+
+// parseSurveyAnswer reads an indicator's answer as a survey tool exports
+// it: a code or value, the answer text r3l's surveys show in any language
+// ("1 – Not in place", "Not applicable"), yes/no as Y/N or words, and
+// LimeSurvey's "N/A" for an unanswered yes/no question.
+func parseSurveyAnswer(fw *framework.Framework, s *framework.Scale, v string) (assess.AnswerKind, float64, string) {
+	n := normText(v)
+	for _, special := range []string{framework.NA, framework.DK} {
+		if !s.Allows(special) {
+			continue
+		}
+		for _, lang := range surveyLangs(fw) {
+			if n == normText(specialText(special, lang)) || n == normText(words.Get(lang, "list."+special)) {
+				return assess.ParseAnswer(s, special)
+			}
+		}
+	}
+	switch s.Kind {
+	case framework.Ordinal:
+		for i, p := range s.Points {
+			if strings.EqualFold(v, pointCode(s, i)) {
+				return assess.Valued, p.Value, ""
+			}
+			for _, lang := range surveyLangs(fw) {
+				if n == normText(pointText(s, i, lang)) {
+					return assess.Valued, p.Value, ""
+				}
+			}
+		}
+	case framework.Boolean:
+		if v == "N/A" {
+			return assess.Missing, 0, ""
+		}
+		for _, lang := range surveyLangs(fw) {
+			switch n {
+			case "y", normText(surveyWord("sv.yes", lang)), normText(words.Get(lang, "yes")):
+				return assess.Valued, 1, ""
+			case normText(surveyWord("sv.no", lang)), normText(words.Get(lang, "no")):
+				return assess.Valued, 0, ""
+			}
+		}
+		if n == "n" {
+			return assess.Valued, 0, ""
+		}
+	}
+	return assess.ParseAnswer(s, v)
+}
+
+// surveyLangs are the languages an export's texts may be in: the
+// framework's and English.
+func surveyLangs(fw *framework.Framework) []string {
+	if slices.Contains(fw.Languages, "en") {
+		return fw.Languages
+	}
+	return append([]string{"en"}, fw.Languages...)
+}
+
+// normText is the form in which exported texts are compared: trimmed,
+// lower case, one space between words, every dash a hyphen (LimeSurvey
+// keeps "–", KoboToolbox labels may have "-").
+func normText(s string) string {
+	s = strings.Map(func(r rune) rune {
+		switch r {
+		case '–', '—', '‒', '−':
+			return '-'
+		case '\u00a0':
+			return ' '
+		}
+		return r
+	}, s)
+	return strings.ToLower(strings.Join(strings.Fields(s), " "))
+}
+
+// MaxExportSize caps a CSV or JSON response export: 500 responses to
+// R3L+ with every answer as text take about 2 MiB.
+const MaxExportSize = 64 << 20
+
+func claimsCSV(path string, data []byte) bool {
+	return strings.EqualFold(filepath.Ext(path), ".csv")
+}
+
+func claimsJSON(path string, data []byte) bool {
+	return strings.EqualFold(filepath.Ext(path), ".json") || looksLikeJSONExport(data)
+}
+
+func readCSVResponses(path string, data []byte, opts LoadOptions) ([]*assess.Questionnaire, error) {
+	t, err := readCSVExport(path, data)
+	if err != nil {
+		return nil, err
+	}
+	return readExport(t, data, opts)
+}
+
+func readJSONResponses(path string, data []byte, opts LoadOptions) ([]*assess.Questionnaire, error) {
+	if !looksLikeJSONExport(data) {
+		return nil, yamlx.Problem{Path: path, Msg: `not a response export r3l knows: LimeSurvey's JSON export starts {"responses": [`}
+	}
+	t, err := readJSONExport(path, data)
+	if err != nil {
+		return nil, err
+	}
+	return readExport(t, data, opts)
+}
