@@ -10,6 +10,7 @@ import (
 
 	"github.com/r3l/r3l/assess"
 	"github.com/r3l/r3l/framework"
+	"github.com/r3l/r3l/internal/i18n"
 	"github.com/r3l/r3l/internal/yamlx"
 )
 
@@ -86,6 +87,21 @@ func readExport(t *exportTable, data []byte, opts LoadOptions) ([]*assess.Questi
 		return nil, err
 	}
 	cols, problems := resolveColumns(t, fw, tool, so.Map)
+	if !slices.ContainsFunc(cols, func(c exportColumn) bool { return c.kind == colIndicator }) {
+		// Not one column known: the survey is of another framework, and
+		// a list of every column would hide that. The mapping file's
+		// problems stay.
+		var kept yamlx.Problems
+		for _, p := range problems {
+			if p.Path != t.Path {
+				kept = append(kept, p)
+			}
+		}
+		unknown := len(problems) - len(kept)
+		kept = append(kept, t.HeadPos.Problem(fmt.Sprintf("no column is an indicator of framework %s (%d %s unknown): is this the framework of the survey (-F)?",
+			fw.ID, unknown, i18n.Plural(unknown, "column", "columns"))))
+		return nil, kept.Err()
+	}
 	r := &exportReader{t: t, fw: fw, cols: cols, opts: so, problems: problems, tool: tool}
 	r.requireColumns()
 	sum := sha256.Sum256(data)
@@ -178,9 +194,6 @@ func (r *exportReader) requireColumns() {
 	}
 	if r.column(colPeriod) < 0 && r.opts.Period == "" && (m == nil || m.Period.Value == "") {
 		r.problem(r.t.HeadPos, "no period: the survey does not ask it (a question coded \"period\"); give --period or a mapping file")
-	}
-	if r.column(colIndicator) < 0 {
-		r.problem(r.t.HeadPos, fmt.Sprintf("no column is an indicator of framework %s: is this the framework of the survey (-F)?", r.fw.ID))
 	}
 }
 

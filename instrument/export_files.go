@@ -281,7 +281,7 @@ func readWorkbookExport(path string, f *excelize.File) (*exportTable, error) {
 				continue
 			}
 			t.Head, t.HeadPos = r, at(i, 0)
-			t.HeadPos.Cell = fmt.Sprintf("%s!%d", sheetRef(sheet), i+1)
+			t.HeadPos.Cell = fmt.Sprintf("%s!%d:%d", sheetRef(sheet), i+1, i+1)
 			continue
 		}
 		if len(r) == 0 {
@@ -291,7 +291,7 @@ func readWorkbookExport(path string, f *excelize.File) (*exportTable, error) {
 		copy(row, r)
 		t.Rows = append(t.Rows, row)
 		p := at(i, 0)
-		p.Cell = fmt.Sprintf("%s!%d", sheetRef(sheet), i+1)
+		p.Cell = fmt.Sprintf("%s!%d:%d", sheetRef(sheet), i+1, i+1)
 		t.Where = append(t.Where, p)
 	}
 	if t.Head == nil {
@@ -303,6 +303,7 @@ func readWorkbookExport(path string, f *excelize.File) (*exportTable, error) {
 // rowIndex is the sheet row (0-based) of a response, from its position.
 func (t *exportTable) rowIndex(row int) int {
 	_, n, _ := strings.Cut(t.Where[row].Cell, "!")
+	n, _, _ = strings.Cut(n, ":")
 	i, _ := strconv.Atoi(n)
 	return i - 1
 }
