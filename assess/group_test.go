@@ -153,7 +153,7 @@ func TestSummariseWarnings(t *testing.T) {
 	}
 	got := assess.SummariseWarnings(ws)
 	want := []string{
-		"4 files leave indicators unanswered: c.yaml (40), d.yaml (9), a.yaml (2), …",
+		"4 questionnaires leave indicators unanswered: c.yaml (40), d.yaml (9), a.yaml (2), …",
 		`b.yaml: role "Employer" read as employer`,
 	}
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {

@@ -72,7 +72,7 @@ func SummariseWarnings(ws []Warning) []string {
 		if len(list) > len(worst) {
 			more = ", …"
 		}
-		out = append(out, fmt.Sprintf("%d files %s: %s%s", len(list), did, strings.Join(worst, ", "), more))
+		out = append(out, fmt.Sprintf("%d questionnaires %s: %s%s", len(list), did, strings.Join(worst, ", "), more))
 	}
 	return out
 }
