@@ -1,8 +1,6 @@
 package instrument
 
 import (
-	"crypto/sha256"
-	"encoding/hex"
 	"fmt"
 	"path/filepath"
 	"slices"
@@ -102,10 +100,8 @@ func readExport(t *exportTable, data []byte, opts LoadOptions) ([]*assess.Questi
 			fw.ID, unknown, i18n.Plural(unknown, "column", "columns"))))
 		return nil, kept.Err()
 	}
-	r := &exportReader{t: t, fw: fw, cols: cols, opts: so, problems: problems, tool: tool}
+	r := &exportReader{t: t, fw: fw, cols: cols, opts: so, problems: problems, tool: tool, answers: map[*framework.Scale]scaleAnswers{}}
 	r.requireColumns()
-	sum := sha256.Sum256(data)
-	digest := hex.EncodeToString(sum[:])
 	var qs []*assess.Questionnaire
 	seen := map[string]int{}
 	for i := range t.Rows {
@@ -118,7 +114,6 @@ func readExport(t *exportTable, data []byte, opts LoadOptions) ([]*assess.Questi
 			continue
 		}
 		seen[q.Response] = i
-		q.Digest = digest + "#" + q.Response
 		qs = append(qs, q)
 	}
 	if err := r.problems.Err(); err != nil {
@@ -127,10 +122,15 @@ func readExport(t *exportTable, data []byte, opts LoadOptions) ([]*assess.Questi
 	if len(qs) == 0 {
 		return nil, t.HeadPos.Problem("the export holds no responses")
 	}
-	for _, q := range qs {
-		src := q.Source
-		stamp(t.Path, data, q)
-		q.Source = src
+	sources := make([]yamlx.Pos, len(qs))
+	for i, q := range qs {
+		sources[i] = q.Source
+	}
+	stamp(t.Path, data, qs...)
+	for i, q := range qs {
+		// The response's row, not the file; a digest per response, so
+		// that only a copy of the whole export counts as a copy.
+		q.Source, q.Digest = sources[i], q.SHA256+"#"+q.Response
 	}
 	return qs, nil
 }
@@ -170,6 +170,8 @@ type exportReader struct {
 	opts     SurveyOptions
 	problems yamlx.Problems
 	idCol    int
+	answers  map[*framework.Scale]scaleAnswers
+	roles    map[string]string // roleForms, once needed
 }
 
 func (r *exportReader) problem(p yamlx.Pos, msg string) {
@@ -276,7 +278,12 @@ func (r *exportReader) answer(q *assess.Questionnaire, row, col int, c exportCol
 		r.problem(r.t.Cell(row, col), fmt.Sprintf("a second answer to indicator %s", ind.ID))
 		return
 	}
-	kind, value, msg := parseSurveyAnswer(r.fw, ind.Scale, v)
+	answers := r.answers[ind.Scale]
+	if answers == nil {
+		answers = newScaleAnswers(r.fw, ind.Scale)
+		r.answers[ind.Scale] = answers
+	}
+	kind, value, msg := answers.parse(ind.Scale, v)
 	if msg != "" {
 		r.problem(r.t.Cell(row, col), msg)
 		return
@@ -299,64 +306,98 @@ func (r *exportReader) role(v string) string {
 	if v == "" || v == limeOther {
 		return v
 	}
-	codes := roleCodes(r.fw.Roles)
-	n := normText(v)
-	for i, role := range r.fw.Roles {
-		if strings.EqualFold(v, codes[i]) || framework.RoleKey(v) == framework.RoleKey(role.ID) {
-			return role.ID
-		}
-		for _, l := range role.Label {
-			if normText(l) == n {
-				return role.ID
-			}
-		}
+	if r.roles == nil {
+		r.roles = roleForms(r.fw)
+	}
+	if id, ok := r.roles[normText(v)]; ok {
+		return id
+	}
+	if id, ok := r.roles["key:"+framework.RoleKey(v)]; ok {
+		return id
 	}
 	return v
 }
 
-// parseSurveyAnswer reads an indicator's answer as a survey tool exports
-// it: a code or value, the answer text r3l's surveys show in any language
-// ("1 – Not in place", "Not applicable"), yes/no as Y/N or words, and
-// LimeSurvey's "N/A" for an unanswered yes/no question.
-func parseSurveyAnswer(fw *framework.Framework, s *framework.Scale, v string) (assess.AnswerKind, float64, string) {
-	n := normText(v)
-	for _, special := range []string{framework.NA, framework.DK} {
-		if !s.Allows(special) {
-			continue
-		}
-		for _, lang := range surveyLangs(fw) {
-			if n == normText(specialText(special, lang)) || n == normText(words.Get(lang, "list."+special)) {
-				return assess.ParseAnswer(s, special)
+// roleForms are the forms of the framework's roles an export may hold, by
+// normText (ids written loosely by their RoleKey, after "key:").
+func roleForms(fw *framework.Framework) map[string]string {
+	m := map[string]string{}
+	codes := roleCodes(fw.Roles)
+	for i, role := range fw.Roles {
+		m["key:"+framework.RoleKey(role.ID)] = role.ID
+		for _, form := range append([]string{codes[i]}, labels(role.Label)...) {
+			if _, taken := m[normText(form)]; !taken {
+				m[normText(form)] = role.ID
 			}
 		}
 	}
-	switch s.Kind {
-	case framework.Ordinal:
-		for i, p := range s.Points {
-			if strings.EqualFold(v, pointCode(s, i)) {
-				return assess.Valued, p.Value, ""
+	return m
+}
+
+func labels(t framework.Text) []string {
+	var out []string
+	for _, l := range t {
+		out = append(out, l)
+	}
+	slices.Sort(out) // map order must not decide which role a label names
+	return out
+}
+
+// surveyAnswer is an answer as read from an export.
+type surveyAnswer struct {
+	kind  assess.AnswerKind
+	value float64
+}
+
+// scaleAnswers are the forms in which survey tools export a scale's
+// answers, by normText: codes and values, the answer texts r3l's surveys
+// show in every language ("1 – Not in place", "Not applicable"), yes/no
+// as Y/N or words. Made once per scale and export, so that a cell is one
+// lookup.
+type scaleAnswers map[string]surveyAnswer
+
+func newScaleAnswers(fw *framework.Framework, s *framework.Scale) scaleAnswers {
+	m := scaleAnswers{}
+	add := func(a surveyAnswer, forms ...string) {
+		for _, f := range forms {
+			if _, taken := m[normText(f)]; !taken {
+				m[normText(f)] = a
 			}
-			for _, lang := range surveyLangs(fw) {
-				if n == normText(pointText(s, i, lang)) {
-					return assess.Valued, p.Value, ""
-				}
+		}
+	}
+	for _, lang := range surveyLangs(fw) {
+		if s.Allows(framework.NA) {
+			add(surveyAnswer{kind: assess.NotApplicable}, framework.NA, specialText(framework.NA, lang), words.Get(lang, "list.na"))
+		}
+		if s.Allows(framework.DK) {
+			add(surveyAnswer{kind: assess.DontKnow}, framework.DK, specialText(framework.DK, lang), words.Get(lang, "list.dk"))
+		}
+		switch s.Kind {
+		case framework.Ordinal:
+			for i, p := range s.Points {
+				add(surveyAnswer{assess.Valued, p.Value}, pointCode(s, i), pointText(s, i, lang))
 			}
+		case framework.Boolean:
+			add(surveyAnswer{assess.Valued, 1}, "y", surveyWord("sv.yes", lang), words.Get(lang, "yes"))
+			add(surveyAnswer{assess.Valued, 0}, "n", surveyWord("sv.no", lang), words.Get(lang, "no"))
 		}
-	case framework.Boolean:
-		if v == "N/A" {
-			return assess.Missing, 0, ""
-		}
-		for _, lang := range surveyLangs(fw) {
-			switch n {
-			case "y", normText(surveyWord("sv.yes", lang)), normText(words.Get(lang, "yes")):
-				return assess.Valued, 1, ""
-			case normText(surveyWord("sv.no", lang)), normText(words.Get(lang, "no")):
-				return assess.Valued, 0, ""
-			}
-		}
-		if n == "n" {
-			return assess.Valued, 0, ""
-		}
+	}
+	return m
+}
+
+// parse reads an indicator's answer as a survey tool exports it; what
+// the table lacks (numbers, labels, codes in other forms) is read as in a
+// questionnaire file.
+func (m scaleAnswers) parse(s *framework.Scale, v string) (assess.AnswerKind, float64, string) {
+	if a, ok := m[v]; ok {
+		return a.kind, a.value, ""
+	}
+	if a, ok := m[normText(v)]; ok {
+		return a.kind, a.value, ""
+	}
+	if s.Kind == framework.Boolean && v == "N/A" {
+		// LimeSurvey's long export of an unanswered yes/no question.
+		return assess.Missing, 0, ""
 	}
 	return assess.ParseAnswer(s, v)
 }

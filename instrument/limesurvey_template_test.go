@@ -26,7 +26,7 @@ type lssFile struct {
 
 // lssParse reads an .lss file with encoding/xml and checks that every
 // row holds only its table's fields.
-func lssParse(t *testing.T, data []byte) *lssFile {
+func lssParse(t testing.TB, data []byte) *lssFile {
 	t.Helper()
 	var doc struct {
 		XMLName   xml.Name `xml:"document"`
@@ -116,7 +116,7 @@ func (f *lssFile) answerCodes(qid string) []string {
 
 func lssAtoi(s string) int { n, _ := strconv.Atoi(s); return n }
 
-func lssOf(t *testing.T, fw *framework.Framework, opts Options) []byte {
+func lssOf(t testing.TB, fw *framework.Framework, opts Options) []byte {
 	t.Helper()
 	var buf bytes.Buffer
 	if err := TemplateLimeSurvey(&buf, fw, opts); err != nil {

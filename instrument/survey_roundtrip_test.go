@@ -70,7 +70,7 @@ func checkRoundTrip(t *testing.T, fw *framework.Framework, name string, sep rune
 // export of the survey f: headings as codes (A1[A1a]) and values as
 // codes, or headings and values as texts in lang. Each array row takes
 // another answer, so that every answer code is read once.
-func limeResponse(t *testing.T, f *lssFile, lang string) (head, row []string) {
+func limeResponse(t testing.TB, f *lssFile, lang string) (head, row []string) {
 	text := func(qid string) string {
 		if lang == "" {
 			return ""
