@@ -15,7 +15,10 @@ import (
 var limeMeta = map[string]colKind{
 	"id": colID, "submitdate": colSubmitted, "lastpage": colIgnore, "startlanguage": colIgnore,
 	"seed": colIgnore, "token": colIgnore, "startdate": colIgnore, "datestamp": colIgnore,
-	"ipaddr": colIgnore, "refurl": colIgnore,
+	"ipaddr": colIgnore, "refurl": colIgnore, "interviewtime": colIgnore,
+	// A survey with participants exports their details too.
+	"firstname": colIgnore, "lastname": colIgnore, "email": colIgnore, "tid": colIgnore,
+	"First name": colIgnore, "Last name": colIgnore, "Email address": colIgnore, "Total time": colIgnore,
 	"Response ID": colID, "Date submitted": colSubmitted, "Last page": colIgnore, "Start language": colIgnore,
 	"Seed": colIgnore, "Date started": colIgnore, "Date last action": colIgnore,
 	"IP address": colIgnore, "Referrer URL": colIgnore, "Access code": colIgnore, "Token": colIgnore,
