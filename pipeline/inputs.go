@@ -1,6 +1,7 @@
 package pipeline
 
 import (
+	"errors"
 	"fmt"
 	"io/fs"
 	"os"
@@ -32,9 +33,20 @@ func ExpandInputs(args []string) ([]string, error) {
 	// walk adds the questionnaires in a folder and its subfolders.
 	walk := func(dir string) {
 		n := len(out)
+		unreadable := 0
 		err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
 			if err != nil {
-				return err
+				if p == dir {
+					return err
+				}
+				// An unreadable subfolder is a problem of its own: the
+				// rest of the folder is still read.
+				problems = append(problems, fmt.Sprintf("%s: cannot read this folder (%v)", p, errors.Unwrap(err)))
+				unreadable++
+				if d != nil && d.IsDir() {
+					return filepath.SkipDir
+				}
+				return nil
 			}
 			if d.IsDir() {
 				if p != dir && strings.HasPrefix(d.Name(), ".") {
@@ -49,7 +61,7 @@ func ExpandInputs(args []string) ([]string, error) {
 		})
 		if err != nil {
 			problems = append(problems, err.Error())
-		} else if len(out) == n {
+		} else if len(out) == n && unreadable == 0 {
 			problems = append(problems, fmt.Sprintf("%s: no questionnaires (%s) in this folder", dir, instrument.InputPatterns()))
 		}
 	}
