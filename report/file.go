@@ -2,18 +2,23 @@ package report
 
 import (
 	"bufio"
+	"crypto/rand"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"sync"
+	"syscall"
 )
 
 // WriteFile writes a report atomically: into a temporary file in the same
 // folder, renamed over path only when everything was written. A failed
 // write leaves no partial file behind. path must not be one of protect (the
-// inputs of the run).
+// inputs of the run). A device, pipe or socket at path (/dev/null,
+// /dev/stdout, a FIFO) is written to as it is, never replaced.
 func WriteFile(path string, protect []string, write func(io.Writer) error) error {
 	if err := checkNotInput(path, protect); err != nil {
 		return err
@@ -34,16 +39,35 @@ func WriteNewFile(path string, write func(io.Writer) error) error {
 // thousands of reports.
 var writeBuffers = sync.Pool{New: func() any { return bufio.NewWriterSize(nil, 64<<10) }}
 
+// temps are the temporary files being written, so that a second Ctrl-C,
+// which ends the process at once, can remove them (RemoveTemps).
+var temps sync.Map
+
+// RemoveTemps removes the temporary files of writes still in progress.
+func RemoveTemps() {
+	temps.Range(func(name, _ any) bool {
+		os.Remove(name.(string))
+		return true
+	})
+}
+
 func writeAtomic(path string, noClobber bool, write func(io.Writer) error) error {
-	dir := filepath.Dir(path)
-	if st, err := os.Stat(dir); err != nil || !st.IsDir() {
-		return fmt.Errorf("cannot write %s: folder %s does not exist", path, dir)
+	target, special, err := resolveTarget(path)
+	if err != nil {
+		return err
 	}
-	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".*.tmp")
+	if special {
+		return writeThrough(path, write)
+	}
+	tmp, err := createTemp(target)
 	if err != nil {
 		return fmt.Errorf("cannot write %s: %w", path, errors.Unwrap(err))
 	}
-	defer os.Remove(tmp.Name()) // no-op once renamed
+	temps.Store(tmp.Name(), true)
+	defer func() {
+		os.Remove(tmp.Name()) // no-op once renamed
+		temps.Delete(tmp.Name())
+	}()
 	bw := writeBuffers.Get().(*bufio.Writer)
 	bw.Reset(tmp)
 	defer func() {
@@ -58,16 +82,18 @@ func writeAtomic(path string, noClobber bool, write func(io.Writer) error) error
 		tmp.Close()
 		return fmt.Errorf("cannot write %s: %w", path, err)
 	}
-	if err := tmp.Chmod(0o644); err != nil {
+	// On disk before it takes the name, so that a crash leaves the old
+	// file or the whole new one, never an empty one.
+	if err := tmp.Sync(); err != nil {
 		tmp.Close()
-		return err
+		return fmt.Errorf("cannot write %s: %w", path, err)
 	}
 	if err := tmp.Close(); err != nil {
 		return fmt.Errorf("cannot write %s: %w", path, err)
 	}
 	if noClobber {
 		// A hard link fails if path exists, where a rename would replace it.
-		if err := os.Link(tmp.Name(), path); err != nil {
+		if err := os.Link(tmp.Name(), target); err != nil {
 			if os.IsExist(err) {
 				return fmt.Errorf("%s already exists; r3l does not overwrite it (choose another name or remove it)", path)
 			}
@@ -75,10 +101,81 @@ func writeAtomic(path string, noClobber bool, write func(io.Writer) error) error
 		}
 		return nil
 	}
-	if err := os.Rename(tmp.Name(), path); err != nil {
+	if err := os.Rename(tmp.Name(), target); err != nil {
 		return fmt.Errorf("cannot write %s: %w", path, err)
 	}
 	return nil
+}
+
+// resolveTarget says where a write to path goes: the file a symbolic link
+// names (the link stays a link), or — special — the device, pipe or socket
+// at path, which is written to as it is.
+func resolveTarget(path string) (target string, special bool, err error) {
+	target = path
+	if st, err := os.Lstat(path); err == nil && st.Mode()&fs.ModeSymlink != 0 {
+		if resolved, err := filepath.EvalSymlinks(path); err == nil {
+			target = resolved
+		}
+	}
+	if st, err := os.Stat(target); err == nil && !st.Mode().IsRegular() && !st.IsDir() {
+		return target, true, nil
+	}
+	dir := filepath.Dir(target)
+	switch st, err := os.Stat(dir); {
+	case errors.Is(err, syscall.ENOTDIR) || (err == nil && !st.IsDir()):
+		return "", false, fmt.Errorf("cannot write %s: %s is a file, not a folder", path, notFolder(dir))
+	case err != nil:
+		return "", false, fmt.Errorf("cannot write %s: folder %s does not exist", path, dir)
+	}
+	return target, false, nil
+}
+
+// notFolder is the first part of dir that exists and is no folder.
+func notFolder(dir string) string {
+	for d := dir; ; d = filepath.Dir(d) {
+		if st, err := os.Stat(d); err == nil && !st.IsDir() {
+			return d
+		}
+		if parent := filepath.Dir(d); parent == d {
+			return dir
+		}
+	}
+}
+
+// createTemp makes a hidden temporary file beside target, with the
+// permissions the user's umask gives new files (os.CreateTemp would make
+// it 0600, and a chmod would ignore the umask).
+func createTemp(target string) (*os.File, error) {
+	dir, base := filepath.Split(target)
+	for range 100 {
+		var b [6]byte
+		_, _ = rand.Read(b[:])
+		name := filepath.Join(dir, "."+base+"."+hex.EncodeToString(b[:])+".tmp")
+		f, err := os.OpenFile(name, os.O_RDWR|os.O_CREATE|os.O_EXCL, 0o666)
+		if !os.IsExist(err) {
+			return f, err
+		}
+	}
+	return nil, &fs.PathError{Op: "create", Path: target, Err: fs.ErrExist}
+}
+
+// writeThrough writes to a device, pipe or socket: nothing to make
+// atomic, and nothing to replace.
+func writeThrough(path string, write func(io.Writer) error) error {
+	f, err := os.OpenFile(path, os.O_WRONLY, 0)
+	if err != nil {
+		return fmt.Errorf("cannot write %s: %w", path, errors.Unwrap(err))
+	}
+	bw := bufio.NewWriter(f)
+	if err := write(bw); err != nil {
+		f.Close()
+		return err
+	}
+	if err := bw.Flush(); err != nil {
+		f.Close()
+		return fmt.Errorf("cannot write %s: %w", path, err)
+	}
+	return f.Close()
 }
 
 func checkNotInput(path string, inputs []string) error {

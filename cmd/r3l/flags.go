@@ -166,6 +166,7 @@ func (f *outputFlags) add(cmd *cobra.Command) {
 // problems settles the format: -f, else -o's extension, else table.
 func (f *outputFlags) problems() []string {
 	var out []string
+	f.output = stdoutDash(f.output)
 	names := report.FormatNames(nil)
 	if f.format == "" && f.output != "" {
 		format, ok := report.FormatForExt(filepath.Ext(f.output))
@@ -188,6 +189,14 @@ func (f *outputFlags) problems() []string {
 		out = append(out, mismatch(f.format, f.output, byExt.Name))
 	}
 	return out
+}
+
+// stdoutDash reads -o - as standard output, as most tools do.
+func stdoutDash(output string) string {
+	if output == "-" {
+		return ""
+	}
+	return output
 }
 
 // mismatch words a format that contradicts its output file's extension.

@@ -60,6 +60,7 @@ editors with yaml-language-server (such as VS Code's YAML extension).`,
 }
 
 func (o *schemaOptions) validate(cmd *cobra.Command) error {
+	o.output = stdoutDash(o.output)
 	if _, ok := schema.Get(o.name); !ok {
 		return usagef("unknown schema %q (one of: %s)", o.name, strings.Join(schema.Names(), ", "))
 	}

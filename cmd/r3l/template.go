@@ -65,6 +65,7 @@ func newTemplateCmd(s *streams) *cobra.Command {
 
 func (o *templateOptions) validate() error {
 	var problems []string
+	o.output = stdoutDash(o.output)
 	if o.format == "" {
 		var ok bool
 		if o.template, ok = instrument.TemplateForPath(o.output); !ok {
