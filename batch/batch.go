@@ -56,7 +56,7 @@ type Note struct {
 
 // Summary is the content of summary.json.
 type Summary struct {
-	Inputs      int       `json:"inputs"`
+	Inputs      int       `json:"inputs"` // questionnaire files and exports, not r3l's own outputs
 	Assessments int       `json:"assessments"`
 	Failed      []Failure `json:"failed"`
 	// Skipped are inputs r3l wrote itself (reports found among them),
@@ -119,15 +119,17 @@ func Run(opts Options) (*Outcome, error) {
 	defer tuneGC(len(files))()
 	popts := opts.Pipeline
 	popts.Workers, popts.DropNotes = opts.Jobs, !r.showsNotes()
+	// Reports of earlier runs into a folder among the inputs, whichever
+	// run wrote them, are told by their content and left out.
+	popts.Skip = report.Output
 	p, err := pipeline.New(popts)
 	if err != nil {
 		return nil, err
 	}
-	r.protect = p.Protected(files)
 	results := r.score(p, files)
-	if err := r.write(results); err != nil {
-		return nil, err
-	}
+	// r3l's own outputs among the inputs, left out, may be replaced.
+	r.protect = p.Protected(slices.DeleteFunc(slices.Clone(files), func(f string) bool { return slices.Contains(r.sum.Skipped, f) }))
+	r.write(results)
 	if err := r.writeSummary(); err != nil {
 		return nil, err
 	}
@@ -174,6 +176,7 @@ func (r *run) score(p *pipeline.Pipeline, files []string) []*assess.Result {
 	loaded := p.Load(files, func() { bar.Add(1) })
 	bar.Finish()
 	r.sum.Skipped = append(r.sum.Skipped, pipeline.Skipped(loaded)...)
+	r.sum.Inputs -= len(r.sum.Skipped) // r3l's own outputs are no inputs
 	r.sum.Incomplete = append(r.sum.Incomplete, pipeline.Incomplete(loaded)...)
 	var qs []*assess.Questionnaire
 	var unread []pipeline.Loaded

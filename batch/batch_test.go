@@ -11,9 +11,10 @@ import (
 )
 
 // TestRunSummary runs a batch over a folder with two good questionnaires
-// and a broken one, into that same folder, twice: the summary counts what
-// was read and written, lists the broken file, and the second run does not
-// read the first run's reports.
+// and a broken one, into that same folder, three times with other formats
+// each time: the summary counts what was read and written, lists the
+// broken file, and no run reads the reports of an earlier one, also of the
+// run before the last (whose summary.json is gone).
 func TestRunSummary(t *testing.T) {
 	dir := t.TempDir()
 	for _, name := range []string{"r01-lead-partner.yaml", "r02-university.yaml"} {
@@ -37,8 +38,10 @@ func TestRunSummary(t *testing.T) {
 	if err := os.WriteFile(r02, regexp.MustCompile(`(?m)^  A1\.a: .*\n`).ReplaceAll(data, nil), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	for run := 1; run <= 2; run++ {
-		out, err := Run(Options{Inputs: []string{dir}, Dir: dir, Formats: []string{"json", "csv"}, Jobs: 2, Version: "test"})
+	formats := [][]string{{"json", "csv"}, {"markdown"}, {"json", "csv"}}
+	skipped := []int{0, 5, 5}
+	for run := 1; run <= 3; run++ {
+		out, err := Run(Options{Inputs: []string{dir}, Dir: dir, Formats: formats[run-1], Jobs: 2, Version: "test"})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -49,7 +52,13 @@ func TestRunSummary(t *testing.T) {
 			!strings.HasPrefix(out.Failed[0].Error, filepath.Join(dir, "broken.yaml")+":") {
 			t.Errorf("run %d: failed %+v", run, out.Failed)
 		}
+		if len(out.Skipped) != skipped[run-1] {
+			t.Errorf("run %d: skipped %q, want %d of r3l's own files", run, out.Skipped, skipped[run-1])
+		}
 		want := []string{"comparison.csv", "comparison.xlsx", "kaunas_2024.csv", "kaunas_2024.json", SummaryFile}
+		if run == 2 {
+			want = []string{"comparison.csv", "comparison.xlsx", "kaunas_2024.md", SummaryFile}
+		}
 		if !slices.Equal(out.Outputs, want) {
 			t.Errorf("run %d: outputs %q, want %q", run, out.Outputs, want)
 		}
@@ -74,5 +83,51 @@ func TestFormats(t *testing.T) {
 	if _, err := Run(Options{Inputs: []string{"x"}, Dir: t.TempDir(), Formats: []string{"table"}}); err == nil ||
 		err.Error() != `unknown format "table" (one of: json, csv, markdown, xlsx, html)` {
 		t.Errorf("table: %v", err)
+	}
+}
+
+// A report that cannot be written — a folder stands where it goes — is
+// listed, and every other report, the comparison and summary.json are
+// still written; a period of 300 characters makes a file name that fits.
+func TestRunGoesOnPastFailedWrites(t *testing.T) {
+	in, out := t.TempDir(), t.TempDir()
+	for i, name := range []string{"r01-lead-partner.yaml", "r02-university.yaml"} {
+		data, err := os.ReadFile(filepath.Join("..", "testdata", "regions", "kaunas", name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		os.WriteFile(filepath.Join(in, name), data, 0o644)
+		if i == 0 {
+			long := regexp.MustCompile(`(?m)^period: .*$`).ReplaceAll(data, []byte(`period: "`+strings.Repeat("p", 300)+`"`))
+			os.WriteFile(filepath.Join(in, "long.yaml"), long, 0o644)
+		}
+	}
+	if err := os.Mkdir(filepath.Join(out, "kaunas_2024.json"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	sum, err := Run(Options{Inputs: []string{in}, Dir: out, Formats: []string{"json", "csv"}, Jobs: 2, Version: "test"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(sum.Failed) != 1 || sum.Failed[0].Path != filepath.Join(out, "kaunas_2024.json") ||
+		!strings.Contains(sum.Failed[0].Error, "is a folder, not a file") {
+		t.Errorf("failed %+v", sum.Failed)
+	}
+	long := "kaunas_" + strings.Repeat("p", maxNamePart-9) + "-"
+	var names []string
+	for _, o := range sum.Outputs {
+		names = append(names, strings.Replace(o, long, "kaunas_LONG-", 1))
+	}
+	want := "comparison.csv comparison.xlsx kaunas_2024.csv kaunas_LONG-"
+	if got := strings.Join(names, " "); !strings.HasPrefix(got, want) || !strings.HasSuffix(got, ".json summary.json") || len(sum.Outputs) != 6 {
+		t.Errorf("outputs %q", sum.Outputs)
+	}
+	for _, o := range sum.Outputs {
+		if len(o) > 100 {
+			t.Errorf("file name of %d bytes: %s", len(o), o)
+		}
+		if _, err := os.Stat(filepath.Join(out, o)); err != nil {
+			t.Error(err)
+		}
 	}
 }

@@ -1,29 +1,16 @@
 package batch
 
 import (
-	"encoding/json"
-	"os"
 	"path/filepath"
 
 	"github.com/r3l/r3l/pipeline"
 )
 
 // inputs expands each argument on its own, so a missing one is reported
-// under its own name. It leaves out the files a previous run wrote into
-// the output folder (as its summary.json lists them): a run into a folder
-// among the inputs must not read its own reports the next time.
+// under its own name. Reports of earlier runs found among them are told
+// by their content when read (pipeline.Options.Skip), whichever run wrote
+// them.
 func (r *run) inputs() []string {
-	previous := map[string]bool{}
-	if data, err := os.ReadFile(filepath.Join(r.opts.Dir, SummaryFile)); err == nil {
-		var old Summary
-		if json.Unmarshal(data, &old) == nil {
-			for _, name := range old.Outputs {
-				if abs, err := filepath.Abs(filepath.Join(r.opts.Dir, name)); err == nil {
-					previous[abs] = true
-				}
-			}
-		}
-	}
 	seen := map[string]bool{}
 	var files []string
 	for _, arg := range r.opts.Inputs {
@@ -33,7 +20,7 @@ func (r *run) inputs() []string {
 		}
 		for _, f := range found {
 			abs, _ := filepath.Abs(f)
-			if seen[abs] || previous[abs] {
+			if seen[abs] {
 				continue
 			}
 			seen[abs] = true

@@ -1,6 +1,8 @@
 package batch
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
 	"fmt"
 	"strings"
 
@@ -14,7 +16,7 @@ func reportNames(results []*assess.Result) []string {
 	names := make([]string, len(results))
 	count := map[string]int{}
 	for i, r := range results {
-		names[i] = safeName(r.Region.ID) + "_" + safeName(r.Period)
+		names[i] = shortName(r.Region.ID) + "_" + shortName(r.Period)
 		count[names[i]]++
 	}
 	for i, r := range results {
@@ -46,6 +48,21 @@ func safeName(s string) string {
 		}
 		return '-'
 	}, s)
+}
+
+// maxNamePart is the longest region or period in a file name: a long
+// one is cut and told apart by a hash, so that no name is too long for
+// the file system (255 bytes on most).
+const maxNamePart = 60
+
+// shortName is safeName, cut to maxNamePart.
+func shortName(s string) string {
+	name := safeName(s)
+	if len(name) <= maxNamePart {
+		return name
+	}
+	sum := sha256.Sum256([]byte(s))
+	return name[:maxNamePart-9] + "-" + hex.EncodeToString(sum[:4])
 }
 
 // byFramework splits results by framework, in order of first appearance.

@@ -2,7 +2,6 @@ package batch
 
 import (
 	"io"
-	"os"
 	"path/filepath"
 	"slices"
 
@@ -30,28 +29,24 @@ type failedWrite struct {
 
 // write writes every report and the comparison. With more than one job
 // the comparison files are written while the reports are: the workbook
-// keeps one core busy for a while.
-func (r *run) write(results []*assess.Result) error {
-	var compared chan error
+// keeps one core busy for a while. A file that cannot be written (an
+// input bears its name, a folder stands where it goes, the disk is full)
+// is listed in the summary; the others are still written.
+func (r *run) write(results []*assess.Result) {
+	var compared chan bool
 	if r.opts.Jobs > 1 {
-		compared = make(chan error, 1)
-		go func() { compared <- r.compare(results) }()
+		compared = make(chan bool)
+		go func() { r.compare(results); close(compared) }()
 	}
 	failed := r.reports(results)
-	var compareErr error
 	if compared != nil {
-		compareErr = <-compared
+		<-compared
+	} else {
+		r.compare(results)
 	}
 	for _, f := range failed {
-		if !isInput(f.path, r.protect) {
-			return f.err // the folder is not writable: nothing else will be
-		}
-		r.fail(f.path, f.err) // an input bears the report's name: it stays, the report is not written
+		r.fail(f.path, f.err)
 	}
-	if compared == nil {
-		compareErr = r.compare(results)
-	}
-	return compareErr
 }
 
 // reports writes each assessment's report in each format on the workers
@@ -88,7 +83,7 @@ func (r *run) reports(results []*assess.Result) []failedWrite {
 
 // compare writes the comparison files, one set per framework (named with
 // its id when there are several).
-func (r *run) compare(results []*assess.Result) error {
+func (r *run) compare(results []*assess.Result) {
 	for _, part := range byFramework(results) {
 		suffix := ""
 		if len(part) < len(results) {
@@ -100,14 +95,10 @@ func (r *run) compare(results []*assess.Result) error {
 			path := filepath.Join(r.opts.Dir, "comparison"+suffix+f.Ext())
 			err := r.writeFile(path, format, func(w report.Writer, out io.Writer) error { return w.Comparison(out, c) })
 			if err != nil {
-				if !isInput(path, r.protect) {
-					return err
-				}
 				r.fail(path, err)
 			}
 		}
 	}
-	return nil
 }
 
 // writeFile writes one file in a format, atomically and never over an
@@ -122,19 +113,4 @@ func (r *run) writeFile(path, format string, render func(report.Writer, io.Write
 	}
 	r.wrote(path)
 	return nil
-}
-
-// isInput reports whether path is one of the inputs, which batch never
-// writes over.
-func isInput(path string, inputs []string) bool {
-	out, err := os.Stat(path)
-	if err != nil {
-		return false
-	}
-	for _, in := range inputs {
-		if st, err := os.Stat(in); err == nil && os.SameFile(st, out) {
-			return true
-		}
-	}
-	return false
 }
