@@ -5,6 +5,7 @@ package batch
 
 import (
 	"cmp"
+	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -34,6 +35,11 @@ type Options struct {
 	Compare             assess.CompareOptions
 	// Progress receives a progress bar; nil shows none.
 	Progress io.Writer
+	// Context, once cancelled (Ctrl-C, SIGTERM), starts no more work:
+	// what is being written is finished, the rest is listed as
+	// unfinished in summary.json, and Run returns the context's cause.
+	// Nil: never cancelled.
+	Context context.Context
 }
 
 // Failure is an input that could not be used, or a report that was not
@@ -67,6 +73,11 @@ type Summary struct {
 	Incomplete []string `json:"incomplete"`
 	Warnings   []Note   `json:"warnings"`
 	Outputs    []string `json:"outputs"` // file names in the folder
+	// Interrupted names the signal that stopped the run ("SIGINT"), if
+	// one did; Unfinished then lists the inputs not read and the files
+	// not written.
+	Interrupted string   `json:"interrupted,omitempty"`
+	Unfinished  []string `json:"unfinished"`
 }
 
 // SummaryFile is the name of the summary in the output folder.
@@ -103,7 +114,11 @@ func Run(opts Options) (*Outcome, error) {
 	if opts.Jobs <= 0 {
 		opts.Jobs = runtime.NumCPU()
 	}
-	r := &run{opts: opts, sum: Summary{Failed: []Failure{}, Skipped: []string{}, Incomplete: []string{}, Warnings: []Note{}, Outputs: []string{}}}
+	if opts.Context == nil {
+		opts.Context = context.Background()
+	}
+	r := &run{opts: opts, sum: Summary{Failed: []Failure{}, Skipped: []string{}, Incomplete: []string{}, Warnings: []Note{}, Outputs: []string{},
+		Unfinished: []string{}}}
 	for _, name := range opts.Formats {
 		f, ok := report.FormatNamed(name)
 		if !ok || f.Terminal {
@@ -122,6 +137,7 @@ func Run(opts Options) (*Outcome, error) {
 	// Reports of earlier runs into a folder among the inputs, whichever
 	// run wrote them, are told by their content and left out.
 	popts.Skip = report.Output
+	popts.Context = opts.Context
 	p, err := pipeline.New(popts)
 	if err != nil {
 		return nil, err
@@ -129,7 +145,13 @@ func Run(opts Options) (*Outcome, error) {
 	results := r.score(p, files)
 	// r3l's own outputs among the inputs, left out, may be replaced.
 	r.protect = p.Protected(slices.DeleteFunc(slices.Clone(files), func(f string) bool { return slices.Contains(r.sum.Skipped, f) }))
-	r.write(results)
+	if opts.Context.Err() == nil {
+		r.write(results)
+	}
+	stopped := context.Cause(opts.Context)
+	if stopped != nil {
+		r.sum.Interrupted = interruptedBy(stopped)
+	}
 	if err := r.writeSummary(); err != nil {
 		return nil, err
 	}
@@ -137,7 +159,7 @@ func Run(opts Options) (*Outcome, error) {
 	for _, res := range results {
 		out.Notes = append(out.Notes, res.Notes...)
 	}
-	return out, nil
+	return out, stopped
 }
 
 // showsNotes says whether a chosen format shows evidence and comments;
@@ -178,6 +200,10 @@ func (r *run) score(p *pipeline.Pipeline, files []string) []*assess.Result {
 	r.sum.Skipped = append(r.sum.Skipped, pipeline.Skipped(loaded)...)
 	r.sum.Inputs -= len(r.sum.Skipped) // r3l's own outputs are no inputs
 	r.sum.Incomplete = append(r.sum.Incomplete, pipeline.Incomplete(loaded)...)
+	r.sum.Unfinished = append(r.sum.Unfinished, pipeline.Unread(loaded)...)
+	if r.opts.Context.Err() != nil {
+		return nil // interrupted: nothing is scored or written
+	}
 	var qs []*assess.Questionnaire
 	var unread []pipeline.Loaded
 	for _, l := range loaded {
@@ -246,9 +272,20 @@ func (r *run) writeSummary() error {
 	r.wrote(path)
 	slices.Sort(r.sum.Outputs)
 	slices.SortStableFunc(r.sum.Failed, func(a, b Failure) int { return cmp.Compare(a.Path, b.Path) })
+	slices.Sort(r.sum.Unfinished)
 	return report.WriteFile(path, r.protect, func(out io.Writer) error {
 		enc := json.NewEncoder(out)
 		enc.SetIndent("", "  ")
 		return enc.Encode(r.sum)
 	})
+}
+
+// interruptedBy names what stopped a run: the signal, where the cause
+// names one ("interrupted by SIGINT"), else the cause.
+func interruptedBy(cause error) string {
+	msg := cause.Error()
+	if _, sig, ok := strings.Cut(msg, "interrupted by "); ok {
+		return sig
+	}
+	return msg
 }

@@ -62,6 +62,10 @@ func (r *run) reports(results []*assess.Result) []failedWrite {
 			g.Go(func() error {
 				defer bar.Add(1)
 				path := filepath.Join(r.opts.Dir, names[i]+f.Ext())
+				if r.opts.Context.Err() != nil {
+					r.unfinished(path)
+					return nil
+				}
 				errs[i*len(r.formats)+j] = r.writeFile(path, f.Name, func(w report.Writer, out io.Writer) error {
 					return w.Assessment(out, res)
 				})
@@ -93,6 +97,10 @@ func (r *run) compare(results []*assess.Result) {
 		for _, format := range r.comparisonFormats() {
 			f, _ := report.FormatNamed(format)
 			path := filepath.Join(r.opts.Dir, "comparison"+suffix+f.Ext())
+			if r.opts.Context.Err() != nil {
+				r.unfinished(path)
+				continue
+			}
 			err := r.writeFile(path, format, func(w report.Writer, out io.Writer) error { return w.Comparison(out, c) })
 			if err != nil {
 				r.fail(path, err)
@@ -113,4 +121,11 @@ func (r *run) writeFile(path, format string, render func(report.Writer, io.Write
 	}
 	r.wrote(path)
 	return nil
+}
+
+// unfinished records a file not written because the run was interrupted.
+func (r *run) unfinished(path string) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	r.sum.Unfinished = append(r.sum.Unfinished, filepath.Base(path))
 }

@@ -4,6 +4,7 @@
 package pipeline
 
 import (
+	"context"
 	"errors"
 	"path/filepath"
 	"runtime"
@@ -35,6 +36,9 @@ type Options struct {
 	// Survey says what survey exports leave out (--region, --period,
 	// --role, --map).
 	Survey instrument.SurveyOptions
+	// Context, once cancelled (Ctrl-C), starts no more reads: the files
+	// not yet read are Loaded.Unread. Nil: never cancelled.
+	Context context.Context
 }
 
 // Pipeline reads and scores with one set of options.
@@ -54,6 +58,9 @@ type Pipeline struct {
 func New(opts Options) (*Pipeline, error) {
 	if opts.Workers <= 0 {
 		opts.Workers = runtime.NumCPU()
+	}
+	if opts.Context == nil {
+		opts.Context = context.Background()
 	}
 	p := &Pipeline{opts: opts, load: instrument.LoadOptions{Strict: opts.Strict, DropNotes: opts.DropNotes, Pick: instrument.BundledFramework,
 		Skip: opts.Skip, Survey: opts.Survey}}
@@ -105,6 +112,7 @@ type Loaded struct {
 	Questionnaires []*assess.Questionnaire
 	Err            error
 	Skipped        bool // a file r3l wrote itself, not read
+	Unread         bool // not read: the run was interrupted first
 	// Incomplete names the responses of a survey export left out as
 	// unfinished or rejected; they are not among Questionnaires.
 	Incomplete []string
@@ -126,6 +134,10 @@ func (p *Pipeline) Load(paths []string, done func()) []Loaded {
 			continue
 		}
 		g.Go(func() error {
+			if p.opts.Context.Err() != nil {
+				out[i] = Loaded{Path: path, Unread: true}
+				return nil
+			}
 			qs, err := instrument.ReadFile(path, p.load)
 			out[i] = Loaded{Path: path, Err: err}
 			for _, q := range qs {
@@ -173,6 +185,17 @@ func Skipped(ls []Loaded) []string {
 	return out
 }
 
+// Unread lists the files not read because the run was interrupted.
+func Unread(ls []Loaded) []string {
+	var out []string
+	for _, l := range ls {
+		if l.Unread {
+			out = append(out, l.Path)
+		}
+	}
+	return out
+}
+
 // Incomplete lists the survey responses left out as unfinished or
 // rejected.
 func Incomplete(ls []Loaded) []string {
@@ -214,6 +237,9 @@ func (p *Pipeline) Score(as []*assess.Assessment) []*assess.Result {
 // Files r3l wrote itself are left out, and listed in p.Skipped.
 func (p *Pipeline) Run(files []string) ([]*assess.Result, error) {
 	loaded := p.Load(files, nil)
+	if err := context.Cause(p.opts.Context); err != nil {
+		return nil, err
+	}
 	p.Skipped, p.Incomplete = Skipped(loaded), Incomplete(loaded)
 	qs, err := Split(loaded)
 	if err != nil {

@@ -70,6 +70,7 @@ func runAssess(s *streams, opts *assessOptions) error {
 	if err != nil {
 		return err
 	}
+	popts.Context = s.ctx
 	p, err := pipeline.New(popts)
 	if err != nil {
 		return err

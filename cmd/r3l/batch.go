@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"path/filepath"
 	"runtime"
 	"slices"
 	"strings"
@@ -88,14 +89,18 @@ func runBatch(s *streams, opts *batchOptions) error {
 	bopts := batch.Options{
 		Inputs: opts.inputs, Dir: opts.dir, Formats: opts.formats, Jobs: opts.jobs,
 		Lang: opts.lang, Version: toolVersion(), Date: s.date,
-		Pipeline: popts, Compare: opts.compareOptions(),
+		Pipeline: popts, Compare: opts.compareOptions(), Context: s.ctx,
 	}
 	if s.errTerm && !opts.quiet {
 		bopts.Progress = s.err // never in pipes or CI
 	}
 	out, err := batch.Run(bopts)
-	if err != nil {
+	if out == nil {
 		return err
+	}
+	if out.Interrupted != "" {
+		fmt.Fprintf(s.err, "stopped: %d %s not finished (listed in %s)\n", len(out.Unfinished),
+			i18n.Plural(len(out.Unfinished), "input or report", "inputs and reports"), filepath.Join(opts.dir, batch.SummaryFile))
 	}
 	if !opts.quiet {
 		noteSkipped(s, out.Skipped)
@@ -107,7 +112,7 @@ func runBatch(s *streams, opts *batchOptions) error {
 		sum.Assessments, i18n.Plural(sum.Assessments, "assessment", "assessments"), len(sum.Outputs), opts.dir)
 	if len(sum.Failed) == 0 {
 		fmt.Fprintln(s.err)
-		return nil
+		return err
 	}
 	fmt.Fprintf(s.err, ", %d problems:\n", len(sum.Failed))
 	for _, f := range sum.Failed {

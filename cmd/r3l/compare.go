@@ -80,6 +80,7 @@ func runCompare(s *streams, opts *compareOptions) error {
 	if err != nil {
 		return err
 	}
+	popts.Context = s.ctx
 	p, err := pipeline.New(popts)
 	if err != nil {
 		return err

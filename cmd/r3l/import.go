@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"fmt"
 	"io"
 	"os"
@@ -76,11 +77,14 @@ func runImport(s *streams, o *importOptions) error {
 	if err != nil {
 		return err
 	}
-	p, err := pipeline.New(pipeline.Options{Framework: o.framework, Survey: survey, Skip: report.Output})
+	p, err := pipeline.New(pipeline.Options{Framework: o.framework, Survey: survey, Skip: report.Output, Context: s.ctx})
 	if err != nil {
 		return err
 	}
 	loaded := p.Load(files, nil)
+	if err := context.Cause(s.ctx); err != nil {
+		return err
+	}
 	qs, err := pipeline.Split(loaded)
 	if err != nil {
 		return err
@@ -95,6 +99,10 @@ func runImport(s *streams, o *importOptions) error {
 		return fmt.Errorf("cannot make folder %s: %w", o.dir, err)
 	}
 	for i, q := range qs {
+		if err := context.Cause(s.ctx); err != nil {
+			fmt.Fprintf(s.err, "%d of %d questionnaires written to %s\n", i, len(qs), o.dir)
+			return err
+		}
 		topts := instrument.Options{Lang: o.lang, Region: q.Region.ID, Name: q.Region.Name, Country: q.Region.Country,
 			Group: q.Region.Group, Period: q.Period, Respondent: q.Respondent.ID, Role: q.Respondent.Role, From: q}
 		err := report.WriteNewFile(targets[i], func(w io.Writer) error { return instrument.TemplateYAML(w, q.Framework, topts) })

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -39,6 +40,9 @@ type streams struct {
 	width    int    // out's width in columns, when a terminal
 	color    bool   // ANSI styles are welcome on a terminal
 	date     string // the report date: today, or SOURCE_DATE_EPOCH's
+	// ctx is cancelled by Ctrl-C or SIGTERM (interruptible): commands
+	// start no more work.
+	ctx context.Context
 }
 
 // systemStreams describes the process's own streams and environment.
@@ -89,14 +93,33 @@ const (
 )
 
 func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
-	return execute(systemStreams(stdin, stdout, stderr), args)
+	return runContext(context.Background(), args, stdin, stdout, stderr)
+}
+
+// runContext runs a command line until done or ctx is cancelled by a
+// signal (interruptible).
+func runContext(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	return executeContext(ctx, systemStreams(stdin, stdout, stderr), args)
 }
 
 // execute runs the command line args on s and returns the exit code.
 func execute(s *streams, args []string) int {
+	return executeContext(context.Background(), s, args)
+}
+
+func executeContext(ctx context.Context, s *streams, args []string) int {
+	s.ctx = ctx
 	root := newRootCmd(s)
 	root.SetArgs(args)
-	cmd, err := root.ExecuteC()
+	cmd, err := root.ExecuteContextC(ctx)
+	if in := interruption(ctx); in != nil {
+		// Whatever the command got done, the run was cut short.
+		if err != nil && !errors.Is(err, errSilent) && !errors.Is(err, in) {
+			fmt.Fprintln(s.err, strings.TrimRight(err.Error(), "\n"))
+		}
+		fmt.Fprintf(s.err, "r3l: %v\n", in)
+		return in.exitCode()
+	}
 	if err == nil {
 		return exitOK
 	}
