@@ -145,9 +145,7 @@ func Run(opts Options) (*Outcome, error) {
 	results := r.score(p, files)
 	// r3l's own outputs among the inputs, left out, may be replaced.
 	r.protect = p.Protected(slices.DeleteFunc(slices.Clone(files), func(f string) bool { return slices.Contains(r.sum.Skipped, f) }))
-	if opts.Context.Err() == nil {
-		r.write(results)
-	}
+	r.write(results) // once interrupted, lists what it does not write
 	stopped := context.Cause(opts.Context)
 	if stopped != nil {
 		r.sum.Interrupted = interruptedBy(stopped)

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"encoding/json"
 	"errors"
 	"os"
@@ -39,7 +40,8 @@ func TestInterruptedBatch(t *testing.T) {
 	work := t.TempDir()
 	bin := buildR3L(t, work)
 	data := filepath.Join(work, "data")
-	st, err := workload.Generate(data, workload.Config{Regions: 300, Seed: 11, TwoPeriods: 0.15})
+	os.Mkdir(data, 0o755)
+	st, err := workload.Generate(data, workload.Config{Regions: 150, Seed: 11, TwoPeriods: 0.15})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -47,13 +49,22 @@ func TestInterruptedBatch(t *testing.T) {
 		sig   syscall.Signal
 		after time.Duration
 	}
-	for i, s := range []stop{{syscall.SIGINT, 30 * time.Millisecond}, {syscall.SIGINT, 250 * time.Millisecond},
-		{syscall.SIGTERM, 600 * time.Millisecond}, {syscall.SIGINT, 1200 * time.Millisecond}} {
+	// How long a whole run takes here, to stop the others while they
+	// read, score and write.
+	begin := time.Now()
+	whole := exec.Command(bin, "batch", filepath.Join(data, workload.QuestionnaireDir), "-F", filepath.Join(data, workload.FrameworkFile),
+		"-o", filepath.Join(work, "whole"), "--formats", "json,markdown", "-q")
+	if out, err := whole.CombinedOutput(); err != nil {
+		t.Fatalf("%v\n%s", err, out)
+	}
+	d := time.Since(begin)
+	for i, s := range []stop{{syscall.SIGINT, d / 20}, {syscall.SIGINT, d * 3 / 10},
+		{syscall.SIGTERM, d * 6 / 10}, {syscall.SIGINT, d * 9 / 10}} {
 		out := filepath.Join(work, "out"+string(rune('a'+i)))
 		tmp := filepath.Join(work, "tmp"+string(rune('a'+i)))
 		os.Mkdir(tmp, 0o755)
 		cmd := exec.Command(bin, "batch", filepath.Join(data, workload.QuestionnaireDir), "-F", filepath.Join(data, workload.FrameworkFile),
-			"-o", out, "--formats", "json,xlsx", "-q")
+			"-o", out, "--formats", "json,markdown", "-q")
 		cmd.Env = append(os.Environ(), "TMPDIR="+tmp)
 		var stderr strings.Builder
 		cmd.Stderr = &stderr
@@ -104,6 +115,31 @@ func TestInterruptedBatch(t *testing.T) {
 		inTmp, _ := os.ReadDir(tmp)
 		if len(left) > 0 || len(inTmp) > 0 {
 			t.Errorf("%v after %v: left behind %v and %d files in TMPDIR", s.sig, s.after, left, len(inTmp))
+		}
+	}
+}
+
+// Interrupted before it reads, assess and import write nothing and exit
+// with the signal's code, saying why.
+func TestInterruptedBeforeReading(t *testing.T) {
+	for _, tc := range []struct {
+		sig  syscall.Signal
+		code int
+	}{{syscall.SIGINT, 130}, {syscall.SIGTERM, 143}} {
+		ctx, cancel := context.WithCancelCause(context.Background())
+		cancel(&interrupted{tc.sig})
+		dir := t.TempDir()
+		out := filepath.Join(dir, "report.json")
+		s, _, errOut := fakeStreams(false, false, 0, false)
+		args := append([]string{"assess", "-o", out}, sampleFiles(t, "kaunas")...)
+		if code := executeContext(ctx, s, args); code != tc.code {
+			t.Errorf("%v: exit %d, want %d", tc.sig, code, tc.code)
+		}
+		if !strings.Contains(errOut.String(), "r3l: interrupted by "+signalName(tc.sig)) {
+			t.Errorf("%v: stderr %q", tc.sig, errOut.String())
+		}
+		if left, _ := os.ReadDir(dir); len(left) > 0 {
+			t.Errorf("%v: wrote %v", tc.sig, left)
 		}
 	}
 }
