@@ -4,6 +4,7 @@
 package framework
 
 import (
+	"math"
 	"slices"
 	"sort"
 	"strconv"
@@ -90,13 +91,26 @@ func (s *Scale) Score(v float64) float64 {
 	switch s.Kind {
 	case Ordinal:
 		lo, hi := s.Points[0].Value, s.Points[len(s.Points)-1].Value
-		return (v - lo) / (hi - lo) * 100
+		return fraction(v, lo, hi) * 100
 	case Boolean:
 		return v * 100
 	default:
-		f := (v - s.Worst) / (s.Best - s.Worst)
+		f := fraction(v, s.Worst, s.Best)
 		return min(max(f, 0), 1) * 100
 	}
+}
+
+// fraction is (v − from) / (to − from): where v lies on the way from
+// from (0) to to (1). The numbers are finite and from and to differ, but
+// to − from may overflow all the same (from −9e307 to 9e307 is 1.8e308,
+// more than a float64 holds); then the halves are subtracted, which
+// cannot overflow, and the quotient is the same. The result is never NaN;
+// it is ±Inf only for a v far beyond both ends, which Score clamps.
+func fraction(v, from, to float64) float64 {
+	if d := to - from; !math.IsInf(d, 0) {
+		return (v - from) / d
+	}
+	return (v/2 - from/2) / (to/2 - from/2)
 }
 
 // Example is a plausible answer on the scale, for templates and help

@@ -4,6 +4,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
+	"math"
 	"regexp"
 	"slices"
 	"sort"
@@ -20,6 +21,24 @@ const questionnaireSchema = "r3l.questionnaire/v1"
 
 // MaxFileSize caps a framework file before it is parsed.
 const MaxFileSize = 8 << 20
+
+// Bounds of a framework's numbers (docs/reference.md §1, §1.1). Within
+// them every score is computed without overflow and every weighted sum
+// stays finite: a number outside is refused where it is written, rather
+// than turning into NaN or Inf in the reports.
+const (
+	// MaxValue bounds the magnitude of a scale's point values, min, max,
+	// worst and best.
+	MaxValue = 1e15
+	// MaxWeight bounds the weights of areas, criteria and indicators.
+	MaxWeight = 1e6
+)
+
+// Bounds as messages write them.
+const (
+	valueRange  = "a number from -1e15 to 1e15"
+	weightRange = "above 0 and at most 1e6"
+)
 
 var (
 	frameworkIDPattern = regexp.MustCompile(`^[a-z0-9][a-z0-9._-]*$`)
@@ -66,6 +85,26 @@ type loader struct {
 	langs    []string              // languages the file declares
 	warnings []yamlx.Problem
 }
+
+// maxEcho is how much of a text from the file a message repeats, in
+// characters.
+const maxEcho = 60
+
+// Errorf records a problem at node n, as yamlx.Reader.Errorf does, with
+// each text it repeats from the file cut to maxEcho characters: a 4 MB id
+// makes a message of one line, not of 4 MB.
+func (l *loader) Errorf(n *yaml.Node, format string, args ...any) {
+	for i, a := range args {
+		if s, ok := a.(string); ok {
+			args[i] = yamlx.Shorten(s, maxEcho)
+		}
+	}
+	l.Reader.Errorf(n, format, args...)
+}
+
+// named is what messages call a part with an id ("scale s", "area A"), the
+// id cut short as Errorf cuts texts.
+func named(kind, id string) string { return kind + " " + yamlx.Shorten(id, maxEcho) }
 
 func (l *loader) framework(n *yaml.Node) *Framework {
 	f := &Framework{MinCoverage: 0.5, PriorityPoints: []int{3, 2, 1}, byID: map[string]any{}}
@@ -266,7 +305,7 @@ func (l *loader) scale(n *yaml.Node) *Scale {
 		if s.ID != "" && !IDPattern.MatchString(s.ID) {
 			l.Errorf(fl.Value, "scale id %q must be letters, digits, '.', '_' or '-'", s.ID)
 		}
-		what = fmt.Sprintf("scale %s", s.ID)
+		what = named("scale", s.ID)
 	}
 	l.Require(n, m, what, "id", "kind")
 	if fl, ok := m["kind"]; ok {
@@ -307,7 +346,7 @@ func (l *loader) scale(n *yaml.Node) *Scale {
 		l.Require(n, m, what, "worst", "best")
 		num := func(key string) *float64 {
 			if fl, ok := m[key]; ok {
-				if v, ok := l.Float(fl.Value, what+" "+key); ok {
+				if v, ok := l.value(fl.Value, what+" "+key); ok {
 					return &v
 				}
 			}
@@ -351,7 +390,7 @@ func (l *loader) points(n *yaml.Node, what string) []Point {
 		l.Require(it, m, what+" point", "value", "code")
 		var p Point
 		if fl, ok := m["value"]; ok {
-			if v, ok := l.Float(fl.Value, what+" point value"); ok {
+			if v, ok := l.value(fl.Value, what+" point value"); ok {
 				if values[v] {
 					l.Errorf(fl.Value, "%s: point value %v appears twice", what, v)
 				}
@@ -489,7 +528,7 @@ func (l *loader) roles(n *yaml.Node) []Role {
 		what := "role"
 		if fl, ok := m["id"]; ok {
 			if r.ID, ok = l.String(fl.Value, "role id"); ok {
-				what = "role " + r.ID
+				what = named("role", r.ID)
 				first, dup := seen[RoleKey(r.ID)]
 				switch {
 				case !IDPattern.MatchString(r.ID):
@@ -577,11 +616,33 @@ func (l *loader) weight(m map[string]yamlx.Field, what string) float64 {
 	if !ok {
 		return 1
 	}
-	v, ok := l.Float(fl.Value, what+" weight")
-	if ok && v <= 0 {
-		l.Errorf(fl.Value, "%s: weight must be above 0, not %v", what, v)
+	v, ok := yamlx.Number(fl.Value)
+	switch {
+	case !ok && !isNumber(fl.Value):
+		l.Float(fl.Value, what+" weight") // not a number at all: says so
+	case !ok || !(v > 0 && v <= MaxWeight):
+		l.Errorf(fl.Value, "%s: weight must be %s, not %s", what, weightRange, yamlx.Shorten(fl.Value.Value, 40))
 	}
 	return v
+}
+
+// value reads a scale's number: finite and within ±MaxValue.
+func (l *loader) value(n *yaml.Node, what string) (float64, bool) {
+	v, ok := yamlx.Number(n)
+	switch {
+	case !ok && !isNumber(n):
+		return l.Float(n, what) // not a number at all: says so
+	case !ok || math.Abs(v) > MaxValue:
+		l.Errorf(n, "%s must be %s, not %s", what, valueRange, yamlx.Shorten(n.Value, 40))
+		return 0, false
+	}
+	return v, true
+}
+
+// isNumber reports whether YAML reads n as a number, though perhaps one
+// that cannot be computed with (.inf, .nan, 1e999).
+func isNumber(n *yaml.Node) bool {
+	return n.Kind == yaml.ScalarNode && (n.ShortTag() == "!!float" || n.ShortTag() == "!!int")
 }
 
 func (l *loader) areas(f *Framework, n *yaml.Node) {
@@ -595,7 +656,7 @@ func (l *loader) areas(f *Framework, n *yaml.Node) {
 		what := "area"
 		if fl, ok := m["id"]; ok {
 			a.ID = l.uniqueID(fl.Value, "area")
-			what = "area " + a.ID
+			what = named("area", a.ID)
 		}
 		l.Require(it, m, what, "id", "title", "criteria")
 		a.Title = l.optText(m, "title", what+" title")
@@ -620,7 +681,7 @@ func (l *loader) criterion(f *Framework, a *Area, n *yaml.Node) {
 	what := "criterion"
 	if fl, ok := m["id"]; ok {
 		c.ID = l.uniqueID(fl.Value, "criterion")
-		what = "criterion " + c.ID
+		what = named("criterion", c.ID)
 	}
 	l.Require(n, m, what, "id", "title", "indicators")
 	c.Title = l.optText(m, "title", what+" title")
@@ -650,7 +711,7 @@ func (l *loader) indicator(f *Framework, c *Criterion, n *yaml.Node) {
 	what := "indicator"
 	if fl, ok := m["id"]; ok {
 		ind.ID = l.uniqueID(fl.Value, "indicator")
-		what = "indicator " + ind.ID
+		what = named("indicator", ind.ID)
 	}
 	l.Require(n, m, what, "id", "text")
 	ind.Text = l.optText(m, "text", what+" text")

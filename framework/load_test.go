@@ -402,9 +402,9 @@ areas:
           - {id: A1.a, text: Statement, weight: -0.5}
           - {id: A1.b, text: Statement, weight: heavy}
 `, []string{
-			`fw.yaml:9:13: area A: weight must be above 0, not 0`,
-			`fw.yaml:13:17: criterion A1: weight must be above 0, not -1`,
-			`fw.yaml:15:49: indicator A1.a: weight must be above 0, not -0.5`,
+			`fw.yaml:9:13: area A: weight must be above 0 and at most 1e6, not 0`,
+			`fw.yaml:13:17: criterion A1: weight must be above 0 and at most 1e6, not -1`,
+			`fw.yaml:15:49: indicator A1.a: weight must be above 0 and at most 1e6, not -0.5`,
 			`fw.yaml:16:49: indicator A1.b weight must be a number, not "heavy"`,
 		}},
 		{"cycle and origin", strings.Replace(strings.Replace(minimal, "        title: Criterion A1\n",

@@ -10,7 +10,6 @@ import (
 	"github.com/olekukonko/tablewriter/tw"
 
 	"github.com/r3l/r3l/assess"
-	"github.com/r3l/r3l/internal/i18n"
 )
 
 // JSON of a comparison.
@@ -284,7 +283,7 @@ func rightAligned(n int) []tw.Align {
 func (t *tableWriter) Comparison(w io.Writer, c *assess.Comparison) error {
 	s := t.style
 	fw := c.Framework
-	fmt.Fprintln(w, i18n.Wrap(fmt.Sprintf("%s: %s %s · %d %s", s.t("framework"), fw.Title.Get(s.Lang), fw.Version, len(c.Results), s.t("assessments")), s.Width))
+	s.para(w, fmt.Sprintf("%s: %s %s · %d %s", s.t("framework"), fw.Title.Get(s.Lang), fw.Version, len(c.Results), s.t("assessments")))
 	fmt.Fprintln(w)
 	header, rows := s.overviewRows(c)
 	aligns := rightAligned(len(header))
@@ -294,7 +293,7 @@ func (t *tableWriter) Comparison(w io.Writer, c *assess.Comparison) error {
 	if err := s.renderWide(w, grid{header: header, rows: rows, aligns: aligns, flex: 1}, 3); err != nil {
 		return err
 	}
-	fmt.Fprintln(w, i18n.Wrap(s.t("rank.note"), s.Width))
+	s.para(w, s.t("rank.note"))
 	s.heading(w, s.t("statistics"))
 	header, rows = s.statsRows(c)
 	aligns = rightAligned(len(header))
@@ -308,7 +307,7 @@ func (t *tableWriter) Comparison(w io.Writer, c *assess.Comparison) error {
 		if err := s.render(w, grid{header: header, rows: rows, aligns: []tw.Align{tw.AlignLeft, tw.AlignRight, tw.AlignRight}, flex: 0}); err != nil {
 			return err
 		}
-		fmt.Fprintln(w, i18n.Wrap(s.p.Sprintf(s.t("groups.explained"), c.MinGroup), s.Width))
+		s.para(w, s.p.Sprintf(s.t("groups.explained"), c.MinGroup))
 	}
 	if len(c.Trends) == 0 {
 		return nil

@@ -6,6 +6,7 @@ import (
 	"strconv"
 
 	"github.com/r3l/r3l/assess"
+	"github.com/r3l/r3l/internal/textsafe"
 )
 
 // CSVHeader is the header of the tidy long format (docs/reference.md §5.2).
@@ -29,11 +30,11 @@ func (csvWriter) Assessment(w io.Writer, r *assess.Result) error {
 // its criteria and their indicators.
 func CSVRows(cw *csv.Writer, r *assess.Result) error {
 	reg := r.Region
+	text := func(s string) string { return SafeCell(textsafe.Text(s)) }
+	region := []string{text(reg.ID), text(reg.Name), text(reg.Group), text(reg.Country), text(r.Period)}
 	return tidyRows(r, true, func(kind, id string, n assess.Node) error {
-		return cw.Write([]string{
-			SafeCell(reg.ID), SafeCell(reg.Name), SafeCell(reg.Group), SafeCell(reg.Country), SafeCell(r.Period),
-			kind, id, num(n.Score), num(n.Coverage), string(n.Status), levelID(n),
-		})
+		return cw.Write(append(region[:len(region):len(region)],
+			kind, id, num(n.Score), num(n.Coverage), string(n.Status), levelID(n)))
 	})
 }
 

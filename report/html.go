@@ -1,6 +1,7 @@
 package report
 
 import (
+	"bytes"
 	"embed"
 	"html/template"
 	"io"
@@ -8,6 +9,7 @@ import (
 
 	"github.com/r3l/r3l/assess"
 	"github.com/r3l/r3l/framework"
+	"github.com/r3l/r3l/internal/textsafe"
 )
 
 //go:embed templates/*.html templates/style.css
@@ -138,7 +140,7 @@ func (h *htmlWriter) Assessment(w io.Writer, r *assess.Result) error {
 		"PrioritiesExplained": s.p.Sprintf(s.t("priorities.explained"), len(fw.PriorityPoints), joinInts(fw.PriorityPoints, ", ")),
 		"Notes":               notes,
 	}
-	return tmpl.ExecuteTemplate(w, "assessment.html", data)
+	return executeSafe(w, tmpl, "assessment.html", data)
 }
 
 type (
@@ -237,5 +239,18 @@ func (h *htmlWriter) Comparison(w io.Writer, c *assess.Comparison) error {
 		"Trends":          trends,
 		"Inputs":          inputs,
 	}
-	return tmpl.ExecuteTemplate(w, "comparison.html", data)
+	return executeSafe(w, tmpl, "comparison.html", data)
+}
+
+// executeSafe renders a page and writes it with the control characters of
+// its texts made visible (textsafe.Text): html/template escapes markup,
+// not the escape sequences a terminal acts on when the file is printed
+// there, nor the bidirectional overrides that reorder a line.
+func executeSafe(w io.Writer, tmpl *template.Template, name string, data any) error {
+	var buf bytes.Buffer
+	if err := tmpl.ExecuteTemplate(&buf, name, data); err != nil {
+		return err
+	}
+	_, err := io.WriteString(w, textsafe.Text(buf.String()))
+	return err
 }

@@ -1,11 +1,14 @@
 package report
 
 import (
+	"bytes"
 	"encoding/json"
+	"fmt"
 	"io"
 	"sync"
 
 	"github.com/r3l/r3l/assess"
+	"github.com/r3l/r3l/internal/textsafe"
 )
 
 type jsonWriter struct{ opts Options }
@@ -33,7 +36,34 @@ type jsonEncoder struct {
 	enc *json.Encoder
 }
 
-func (e *jsonEncoder) Write(p []byte) (int, error) { return e.w.Write(p) }
+// Write writes what the encoder made, with the DEL, C1 controls and
+// bidirectional overrides it leaves as they are written as \u escapes
+// (encoding/json escapes C0 controls itself): the same JSON value, with
+// nothing a terminal acts on.
+func (e *jsonEncoder) Write(p []byte) (int, error) {
+	if _, err := e.w.Write(jsonSafe(p)); err != nil {
+		return 0, err
+	}
+	return len(p), nil
+}
+
+// jsonSafe escapes textsafe's unsafe characters of encoded JSON; the
+// encoder writes each value whole, so no character is split.
+func jsonSafe(p []byte) []byte {
+	// C1 controls start with 0xC2, the overrides with 0xE2 in UTF-8.
+	if bytes.IndexByte(p, 0xc2) < 0 && bytes.IndexByte(p, 0xe2) < 0 && bytes.IndexByte(p, 0x7f) < 0 {
+		return p
+	}
+	var b bytes.Buffer
+	for _, r := range string(p) {
+		if r >= 0x7f && textsafe.Unsafe(r, true) {
+			fmt.Fprintf(&b, "\\u%04x", r)
+		} else {
+			b.WriteRune(r)
+		}
+	}
+	return b.Bytes()
+}
 
 var jsonEncoders = sync.Pool{New: func() any {
 	e := &jsonEncoder{}

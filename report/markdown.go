@@ -10,6 +10,7 @@ import (
 	"github.com/olekukonko/tablewriter/tw"
 
 	"github.com/r3l/r3l/assess"
+	"github.com/r3l/r3l/internal/textsafe"
 )
 
 type markdownWriter struct{ style }
@@ -44,11 +45,24 @@ func mdTable(w io.Writer, header []string, rows [][]string, aligns ...tw.Align) 
 	return err
 }
 
-// mdEscape keeps questionnaire text from breaking tables or turning into
-// markup: pipes, line breaks and HTML are neutralised.
+// mdLines joins the lines of a text, which a table cell or list item
+// cannot break.
+var mdLines = strings.NewReplacer("\r\n", " ", "\n", " ", "\r", " ")
+
+// mdLiteral escapes what Markdown (CommonMark and GitHub's) would read as
+// markup rather than text: backslashes, table pipes, brackets (links and
+// images, `[x](javascript:…)` among them), backticks (code), and < > &
+// (HTML, autolinks and entities). Emphasis (* and _) is left alone: it
+// cannot link or run anything, and the writers add ** themselves.
+var mdLiteral = strings.NewReplacer(`\`, `\\`, "|", `\|`, "[", `\[`, "]", `\]`, "`", "\\`",
+	"<", "&lt;", ">", "&gt;", "&", "&amp;")
+
+// mdEscape keeps questionnaire and framework text from breaking tables or
+// turning into markup (see mdLiteral), and escapes its control characters
+// (textsafe.Text: \x1b, \u202e), which would act on a terminal showing
+// the file.
 func mdEscape(s string) string {
-	r := strings.NewReplacer("|", `\|`, "\r\n", " ", "\n", " ", "\r", " ", "<", "&lt;", ">", "&gt;")
-	return r.Replace(s)
+	return mdLiteral.Replace(textsafe.Text(mdLines.Replace(s)))
 }
 
 func (m *markdownWriter) Assessment(w io.Writer, r *assess.Result) error {
@@ -59,7 +73,7 @@ func (m *markdownWriter) Assessment(w io.Writer, r *assess.Result) error {
 	fmt.Fprintf(b, "# %s — %s\n\n", mdEscape(regionName(r.Region)), mdEscape(r.Period))
 	fmt.Fprintf(b, "- %s: %s %s\n", s.t("framework"), mdEscape(s.text(fw.Title)), mdEscape(fw.Version))
 	fmt.Fprintf(b, "- %s: %s\n", s.t("respondents"), mdEscape(s.respondentsLine(r)))
-	fmt.Fprintf(b, "- **%s**\n\n", s.overallLine(r.Node))
+	fmt.Fprintf(b, "- **%s**\n\n", mdEscape(s.overallLine(r.Node)))
 	if note := s.incomplete(r); note != "" {
 		fmt.Fprintf(b, "**%s**\n\n", mdEscape(note))
 	}

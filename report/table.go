@@ -12,6 +12,7 @@ import (
 
 	"github.com/r3l/r3l/assess"
 	"github.com/r3l/r3l/internal/i18n"
+	"github.com/r3l/r3l/internal/textsafe"
 )
 
 type tableWriter struct{ style }
@@ -28,9 +29,41 @@ type grid struct {
 
 func (g *grid) add(cells ...string) { g.rows = append(g.rows, cells) }
 
+// safe returns g with the control characters of every cell escaped
+// (textsafe.Text), so that no questionnaire or framework text acts on the
+// terminal, and the columns are as wide as what is shown.
+func (g grid) safe() grid {
+	clean := func(cells []string) []string {
+		if cells == nil {
+			return nil
+		}
+		out := make([]string, len(cells))
+		for i, c := range cells {
+			out[i] = textsafe.Text(c)
+		}
+		return out
+	}
+	g.header = clean(g.header)
+	rows := make([][]string, len(g.rows))
+	for i, r := range g.rows {
+		rows[i] = clean(r)
+	}
+	g.rows = rows
+	return g
+}
+
+// para writes a paragraph wrapped to the table's width, its control
+// characters escaped (textsafe.Line). The table writers print text
+// through para, heading and render, and the region's name through
+// textsafe.Line, so that nothing of it acts on the terminal.
+func (s style) para(w io.Writer, text string) {
+	fmt.Fprintln(w, i18n.Wrap(textsafe.Line(text), s.Width))
+}
+
 // render draws g fitted to the terminal width: every column as wide as its
 // content, the flexible one wrapped into what is left.
 func (s style) render(w io.Writer, g grid) error {
+	g = g.safe()
 	opts := []tablewriter.Option{
 		tablewriter.WithRenderer(renderer.NewBlueprint(tw.Rendition{Symbols: tw.NewSymbols(tw.StyleLight)})),
 		tablewriter.WithHeaderAutoFormat(tw.Off),
@@ -70,6 +103,7 @@ func (s style) render(w io.Writer, g grid) error {
 // each with the first fixed columns and as many of the others as fit.
 // The flexible column (one of the fixed ones) wraps to make room.
 func (s style) renderWide(w io.Writer, g grid, fixed int) error {
+	g = g.safe()
 	width := func(col int) int { // a column's natural width with its border
 		n := twwidth.Width(g.header[col])
 		for _, row := range g.rows {
@@ -129,6 +163,7 @@ func seq(n int) []int {
 }
 
 func (s style) heading(w io.Writer, text string) {
+	text = textsafe.Line(text)
 	if s.Color {
 		fmt.Fprintf(w, "\n\x1b[1m%s\x1b[0m\n", text)
 		return
@@ -139,16 +174,19 @@ func (s style) heading(w io.Writer, text string) {
 func (t *tableWriter) Assessment(w io.Writer, r *assess.Result) error {
 	s := t.style
 	fw := r.Framework
-	title := regionName(r.Region)
+	title := textsafe.Line(regionName(r.Region))
 	if s.Color {
 		title = "\x1b[1m" + title + "\x1b[0m"
 	}
 	fmt.Fprintf(w, "%s\n", title)
-	fmt.Fprintln(w, i18n.Wrap(fmt.Sprintf("%s: %s · %s: %s", s.t("period"), r.Period, s.t("respondents"), s.respondentsLine(r)), s.Width))
-	fmt.Fprintln(w, i18n.Wrap(fmt.Sprintf("%s: %s %s", s.t("framework"), s.text(fw.Title), fw.Version), s.Width))
-	fmt.Fprintf(w, "\n%s\n\n", i18n.Wrap(s.overallLine(r.Node), s.Width))
+	s.para(w, fmt.Sprintf("%s: %s · %s: %s", s.t("period"), r.Period, s.t("respondents"), s.respondentsLine(r)))
+	s.para(w, fmt.Sprintf("%s: %s %s", s.t("framework"), s.text(fw.Title), fw.Version))
+	fmt.Fprintln(w)
+	s.para(w, s.overallLine(r.Node))
+	fmt.Fprintln(w)
 	if note := s.incomplete(r); note != "" {
-		fmt.Fprintf(w, "%s\n\n", i18n.Wrap(note, s.Width))
+		s.para(w, note)
+		fmt.Fprintln(w)
 	}
 
 	g := grid{
@@ -202,7 +240,7 @@ func (t *tableWriter) disagreements(w io.Writer, r *assess.Result) error {
 	s.heading(w, s.t("disagreement"))
 	ds := r.Disagreements()
 	if len(ds) == 0 {
-		fmt.Fprintln(w, s.noDisagreement(r))
+		s.para(w, s.noDisagreement(r))
 		return nil
 	}
 	g := grid{
@@ -242,10 +280,10 @@ func (t *tableWriter) priorities(w io.Writer, r *assess.Result) error {
 		for _, p := range r.Priorities[topPriorities:] {
 			rest = append(rest, fmt.Sprintf("%s %d", p.Criterion.ID, p.Points))
 		}
-		fmt.Fprintln(w, i18n.Wrap(s.t("more")+": "+strings.Join(rest, ", "), s.Width))
+		s.para(w, s.t("more")+": "+strings.Join(rest, ", "))
 	}
 	for _, c := range r.Clusters {
-		fmt.Fprintln(w, i18n.Wrap(fmt.Sprintf("%s %s: %d %s", s.t("cluster"), s.text(c.Cluster), c.Points, s.t("points.unit")), s.Width))
+		s.para(w, fmt.Sprintf("%s %s: %d %s", s.t("cluster"), s.text(c.Cluster), c.Points, s.t("points.unit")))
 	}
 	return nil
 }
@@ -259,7 +297,7 @@ func (t *tableWriter) roles(w io.Writer, r *assess.Result) error {
 		return err
 	}
 	if note := s.suppressedNote(r); note != "" {
-		fmt.Fprintln(w, i18n.Wrap(note, s.Width))
+		s.para(w, note)
 	}
 	return nil
 }

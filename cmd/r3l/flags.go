@@ -3,6 +3,7 @@ package main
 import (
 	"fmt"
 	"io"
+	"math"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -123,16 +124,22 @@ func (f *scoringFlags) add(cmd *cobra.Command) {
 	f.survey.add(cmd)
 }
 
+// problems checks the scoring flags. Numbers are checked as "within"
+// rather than "not outside", so that NaN, which compares false with
+// everything, is refused too; --disagreement must be finite as well.
 func (f *scoringFlags) problems(cmd *cobra.Command) []string {
 	var out []string
 	if !slices.Contains(aggregates, f.aggregate) {
 		out = append(out, fmt.Sprintf("--aggregate must be %s, not %q", strings.Join(aggregates, " or "), f.aggregate))
 	}
-	if cmd.Flags().Changed("min-coverage") && (f.minCoverage <= 0 || f.minCoverage > 1) {
+	if cmd.Flags().Changed("min-coverage") && !(f.minCoverage > 0 && f.minCoverage <= 1) {
 		out = append(out, fmt.Sprintf("--min-coverage must be above 0 and at most 1, not %v", f.minCoverage))
 	}
-	if f.disagreement <= 0 {
+	switch {
+	case !(f.disagreement > 0):
 		out = append(out, fmt.Sprintf("--disagreement must be above 0, not %v", f.disagreement))
+	case math.IsInf(f.disagreement, 1):
+		out = append(out, fmt.Sprintf("--disagreement must be a finite number, not %v", f.disagreement))
 	}
 	if f.minRole < 1 {
 		out = append(out, fmt.Sprintf("--min-role must be at least 1, not %d", f.minRole))

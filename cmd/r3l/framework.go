@@ -10,6 +10,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/r3l/r3l/framework"
+	"github.com/r3l/r3l/internal/textsafe"
 	"github.com/r3l/r3l/report"
 )
 
@@ -131,8 +132,8 @@ func newFrameworkValidateCmd(s *streams) *cobra.Command {
 				for _, w := range fw.Warnings {
 					fmt.Fprintf(s.err, "warning: %s\n", w)
 				}
-				fmt.Fprintf(s.out, "%s: ok — %s %s: %d areas, %d criteria, %d indicators\n",
-					path, fw.ID, fw.Version, len(fw.Areas), len(fw.Criteria), len(fw.Indicators))
+				fmt.Fprintf(s.out, "%s: ok — %s %s: %d areas, %d criteria, %d indicators\n", textsafe.Line(path),
+					textsafe.Line(fw.ID), textsafe.Line(fw.Version), len(fw.Areas), len(fw.Criteria), len(fw.Indicators))
 			}
 			return errors.Join(failed...)
 		},

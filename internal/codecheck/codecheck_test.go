@@ -26,20 +26,21 @@ const module = "github.com/r3l/r3l/"
 // lists them. A package missing here fails the test, so that a new one
 // takes its place in the order deliberately.
 var layers = map[string][]string{
-	"internal/yamlx":      nil,
+	"internal/textsafe":   nil,
+	"internal/yamlx":      {"internal/textsafe"},
 	"internal/i18n":       nil,
 	"internal/workbook":   nil,
 	"internal/officetest": nil,
 	"internal/workload":   nil,
 	"internal/codecheck":  nil,
-	"framework":           {"internal/yamlx"},
+	"framework":           {"internal/yamlx", "internal/textsafe"},
 	"assess":              {"framework", "internal/yamlx"},
 	"instrument":          {"assess", "framework", "internal/i18n", "internal/workbook", "internal/yamlx"},
-	"report":              {"assess", "framework", "internal/i18n", "internal/workbook", "internal/yamlx"},
+	"report":              {"assess", "framework", "internal/i18n", "internal/workbook", "internal/yamlx", "internal/textsafe"},
 	"pipeline":            {"instrument", "assess", "framework", "internal/yamlx"},
 	"batch":               {"pipeline", "instrument", "report", "assess", "framework", "internal/i18n"},
 	"schema":              {"framework", "internal/i18n"},
-	"cmd/r3l":             {"batch", "pipeline", "instrument", "report", "schema", "assess", "framework", "internal/i18n", "internal/yamlx"},
+	"cmd/r3l":             {"batch", "pipeline", "instrument", "report", "schema", "assess", "framework", "internal/i18n", "internal/yamlx", "internal/textsafe"},
 	"testdata/gen":        {"internal/workload"},
 }
 

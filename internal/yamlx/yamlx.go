@@ -17,9 +17,11 @@ import (
 	"sort"
 	"strconv"
 	"strings"
-	"unicode"
+	"unicode/utf8"
 
 	"gopkg.in/yaml.v3"
+
+	"github.com/r3l/r3l/internal/textsafe"
 )
 
 // Problem is one thing wrong in an input file. A problem in a spreadsheet
@@ -187,12 +189,12 @@ func Parse(path string, data []byte, noAliases bool) (*yaml.Node, error) {
 		if err == io.EOF {
 			return nil, Problem{Path: path, Line: 1, Msg: "file is empty"}
 		}
-		return nil, syntaxProblem(path, err)
+		return nil, syntaxProblem(path, data, err)
 	}
 	var extra yaml.Node
 	if err := dec.Decode(&extra); err != io.EOF {
 		if err != nil {
-			return nil, syntaxProblem(path, err)
+			return nil, syntaxProblem(path, data, err)
 		}
 		return nil, Problem{Path: path, Line: extra.Line, Col: extra.Column, Msg: "more than one YAML document in the file"}
 	}
@@ -224,16 +226,63 @@ var parserProblems = map[string]bool{
 	"found undefined tag handle":             true,
 }
 
-func syntaxProblem(path string, err error) Problem {
+func syntaxProblem(path string, data []byte, err error) Problem {
 	msg := err.Error()
 	if m := syntaxLine.FindStringSubmatch(msg); m != nil {
 		line, _ := strconv.Atoi(m[1])
-		if parserProblems[m[2]] {
-			line++ // yaml.v3 counts the lines of parser (not scanner) errors from 0
+		p := Problem{Path: path, Line: line, Msg: "YAML syntax: " + m[2]}
+		switch {
+		case parserProblems[m[2]]:
+			p.Line++ // yaml.v3 counts the lines of parser (not scanner) errors from 0
+		case m[1] != "":
+		case readerProblems[m[2]]:
+			// The reader reports an offset, which the message leaves out:
+			// find the character it stopped at.
+			p.Line, p.Col = unreadable(data)
+		case strings.HasPrefix(m[2], "exceeded max depth"):
+			p.Line = 1 // the scanner leaves out line 1 only
 		}
-		return Problem{Path: path, Line: line, Msg: "YAML syntax: " + m[2]}
+		return p
 	}
 	return Problem{Path: path, Msg: "YAML syntax: " + strings.TrimPrefix(msg, "yaml: ")}
+}
+
+// readerProblems are the messages of yaml.v3's errors in decoding the
+// characters of a file, which name no line.
+var readerProblems = map[string]bool{
+	"invalid leading UTF-8 octet":        true,
+	"invalid trailing UTF-8 octet":       true,
+	"incomplete UTF-8 octet sequence":    true,
+	"invalid length of a UTF-8 sequence": true,
+	"invalid Unicode character":          true,
+	"control characters are not allowed": true,
+}
+
+// unreadable returns the line and column of the first character of data
+// that YAML does not read: a byte that is not UTF-8, or a control
+// character outside YAML's printable set. It returns 0, 0 when there is
+// none, as in a file in UTF-16.
+func unreadable(data []byte) (line, col int) {
+	line, col = 1, 1
+	for i := 0; i < len(data); {
+		r, size := utf8.DecodeRune(data[i:])
+		switch {
+		case r == utf8.RuneError && size <= 1, !yamlPrintable(r):
+			return line, col
+		case r == '\n':
+			line, col = line+1, 1
+		default:
+			col++
+		}
+		i += size
+	}
+	return 0, 0
+}
+
+// yamlPrintable reports whether YAML 1.1 allows r in a file.
+func yamlPrintable(r rune) bool {
+	return r == '\t' || r == '\n' || r == '\r' || r >= 0x20 && r <= 0x7e || r == 0x85 ||
+		r >= 0xa0 && r <= 0xd7ff || r >= 0xe000 && r <= 0xfffd || r >= 0x10000 && r <= 0x10ffff
 }
 
 func findAlias(n *yaml.Node) *yaml.Node {
@@ -264,22 +313,9 @@ func (r *Reader) Errorf(n *yaml.Node, format string, args ...any) {
 }
 
 // oneLine escapes control characters, such as a line break in an invalid id
-// that a message repeats, so that each problem stays on one line.
-func oneLine(s string) string {
-	if strings.IndexFunc(s, unicode.IsControl) < 0 {
-		return s
-	}
-	var b strings.Builder
-	for _, r := range s {
-		if unicode.IsControl(r) {
-			q := strconv.QuoteRune(r)
-			b.WriteString(q[1 : len(q)-1])
-		} else {
-			b.WriteRune(r)
-		}
-	}
-	return b.String()
-}
+// that a message repeats, so that each problem stays on one line and
+// nothing of it acts on the terminal (textsafe.Line).
+func oneLine(s string) string { return textsafe.Line(s) }
 
 // Field is one key of a mapping with its value.
 type Field struct {
@@ -302,7 +338,7 @@ func (r *Reader) Map(n *yaml.Node, what string, known ...string) map[string]Fiel
 			continue
 		}
 		if !slices.Contains(known, k.Value) {
-			r.Errorf(k, "unknown key %q in %s%s", k.Value, what, suggest(k.Value, known))
+			r.Errorf(k, "unknown key %q in %s%s", Shorten(k.Value, 40), what, suggest(k.Value, known))
 			continue
 		}
 		if _, dup := fields[k.Value]; dup {
@@ -445,8 +481,15 @@ func Shorten(s string, max int) string {
 func Closest(word string, candidates []string) string {
 	best, bestDist := "", 3
 	lower := strings.ToLower(word)
+	n := utf8.RuneCountInString(lower)
 	for _, c := range candidates {
-		if d := distance(lower, strings.ToLower(c)); d < bestDist {
+		// The distance is at least the difference in length: a 4 MB key
+		// is not compared rune by rune with each candidate.
+		lc := strings.ToLower(c)
+		if m := utf8.RuneCountInString(lc); n-m >= bestDist || m-n >= bestDist {
+			continue
+		}
+		if d := distance(lower, lc); d < bestDist {
 			best, bestDist = c, d
 		}
 	}

@@ -292,7 +292,7 @@ func TestErrorfOneLine(t *testing.T) {
 func TestParseDeepNesting(t *testing.T) {
 	deep := "a: " + strings.Repeat("[", 20000) + strings.Repeat("]", 20000) + "\n"
 	for _, src := range []string{deep, strings.Repeat("- ", 20000) + "x\n"} {
-		if _, err := Parse("in.yaml", []byte(src), true); err == nil || err.Error() != "in.yaml: YAML syntax: exceeded max depth of 10000" {
+		if _, err := Parse("in.yaml", []byte(src), true); err == nil || err.Error() != "in.yaml:1: YAML syntax: exceeded max depth of 10000" {
 			t.Errorf("20000 levels: %v", err)
 		}
 	}

@@ -1,0 +1,55 @@
+package textsafe
+
+import (
+	"flag"
+	"testing"
+)
+
+// The package has no golden files; the flag is accepted so that
+// `go test ./... -update` runs across every package.
+var _ = flag.Bool("update", false, "rewrite golden files (none in this package)")
+
+func TestText(t *testing.T) {
+	for _, c := range []struct{ in, text, line string }{
+		{"Lake Constance", "Lake Constance", "Lake Constance"},
+		{"Åre – Östersund, 東京", "Åre – Östersund, 東京", "Åre – Östersund, 東京"},
+		{"two\nlines\tand a tab", "two\nlines\tand a tab", `two\nlines\tand a tab`},
+		{"clear \x1b[2J screen", `clear \x1b[2J screen`, `clear \x1b[2J screen`},
+		{"title \x1b]0;pwned\a end", `title \x1b]0;pwned\a end`, `title \x1b]0;pwned\a end`},
+		{"link \x1b]8;;http://x\x1b\\here\x1b]8;;\x1b\\", `link \x1b]8;;http://x\x1b\here\x1b]8;;\x1b\`, `link \x1b]8;;http://x\x1b\here\x1b]8;;\x1b\`},
+		{"csi \u009b31m red", `csi \u009b31m red`, `csi \u009b31m red`},
+		{"nel \u0085 del \x7f cr \r nul \x00", `nel \u0085 del \x7f cr \r nul \x00`, `nel \u0085 del \x7f cr \r nul \x00`},
+		{"\u202egnp.exe\u202c", `\u202egnp.exe\u202c`, `\u202egnp.exe\u202c`},
+		{"\u2066iso\u2069 \u202a\u202b\u202d", `\u2066iso\u2069 \u202a\u202b\u202d`, `\u2066iso\u2069 \u202a\u202b\u202d`},
+		{"bad \xff\xfe byte", `bad \xff\xfe byte`, `bad \xff\xfe byte`},
+		// Marks that do not override are text: Hebrew with a right-to-left mark.
+		{"עברית\u200f", "עברית\u200f", "עברית\u200f"},
+	} {
+		if got := Text(c.in); got != c.text {
+			t.Errorf("Text(%q) = %q, want %q", c.in, got, c.text)
+		}
+		if got := Line(c.in); got != c.line {
+			t.Errorf("Line(%q) = %q, want %q", c.in, got, c.line)
+		}
+	}
+}
+
+func TestUnsafe(t *testing.T) {
+	for r := rune(0); r <= 0x10ffff; r++ {
+		want := r < 0x20 && r != '\t' && r != '\n' || r == 0x7f || r >= 0x80 && r <= 0x9f ||
+			r >= 0x202a && r <= 0x202e || r >= 0x2066 && r <= 0x2069
+		if got := Unsafe(r, true); got != want {
+			t.Errorf("Unsafe(%U, true) = %v", r, got)
+		}
+	}
+	if !Unsafe('\n', false) || !Unsafe('\t', false) || Unsafe('\n', true) {
+		t.Error("tab and line feed are unsafe on one line only")
+	}
+}
+
+func TestTextKeepsCleanString(t *testing.T) {
+	s := "nothing to escape here"
+	if n := testing.AllocsPerRun(100, func() { _ = Text(s) }); n != 0 {
+		t.Errorf("%v allocations for a clean string", n)
+	}
+}
