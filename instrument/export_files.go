@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -256,14 +257,24 @@ func jsonProblem(path string, data []byte, err error) error {
 	return yamlx.Problem{Path: path, Line: line, Col: max(col, 1), Msg: err.Error()}
 }
 
+// Bounds of a workbook export: the columns of its heading row, and its
+// cells in all (responses × columns, each row as wide as the heading row;
+// a workbook that unpacks to MaxWorkbookUnzipSize holds about a million
+// cells with a value).
+const (
+	maxExportCols  = 2000
+	maxExportCells = 2_000_000
+)
+
 // readWorkbookExport reads the first sheet of an exported workbook, its
-// first row the headings.
-func readWorkbookExport(path string, f *excelize.File) (*exportTable, error) {
-	sheet := f.GetSheetName(0)
-	rows, err := f.GetRows(sheet)
+// first row the headings, and of each row below the columns they head.
+func readWorkbookExport(path string, b *xlsxFile) (*exportTable, error) {
+	sheet := b.f.GetSheetName(0)
+	rows, err := b.cells.Rows(sheet, maxExportCols)
 	if err != nil {
 		return nil, yamlx.Problem{Path: path, Msg: fmt.Sprintf("cannot read sheet %s: %v", sheet, err)}
 	}
+	defer rows.Close()
 	t := &exportTable{Path: path}
 	at := func(row, col int) yamlx.Pos {
 		name, _ := excelize.CoordinatesToCellName(col+1, row+1)
@@ -275,24 +286,31 @@ func readWorkbookExport(path string, f *excelize.File) (*exportTable, error) {
 		}
 		return at(t.rowIndex(row), col)
 	}
-	for i, r := range rows {
-		if t.Head == nil {
-			if len(r) == 0 {
-				continue
-			}
-			t.Head, t.HeadPos = r, at(i, 0)
-			t.HeadPos.Cell = fmt.Sprintf("%s!%d:%d", sheetRef(sheet), i+1, i+1)
+	for rows.Next() {
+		n := rows.Row()
+		where := yamlx.Pos{Path: path, Cell: fmt.Sprintf("%s!%d:%d", sheetRef(sheet), n, n)}
+		if t.Head == nil && rows.Beyond() {
+			return nil, where.Problem(fmt.Sprintf("more than %d columns: a survey's export has far fewer, so r3l does not read it", maxExportCols))
+		}
+		if len(rows.Cells()) == 0 {
 			continue
 		}
-		if len(r) == 0 {
+		if t.Head == nil {
+			t.Head, t.HeadPos = slices.Clone(rows.Cells()), where
+			rows.Cols = len(t.Head)
 			continue
+		}
+		if (len(t.Rows)+1)*len(t.Head) > maxExportCells {
+			return nil, where.Problem(fmt.Sprintf("more than %d cells (responses × the %d columns of the heading row): r3l does not read so large an export; export the responses in parts",
+				maxExportCells, len(t.Head)))
 		}
 		row := make([]string, len(t.Head))
-		copy(row, r)
+		copy(row, rows.Cells())
 		t.Rows = append(t.Rows, row)
-		p := at(i, 0)
-		p.Cell = fmt.Sprintf("%s!%d:%d", sheetRef(sheet), i+1, i+1)
-		t.Where = append(t.Where, p)
+		t.Where = append(t.Where, where)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, yamlx.Problem{Path: path, Cell: sheetRef(sheet), Msg: fmt.Sprintf("the sheet is damaged and cannot be read (%v)", err)}
 	}
 	if t.Head == nil {
 		return nil, yamlx.Problem{Path: path, Cell: sheetRef(sheet), Msg: "the sheet is empty: no heading row"}

@@ -5,6 +5,8 @@ import (
 	"bytes"
 	"cmp"
 	"fmt"
+	"maps"
+	"os"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -19,12 +21,16 @@ import (
 
 // Limits for reading workbooks, which may come from anyone: the file, what
 // it unpacks to in all, and the part of a worksheet kept in memory (larger
-// worksheets are unpacked to a temporary file).
+// worksheets are unpacked to a temporary file). A questionnaire's sheets
+// are read to row maxSheetRows, and only in the columns the reader needs:
+// a sheet's dimensions cost nothing (see workbook.Sheets).
 const (
 	MaxWorkbookSize        = 8 << 20
 	MaxWorkbookUnzipSize   = 16 << 20
 	MaxWorkbookXMLInMemory = 8 << 20
 	maxSheetRows           = 10000
+	// maxHeaderCols is how far right the Answers header is looked for.
+	maxHeaderCols = 256
 )
 
 // claimsWorkbook takes the files named .xlsx, and any zip archive: a
@@ -39,60 +45,93 @@ func claimsWorkbook(path string, data []byte) bool {
 // a yamlx.Problems listing every problem, each with its cell
 // ("q.xlsx: Answers!E12: …").
 func LoadWorkbook(path string, data []byte, opts LoadOptions) (*assess.Questionnaire, error) {
-	f, err := openWorkbook(path, data)
+	b, err := openWorkbook(path, data)
 	if err != nil {
 		return nil, err
 	}
-	defer f.Close()
-	return loadWorkbook(path, data, f, opts)
+	defer b.Close()
+	return loadWorkbook(path, data, b, opts)
 }
 
 // readWorkbook reads a workbook: an r3l questionnaire, or a survey tool's
 // response export (its first sheet).
 func readWorkbook(path string, data []byte, opts LoadOptions) ([]*assess.Questionnaire, error) {
-	f, err := openWorkbook(path, data)
+	b, err := openWorkbook(path, data)
 	if err != nil {
 		return nil, err
 	}
-	defer f.Close()
-	if hasSheets(f, SheetAnswers, SheetRegion) {
-		q, err := loadWorkbook(path, data, f, opts)
+	defer b.Close()
+	if hasSheets(b.f, SheetAnswers, SheetRegion) {
+		q, err := loadWorkbook(path, data, b, opts)
 		if err != nil {
 			return nil, err
 		}
 		return []*assess.Questionnaire{q}, nil
 	}
-	t, err := readWorkbookExport(path, f)
+	t, err := readWorkbookExport(path, b)
 	if err != nil {
 		return nil, err
 	}
 	if _, ok := detectTool(t.Head); ok || opts.Survey.Map != nil {
 		return readExport(t, data, opts)
 	}
-	if hasSheets(f, "survey", "choices") {
+	if hasSheets(b.f, "survey", "choices") {
 		return nil, yamlx.Problem{Path: path, Msg: "an XLSForm (a survey to load into KoboToolbox or ODK), not responses: read the responses the survey tool exports"}
 	}
 	return nil, yamlx.Problem{Path: path, Msg: fmt.Sprintf("neither an r3l questionnaire workbook (no sheet %q) nor a response export r3l knows (LimeSurvey, KoboToolbox); give a mapping file (--map) to read a survey's export", SheetAnswers)}
 }
 
-// openWorkbook opens a workbook after checkWorkbook, with the limits
-// every workbook is read with.
-func openWorkbook(path string, data []byte) (*excelize.File, error) {
-	if p, ok := checkWorkbook(path, data); !ok {
-		return nil, p
+// xlsxFile is a workbook open for reading: excelize's view of it (its
+// sheets) and its cells, read from the archive (workbook.Sheets).
+type xlsxFile struct {
+	f     *excelize.File
+	cells *workbook.Sheets
+	// tmp is a folder of this workbook's own for the parts excelize
+	// unpacks to files, removed by Close, whatever happened: excelize
+	// leaves them behind when opening fails, with no File to close.
+	tmp string
+}
+
+// Close releases the workbook and removes its temporary files.
+func (b *xlsxFile) Close() {
+	if b.f != nil {
+		_ = b.f.Close()
 	}
-	f, err := excelize.OpenReader(bytes.NewReader(data), excelize.Options{
+	if b.tmp != "" {
+		_ = os.RemoveAll(b.tmp)
+	}
+}
+
+// openWorkbook opens a workbook after checkWorkbook, with the limits
+// every workbook is read with. Close the book on success; on failure
+// nothing is left open.
+func openWorkbook(path string, data []byte) (*xlsxFile, error) {
+	largest, err := checkWorkbook(path, data)
+	if err != nil {
+		return nil, err
+	}
+	b := &xlsxFile{}
+	if largest > MaxWorkbookXMLInMemory { // a part excelize unpacks to a file
+		tmp, err := os.MkdirTemp("", "r3l-xlsx-")
+		if err != nil {
+			return nil, yamlx.Problem{Path: path, Msg: fmt.Sprintf("cannot unpack the workbook: %v", err)}
+		}
+		b.tmp = tmp
+	}
+	b.f, err = excelize.OpenReader(bytes.NewReader(data), excelize.Options{
 		UnzipSizeLimit:    MaxWorkbookUnzipSize,
 		UnzipXMLSizeLimit: MaxWorkbookXMLInMemory,
 		RawCellValue:      true,
+		TmpDir:            b.tmp,
 	})
+	if err == nil {
+		b.cells, err = workbook.ReadSheets(data)
+	}
 	if err != nil {
-		if f != nil {
-			_ = f.Close()
-		}
+		b.Close()
 		return nil, yamlx.Problem{Path: path, Msg: fmt.Sprintf("not an Excel workbook (%v)", err)}
 	}
-	return f, nil
+	return b, nil
 }
 
 // hasSheets reports whether a workbook has sheets of these names (in any
@@ -107,12 +146,12 @@ func hasSheets(f *excelize.File, names ...string) bool {
 }
 
 // loadWorkbook reads an open questionnaire workbook.
-func loadWorkbook(path string, data []byte, f *excelize.File, opts LoadOptions) (*assess.Questionnaire, error) {
+func loadWorkbook(path string, data []byte, b *xlsxFile, opts LoadOptions) (*assess.Questionnaire, error) {
 	if opts.Pick == nil {
 		opts.Pick = BundledFramework
 	}
 	sheets := map[string]string{} // lower-case name -> name
-	for _, name := range f.GetSheetList() {
+	for _, name := range b.f.GetSheetList() {
 		sheets[strings.ToLower(name)] = name
 	}
 	for _, want := range []string{SheetAnswers, SheetRegion} {
@@ -120,7 +159,7 @@ func loadWorkbook(path string, data []byte, f *excelize.File, opts LoadOptions) 
 			return nil, yamlx.Problem{Path: path, Msg: fmt.Sprintf("not an r3l questionnaire workbook: no sheet %q", want)}
 		}
 	}
-	r := &wbReader{path: path, f: f, sheets: sheets}
+	r := &wbReader{path: path, cells: b.cells, sheets: sheets}
 	q := r.questionnaire(opts)
 	if err := r.err(); err != nil {
 		return nil, identified(err, q)
@@ -131,10 +170,11 @@ func loadWorkbook(path string, data []byte, f *excelize.File, opts LoadOptions) 
 
 // checkWorkbook tells a workbook from other files before excelize opens
 // it, and refuses archives that unpack to more than the limit, judged by
-// the sizes the archive declares (Go's zip reader stops at those).
-func checkWorkbook(path string, data []byte) (yamlx.Problem, bool) {
-	bad := func(format string, args ...any) (yamlx.Problem, bool) {
-		return yamlx.Problem{Path: path, Msg: fmt.Sprintf(format, args...)}, false
+// the sizes the archive declares (Go's zip reader stops at those). It
+// returns the largest size a part declares.
+func checkWorkbook(path string, data []byte) (uint64, error) {
+	bad := func(format string, args ...any) (uint64, error) {
+		return 0, yamlx.Problem{Path: path, Msg: fmt.Sprintf(format, args...)}
 	}
 	switch {
 	case strings.HasPrefix(filepath.Base(path), "~$"):
@@ -153,10 +193,11 @@ func checkWorkbook(path string, data []byte) (yamlx.Problem, bool) {
 	if err != nil {
 		return bad("not an Excel workbook (a damaged zip archive: %v)", err)
 	}
-	var total uint64
+	var total, largest uint64
 	hasWorkbook, hasODS := false, false
 	for _, zf := range zr.File {
 		total += zf.UncompressedSize64
+		largest = max(largest, zf.UncompressedSize64)
 		if total > MaxWorkbookUnzipSize || zf.UncompressedSize64 > MaxWorkbookUnzipSize {
 			return bad("the workbook unpacks to more than %d MiB; a questionnaire needs far less, so it is not read", MaxWorkbookUnzipSize>>20)
 		}
@@ -169,7 +210,7 @@ func checkWorkbook(path string, data []byte) (yamlx.Problem, bool) {
 	}
 	switch {
 	case hasWorkbook:
-		return yamlx.Problem{}, true
+		return largest, nil
 	case hasODS:
 		return bad("not an Excel workbook (an OpenDocument file: save it as Excel .xlsx)")
 	}
@@ -190,7 +231,7 @@ func isText(data []byte) bool {
 
 type wbReader struct {
 	path     string
-	f        *excelize.File
+	cells    *workbook.Sheets
 	sheets   map[string]string
 	problems []cellProblem
 
@@ -242,6 +283,8 @@ func cellRef(sheet string, col, row int) string {
 type row struct {
 	n     int
 	cells []string
+	// noValue are the columns (from 1) of formulas without a value.
+	noValue []int
 }
 
 // get returns the trimmed value of column col (from 1).
@@ -261,59 +304,101 @@ func (rw row) empty() bool {
 	return true
 }
 
-// rows streams a sheet's rows with content, up to maxSheetRows; content
-// further down is a problem, not a reason to read on. An error means the
+// noValueMsg is the problem of a formula without a value, which a
+// spreadsheet stores with the formula and a program writing a workbook
+// may not: the cell is not read as empty.
+const noValueMsg = "a formula without a value: type the answer, or open and save the workbook in Excel or LibreOffice so that its value is stored"
+
+// formulas reports the cells of a row in the columns cols (in all of the
+// row's, without cols) that hold a formula without a value.
+func (r *wbReader) formulas(sheet string, rw row, cols ...int) {
+	for _, c := range rw.noValue {
+		if len(cols) == 0 || slices.Contains(cols, c) {
+			r.errorf(sheet, c, rw.n, noValueMsg)
+		}
+	}
+}
+
+// rows streams a sheet's rows with content, in the first cols columns,
+// up to row maxSheetRows: a row further down ends the reading, and if it
+// has content that is a problem. width, if given, sees the first ten rows
+// with content until it finds the sheet's header row among them, and
+// returns the columns the rows under it are read in. An error means the
 // sheet cannot be read at all.
-func (r *wbReader) rows(canonical string) ([]row, error) {
+func (r *wbReader) rows(canonical string, cols int, width func(row) int) ([]row, error) {
 	sheet := r.sheets[strings.ToLower(canonical)]
-	it, err := r.f.Rows(sheet)
+	it, err := r.cells.Rows(sheet, cols)
 	if err != nil {
 		return nil, err
 	}
 	defer it.Close()
 	var out []row
-	n := 0
 	for it.Next() {
-		n++
-		cells, err := it.Columns(excelize.Options{RawCellValue: true})
-		if err != nil {
-			return nil, err
-		}
-		rw := row{n: n, cells: cells}
-		if rw.empty() {
-			continue
-		}
-		if n > maxSheetRows {
-			r.errorf(canonical, 1, n, "the sheet goes on beyond row %d; a questionnaire has far fewer rows, so r3l reads no further", maxSheetRows)
+		rw := row{n: it.Row(), cells: it.Cells(), noValue: it.NoValue()}
+		if rw.n > maxSheetRows {
+			if !rw.empty() || len(rw.noValue) > 0 {
+				r.errorf(canonical, 1, rw.n, "the sheet goes on beyond row %d; a questionnaire has far fewer rows, so r3l reads no further", maxSheetRows)
+			}
 			break
 		}
+		if rw.empty() && len(rw.noValue) == 0 {
+			continue
+		}
+		rw.cells, rw.noValue = slices.Clone(rw.cells), slices.Clone(rw.noValue)
 		out = append(out, rw)
+		if width != nil {
+			if w := width(rw); w > 0 {
+				it.Cols, width = w, nil
+			} else if len(out) == 10 {
+				it.Cols, width = 1, nil // no header: the rows are not read
+			}
+		}
 	}
-	return out, it.Error()
+	return out, it.Err()
+}
+
+// sheet reads a sheet's rows (see rows); a sheet that cannot be read is
+// the one problem reported.
+func (r *wbReader) sheet(canonical string, cols int, width func(row) int) ([]row, bool) {
+	rows, err := r.rows(canonical, cols, width)
+	if err != nil {
+		r.problems = nil
+		r.errorf(canonical, 0, 0, "the sheet is damaged and cannot be read (%v)", err)
+		return nil, false
+	}
+	return rows, true
 }
 
 func (r *wbReader) questionnaire(opts LoadOptions) *assess.Questionnaire {
 	q := &assess.Questionnaire{}
-	var region, answers, priorities []row
-	for _, s := range []struct {
-		name string
-		dst  *[]row
-	}{{SheetRegion, &region}, {SheetAnswers, &answers}, {SheetPriorities, &priorities}} {
-		if _, ok := r.sheets[strings.ToLower(s.name)]; !ok {
-			continue // Priorities is optional; the others are checked before
-		}
-		var err error
-		if *s.dst, err = r.rows(s.name); err != nil {
-			r.problems = []cellProblem{{Problem: yamlx.Problem{Path: r.path,
-				Msg: fmt.Sprintf("the workbook is damaged: sheet %q cannot be read (%v)", s.name, err)}}}
-			return q
-		}
+	// Region: keys in column A, values in B.
+	region, ok := r.sheet(SheetRegion, 2, nil)
+	if !ok {
+		return q
 	}
 	fw := r.region(region, q, opts)
 	if fw == nil {
 		// Answers cannot be checked without the framework; the problem is
 		// already reported at the framework cell.
 		return q
+	}
+	answers, ok := r.sheet(SheetAnswers, maxHeaderCols, func(rw row) int {
+		cols, _ := answerColumns(rw)
+		if _, ok := cols["id"]; !ok {
+			return 0
+		}
+		return slices.Max(slices.Collect(maps.Values(cols)))
+	})
+	if !ok {
+		return q
+	}
+	var priorities []row
+	if _, has := r.sheets[strings.ToLower(SheetPriorities)]; has { // optional
+		// Column A the area, B its title, then the ranks, and one column
+		// more to tell that no more can be ranked.
+		if priorities, ok = r.sheet(SheetPriorities, priorityFirst+len(fw.PriorityPoints), nil); !ok {
+			return q
+		}
 	}
 	q.Answers = make([]assess.Answer, len(fw.Indicators))
 	rowOf := r.answers(answers, fw, q.Answers)
@@ -339,6 +424,7 @@ func (r *wbReader) region(rows []row, q *assess.Questionnaire, opts LoadOptions)
 	at := map[string]int{} // key -> row
 	vals := map[string]string{}
 	for i, rw := range rows {
+		r.formulas(sheet, rw)
 		key := strings.ToLower(rw.get(1))
 		switch {
 		case key == "":
@@ -435,24 +521,42 @@ func suggestKey(key string) string {
 // ID column, among the first ten) and the columns by their headers.
 func (r *wbReader) header(rows []row) (int, map[string]int) {
 	for i, rw := range rows[:min(len(rows), 10)] {
-		cols := map[string]int{}
-		for c := range rw.cells {
-			h := strings.ToLower(rw.get(c + 1))
-			for key, names := range AnswerHeaders {
-				if h == key || matchesAny(h, names) {
-					if _, dup := cols[key]; dup {
-						r.errorf(SheetAnswers, c+1, rw.n, "a second %q column in the header row", names.Get("en"))
-						continue
-					}
-					cols[key] = c + 1
-				}
-			}
-		}
+		cols, dups := answerColumns(rw)
 		if _, ok := cols["id"]; ok {
+			for _, c := range dups {
+				r.errorf(SheetAnswers, c, rw.n, "a second %q column in the header row", AnswerHeaders[rw.key(c)].Get("en"))
+			}
 			return i, cols
 		}
 	}
 	return -1, nil
+}
+
+// answerColumns finds the Answers columns in a row by their headers (see
+// AnswerHeaders): the first column of each, and the columns of second ones.
+func answerColumns(rw row) (cols map[string]int, dups []int) {
+	cols = map[string]int{}
+	for c := range rw.cells {
+		if key := rw.key(c + 1); key != "" {
+			if _, dup := cols[key]; dup {
+				dups = append(dups, c+1)
+				continue
+			}
+			cols[key] = c + 1
+		}
+	}
+	return cols, dups
+}
+
+// key is the Answers column a header cell names, or "".
+func (rw row) key(col int) string {
+	h := strings.ToLower(rw.get(col))
+	for key, names := range AnswerHeaders {
+		if h == key || matchesAny(h, names) {
+			return key
+		}
+	}
+	return ""
 }
 
 func matchesAny(h string, names framework.Text) bool {
@@ -481,6 +585,7 @@ func (r *wbReader) answers(rows []row, fw *framework.Framework, out []assess.Ans
 	idCol, ansCol := cols["id"], cols["answer"]
 	r.answerCol = ansCol
 	for _, rw := range rows[h+1:] {
+		r.formulas(sheet, rw, idCol, ansCol, cols["evidence"], cols["comment"])
 		id := rw.get(idCol)
 		a := assess.Answer{Evidence: rw.get(cols["evidence"]), Comment: rw.get(cols["comment"])}
 		text := rw.get(ansCol)
@@ -531,15 +636,19 @@ func cellAnswer(s *framework.Scale, text string) string {
 	return text
 }
 
+// priorityFirst is the Priorities column of rank 1.
+const priorityFirst = 3
+
 // priorities reads the Priorities sheet: the area's id in column A, its
 // title in B, the ranked criteria from column C on.
 func (r *wbReader) priorities(rows []row, fw *framework.Framework) map[string][]string {
 	const sheet = SheetPriorities
-	const first = 3 // column of rank 1
+	const first = priorityFirst
 	maxRanks := len(fw.PriorityPoints)
 	out := map[string][]string{}
 	seen := map[string]int{} // area id -> row
 	for i, rw := range rows {
+		r.formulas(sheet, rw)
 		id := rw.get(1)
 		area := fw.Area(id)
 		if area == nil {

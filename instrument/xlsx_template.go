@@ -406,7 +406,7 @@ func (t *qwb) answers() {
 	for i, h := range headers {
 		t.set(sheet, i+1, 1, h, t.header)
 	}
-	t.Do(t.F.SetRowHeight(sheet, 1, 20))
+	t.RowHeight(sheet, 1, 20)
 	cells := map[*framework.Scale][]string{} // Answer cells per scale
 	areaIndex := map[*framework.Area]int{}
 	for i, a := range fw.Areas {
@@ -541,7 +541,7 @@ func (t *qwb) priorities() {
 		t.set(sheet, 1, row, a.ID, t.areaID[i])
 		t.set(sheet, 2, row, a.Title.Get(lang), t.areaText[i])
 		// Two lines: room for a criterion's title once picked.
-		t.Do(t.F.SetRowHeight(sheet, row, float64(max(2, qwbLines(a.Title.Get(lang), widths[1])))*15+2))
+		t.RowHeight(sheet, row, float64(max(2, qwbLines(a.Title.Get(lang), widths[1])))*15+2)
 		for j := range n {
 			t.fill(sheet, 3+j, row, t.input)
 		}

@@ -144,10 +144,28 @@ func labelWidth(c *assess.Comparison) float64 {
 	return min(w, 40)
 }
 
+// matrixNodes is the most nodes a matrix sheet holds: a sheet has 16,384
+// columns, three of them the assessment's.
+const matrixNodes = 16384 - 3
+
 // compareMatrix writes assessments × the nodes c.Nodes[from:to], shaded by
 // score. Wider than a page, it prints on as many pages across as it takes,
-// each with the assessments' labels.
+// each with the assessments' labels. Wider than a sheet, it goes on in
+// sheets "name 2", "name 3", ….
 func (x *xlsxWriter) compareMatrix(b *book, hm *heatmap, c *assess.Comparison, name string, from, to int) {
+	for part := 1; from < to || part == 1; part++ {
+		sheet := name
+		if part > 1 {
+			sheet = fmt.Sprintf("%s %d", name, part)
+		}
+		end := min(to, from+matrixNodes)
+		x.matrixSheet(b, hm, c, sheet, from, end)
+		from = end
+	}
+}
+
+// matrixSheet writes one sheet of compareMatrix.
+func (x *xlsxWriter) matrixSheet(b *book, hm *heatmap, c *assess.Comparison, name string, from, to int) {
 	nodes := c.Nodes[from:to]
 	headers := append([]string{x.t("assessment"), x.t("region"), x.t("period")}, nodes...)
 	widths := []float64{labelWidth(c), 12, 6}

@@ -162,9 +162,7 @@ func (b *book) note(sheet string, row, cols int, text string, style int) {
 	}
 	width := 0.0
 	for c := 1; c <= cols; c++ {
-		w, err := b.F.GetColWidth(sheet, workbook.ColName(c))
-		b.Do(err)
-		width += w
+		width += b.ColWidth(sheet, c)
 	}
 	b.Set(sheet, 1, row, text)
 	if cols > 1 && b.Err == nil {
@@ -225,8 +223,8 @@ func (x *xlsxWriter) Assessment(w io.Writer, r *assess.Result) error {
 	if b.Err != nil {
 		return b.Err
 	}
-	_, err := b.F.WriteTo(w)
-	return err
+	// SaveTo writes the widths of the Indicators sheet (DeferWidths).
+	return b.SaveTo(w)
 }
 
 // The Summary prints on two pages: the key figures and area table with
@@ -331,9 +329,7 @@ func (x *xlsxWriter) summaryCharts(b *book, r *assess.Result, header, last int) 
 	barRow := max(last+2, 2+(radarHeight+rowPx-1)/rowPx+1)
 	barWidth := 0
 	for c := 1; c <= 7 && b.Err == nil; c++ {
-		w, err := b.F.GetColWidth(sh, workbook.ColName(c))
-		b.Do(err)
-		barWidth += int(w*summaryPx + 0.5)
+		barWidth += int(b.ColWidth(sh, c)*summaryPx + 0.5)
 	}
 	barHeight := min(100+27*n, maxBarHeight)
 	b.Do(b.F.SetDefinedName(&excelize.DefinedName{Name: "_xlnm.Print_Area", Scope: sh,
@@ -468,6 +464,9 @@ func (x *xlsxWriter) indicators(b *book, r *assess.Result) {
 		}
 	}
 	cols = append(cols, column{s.t("evidence"), 30, colWrap}, column{s.t("comments"), 30, colWrap})
+	// A column per respondent, each as wide as its header: excelize would
+	// take time in the cube of the respondents to set their widths.
+	b.DeferWidths(sh)
 	var rows [][]any
 	for _, a := range r.Areas {
 		for _, c := range a.Criteria {

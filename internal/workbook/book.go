@@ -5,7 +5,10 @@
 package workbook
 
 import (
+	"cmp"
 	"fmt"
+	"slices"
+	"strconv"
 
 	"github.com/xuri/excelize/v2"
 )
@@ -22,13 +25,16 @@ type Book struct {
 
 	streamed map[string]bool // sheets written by a stream writer
 	deferred []*deferredRows // rows written when the workbook is saved
-	lastRow  map[string]int  // the last row Set wrote on each sheet
-	lastCol  map[string]int  // and the last column
+	// colWidths are the column widths of streamed sheets and of sheets
+	// whose widths are deferred (DeferWidths), written by SaveTo.
+	colWidths map[string][]float64
+	lastRow   map[string]int // the last row Set wrote on each sheet
+	lastCol   map[string]int // and the last column
 }
 
 // New returns an empty book with splicing on.
 func New() *Book {
-	return &Book{F: excelize.NewFile(), Splice: true, streamed: map[string]bool{},
+	return &Book{F: excelize.NewFile(), Splice: true, streamed: map[string]bool{}, colWidths: map[string][]float64{},
 		lastRow: map[string]int{}, lastCol: map[string]int{}}
 }
 
@@ -113,20 +119,108 @@ func (b *Book) SetStyle(sheet string, col1, row1, col2, row2, style int) {
 }
 
 // Widths sets the widths of the first columns of a sheet; 0 leaves one as
-// it is.
+// it is. excelize takes time for each call in the columns set before it
+// times the columns it sets, so columns of one width are set at once,
+// the widest range last; the widths of a sheet of many columns, each of
+// its own width, are best left to SaveTo (see DeferWidths).
 func (b *Book) Widths(sheet string, widths ...float64) {
-	for i, w := range widths {
-		if b.Err == nil && w > 0 {
-			c := ColName(i + 1)
-			b.Do(b.F.SetColWidth(sheet, c, c, w))
+	if d, ok := b.colWidths[sheet]; ok {
+		for len(d) < len(widths) {
+			d = append(d, 0)
+		}
+		for i, w := range widths {
+			if w > 0 {
+				d[i] = w
+			}
+		}
+		b.colWidths[sheet] = d
+		return
+	}
+	ranges := widthRanges(widths)
+	slices.SortStableFunc(ranges, func(x, y colRange) int { return cmp.Compare(x.max-x.min, y.max-y.min) })
+	for _, r := range ranges {
+		if b.Err == nil {
+			b.Do(b.F.SetColWidth(sheet, ColName(r.min), ColName(r.max), r.width))
 		}
 	}
 }
 
-// RowHeight sets a row's height in points.
+// DeferWidths has the column widths of a sheet, which has none yet,
+// written by SaveTo, at once: for a sheet of many columns that is no
+// chart's ground (a chart is placed by the widths of the columns it
+// covers).
+func (b *Book) DeferWidths(sheet string) {
+	if _, ok := b.colWidths[sheet]; !ok {
+		b.colWidths[sheet] = nil
+	}
+}
+
+// ColWidth is the width of a column (from 1) of a sheet.
+func (b *Book) ColWidth(sheet string, col int) float64 {
+	if d, ok := b.colWidths[sheet]; ok {
+		if col <= len(d) && d[col-1] > 0 {
+			return d[col-1]
+		}
+		return defaultColWidth
+	}
+	if b.Err != nil {
+		return defaultColWidth
+	}
+	w, err := b.F.GetColWidth(sheet, ColName(col))
+	b.Do(err)
+	return w
+}
+
+// defaultColWidth is the width of a column whose width is not set, as
+// excelize gives it.
+const defaultColWidth = 9.140625
+
+// colRange is columns min to max (from 1) of one width.
+type colRange struct {
+	min, max int
+	width    float64
+}
+
+// widthRanges groups the columns of widths (0: left as it is) into ranges
+// of one width, at most excelize.MaxColumnWidth.
+func widthRanges(widths []float64) []colRange {
+	var out []colRange
+	for i, w := range widths {
+		w = min(w, excelize.MaxColumnWidth)
+		switch {
+		case w <= 0:
+		case len(out) > 0 && out[len(out)-1].max == i && out[len(out)-1].width == w:
+			out[len(out)-1].max = i + 1
+		default:
+			out = append(out, colRange{i + 1, i + 1, w})
+		}
+	}
+	return out
+}
+
+// colsXML is the <cols> element of a worksheet with these widths, or
+// nothing.
+func colsXML(widths []float64) []byte {
+	ranges := widthRanges(widths)
+	if len(ranges) == 0 {
+		return nil
+	}
+	b := []byte("<cols>")
+	for _, r := range ranges {
+		b = fmt.Appendf(b, `<col min="%d" max="%d" width="%s" customWidth="1"/>`, r.min, r.max, strconv.FormatFloat(r.width, 'f', -1, 64))
+	}
+	return append(b, "</cols>"...)
+}
+
+// MaxRowHeight is the tallest a row can be, in points (Excel's limit;
+// excelize refuses taller rows). A text that needs more stays whole in
+// its cell, wrapped, and shows in full in the cell's editor.
+const MaxRowHeight = excelize.MaxRowHeight
+
+// RowHeight sets a row's height in points, at most MaxRowHeight.
 func (b *Book) RowHeight(sheet string, row int, height float64) {
 	if b.Err == nil {
-		b.Do(b.F.SetRowHeight(sheet, row, height))
+		b.Do(b.F.SetRowHeight(sheet, row, min(height, MaxRowHeight)))
 	}
 }
 

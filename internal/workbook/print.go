@@ -72,11 +72,7 @@ func (b *Book) SetPrint(sheet string, p PrintSetup) {
 	if p.Wide == 0 {
 		widths := make([]float64, b.lastCol[sheet])
 		for i := range widths {
-			if b.Err == nil {
-				w, err := b.F.GetColWidth(sheet, ColName(i+1))
-				b.Do(err)
-				widths[i] = w
-			}
+			widths[i] = b.ColWidth(sheet, i+1)
 		}
 		p.Wide = PagesWide(widths, p.TitleCols)
 	}

@@ -68,21 +68,30 @@ func (ss *StreamSheet) DeferRows(n int, fill RowSource) {
 // the time, for a file about 15% larger.
 func (b *Book) SaveTo(w io.Writer) error {
 	paths := map[string]*deferredRows{}
+	cols := map[string][]byte{}
 	ids := map[string]int{}
 	for id, name := range b.F.GetSheetMap() {
 		ids[name] = id
 	}
+	// Where excelize keeps the sheets it adds (File.NewSheet).
+	part := func(sheet string) string { return fmt.Sprintf("xl/worksheets/sheet%d.xml", ids[sheet]) }
 	for _, d := range b.deferred {
-		id, ok := ids[d.sheet]
-		if !ok {
+		if _, ok := ids[d.sheet]; !ok {
 			return fmt.Errorf("xlsx: no sheet %q for its rows", d.sheet)
 		}
-		// Where excelize keeps the sheets it adds (File.NewSheet).
-		paths[fmt.Sprintf("xl/worksheets/sheet%d.xml", id)] = d
+		paths[part(d.sheet)] = d
+	}
+	for sheet, widths := range b.colWidths {
+		if _, ok := ids[sheet]; !ok {
+			return fmt.Errorf("xlsx: no sheet %q for its columns", sheet)
+		}
+		cols[part(sheet)] = colsXML(widths)
 	}
 	// The archive goes straight to w; excelize's own buffer (WriteTo
 	// builds the whole archive in memory first) then stays empty.
-	b.F.SetZipWriter(func(io.Writer) excelize.ZipWriter { return &spliceZip{zw: fastZip(w), splices: paths} })
+	b.F.SetZipWriter(func(io.Writer) excelize.ZipWriter {
+		return &spliceZip{zw: fastZip(w), splices: paths, cols: cols}
+	})
 	if _, err := b.F.WriteTo(io.Discard); err != nil {
 		return err
 	}
@@ -96,13 +105,17 @@ func (b *Book) SaveTo(w io.Writer) error {
 
 // spliceZip is the archive writer of SaveTo. It holds back the (small)
 // XML of a sheet with deferred rows until the entry is complete, then
-// writes it with the rows inserted before </sheetData>.
+// writes it with the rows inserted before </sheetData>; and it inserts
+// the <cols> of streamed sheets, and of sheets whose widths are deferred,
+// before their <sheetData>.
 type spliceZip struct {
 	zw      *zip.Writer
 	splices map[string]*deferredRows
-	name    string // entry held back
+	cols    map[string][]byte // part -> its <cols>
+	name    string            // entry held back
 	held    bytes.Buffer
 	rows    *deferredRows
+	colsw   *colsWriter // the entry being written, if it gets <cols>
 }
 
 func (z *spliceZip) Create(name string) (io.Writer, error) {
@@ -113,7 +126,64 @@ func (z *spliceZip) Create(name string) (io.Writer, error) {
 		z.name, z.rows = name, d
 		return &z.held, nil
 	}
-	return z.zw.Create(name)
+	w, err := z.zw.Create(name)
+	if cols, ok := z.cols[name]; ok && err == nil {
+		z.colsw = &colsWriter{w: w, cols: cols}
+		return z.colsw, nil
+	}
+	return w, err
+}
+
+// colsWriter writes a sheet with cols inserted before its <sheetData>,
+// which comes near its start.
+type colsWriter struct {
+	w    io.Writer
+	cols []byte
+	head []byte // what came before <sheetData>, held back
+	done bool
+}
+
+// sheetDataTag starts a sheet's data; <cols> comes before it.
+var sheetDataTag = []byte("<sheetData")
+
+func (c *colsWriter) Write(p []byte) (int, error) {
+	if c.done {
+		return c.w.Write(p)
+	}
+	if len(c.head) == 0 && bytes.Contains(p, sheetDataTag) { // no copy
+		return len(p), c.insert(p)
+	}
+	c.head = append(c.head, p...)
+	if bytes.Contains(c.head, sheetDataTag) {
+		return len(p), c.flush()
+	}
+	return len(p), nil
+}
+
+// flush writes what is held back, with the cols before <sheetData>.
+func (c *colsWriter) flush() error {
+	if c.done {
+		return nil
+	}
+	head := c.head
+	c.head = nil
+	return c.insert(head)
+}
+
+// insert writes the start of the sheet, up to and beyond <sheetData>, with
+// the cols before it.
+func (c *colsWriter) insert(p []byte) error {
+	c.done = true
+	at := bytes.Index(p, sheetDataTag)
+	if at < 0 {
+		return errors.New("xlsx: a sheet without sheetData")
+	}
+	for _, b := range [][]byte{p[:at], c.cols, p[at:]} {
+		if _, err := c.w.Write(b); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 func (z *spliceZip) AddFS(fsys fs.FS) error {
@@ -131,8 +201,15 @@ func (z *spliceZip) Close() error {
 	return z.zw.Close()
 }
 
-// finish writes the entry held back, if any, with its rows.
+// finish completes the entry being written: the one held back, if any,
+// is written with its rows.
 func (z *spliceZip) finish() error {
+	if c := z.colsw; c != nil {
+		z.colsw = nil
+		if err := c.flush(); err != nil {
+			return err
+		}
+	}
 	d := z.rows
 	if d == nil {
 		return nil
@@ -147,6 +224,11 @@ func (z *spliceZip) finish() error {
 	if err != nil {
 		return err
 	}
+	var colsw *colsWriter
+	if cols, ok := z.cols[z.name]; ok {
+		colsw = &colsWriter{w: out, cols: cols}
+		out = colsw
+	}
 	bw := bufio.NewWriterSize(out, 64<<10)
 	bw.Write(sheet[:at])
 	enc := rowEncoder{w: bw, row: d.first - 1}
@@ -159,7 +241,10 @@ func (z *spliceZip) finish() error {
 	bw.Write(sheet[at:])
 	d.done = true
 	z.held.Reset()
-	return bw.Flush()
+	if err := bw.Flush(); err != nil || colsw == nil {
+		return err
+	}
+	return colsw.flush()
 }
 
 // fastZip is a zip writer that deflates at level 2, as fast as level 1

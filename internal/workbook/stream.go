@@ -19,9 +19,9 @@ type StreamSheet struct {
 }
 
 // Stream adds a streamed sheet with a header row in headerStyle, column
-// widths (widened to fit the header's words) and the first freezeCols
-// columns frozen. It prints as p says; p.TitleRows and p.TitleCols of 0
-// repeat the header row and the frozen columns.
+// widths (widened to fit the header's words; SaveTo writes them) and the
+// first freezeCols columns frozen. It prints as p says; p.TitleRows and
+// p.TitleCols of 0 repeat the header row and the frozen columns.
 func (b *Book) Stream(name string, headers []string, widths []float64, freezeCols, headerStyle int, p PrintSetup) *StreamSheet {
 	b.Sheet(name)
 	b.streamed[name] = true
@@ -48,11 +48,9 @@ func (b *Book) Stream(name string, headers []string, widths []float64, freezeCol
 	var err error
 	ss.sw, err = b.F.NewStreamWriter(name)
 	b.Do(err)
-	for i, w := range widths {
-		if b.Err == nil && w > 0 {
-			b.Do(ss.sw.SetColWidth(i+1, i+1, w))
-		}
-	}
+	// The widths are written by SaveTo, in ranges: the stream writer's
+	// SetColWidth takes time in the columns set before.
+	b.colWidths[name] = widths
 	if b.Err == nil {
 		b.Do(ss.sw.SetPanes(&excelize.Panes{Freeze: true, XSplit: freezeCols, YSplit: 1,
 			TopLeftCell: Cell(freezeCols+1, 2), ActivePane: "bottomRight"}))
@@ -74,7 +72,7 @@ func (ss *StreamSheet) Row() int { return ss.row }
 func (ss *StreamSheet) Add(values ...any) { ss.AddHeight(0, values...) }
 
 // AddHeight writes the next row, height points tall (0: the default
-// height), for rows with wrapped text.
+// height; at most MaxRowHeight), for rows with wrapped text.
 func (ss *StreamSheet) AddHeight(height float64, values ...any) {
 	if ss.b.Err != nil {
 		return
@@ -84,7 +82,7 @@ func (ss *StreamSheet) AddHeight(height float64, values ...any) {
 		values[i] = deref(v)
 	}
 	if height > LineHeight {
-		ss.b.Do(ss.sw.SetRow(Cell(1, ss.row), values, excelize.RowOpts{Height: height}))
+		ss.b.Do(ss.sw.SetRow(Cell(1, ss.row), values, excelize.RowOpts{Height: min(height, MaxRowHeight)}))
 		return
 	}
 	ss.b.Do(ss.sw.SetRow(Cell(1, ss.row), values))
