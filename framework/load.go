@@ -64,7 +64,7 @@ func LoadFile(path string) (*Framework, error) {
 // Load validates a framework from YAML bytes. path is used in messages. The
 // error, if any, is a yamlx.Problems listing every problem found.
 func Load(path string, data []byte) (*Framework, error) {
-	root, err := yamlx.Parse(path, data, false)
+	root, err := yamlx.Parse(path, data, yamlx.Limits{MaxNodes: yamlx.MaxFrameworkNodes})
 	if err != nil {
 		return nil, err
 	}

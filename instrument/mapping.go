@@ -53,7 +53,7 @@ func LoadMapping(path string) (*Mapping, error) {
 
 // parseMapping reads the mapping file of path from data.
 func parseMapping(path string, data []byte) (*Mapping, error) {
-	root, err := yamlx.Parse(path, data, true)
+	root, err := yamlx.Parse(path, data, yamlx.Limits{NoAliases: true, MaxNodes: yamlx.MaxQuestionnaireNodes})
 	if err != nil {
 		return nil, err
 	}

@@ -178,11 +178,12 @@ func fileProblem(path string, err error) error {
 
 var syntaxLine = regexp.MustCompile(`^yaml: (?:line (\d+): )?(.*)$`)
 
-// Parse parses one YAML document. Syntax errors come back as a Problem
-// carrying the line the parser reported. With noAliases, anchors and aliases
-// are refused: questionnaires have no use for them and they can multiply the
-// size of a small file.
-func Parse(path string, data []byte, noAliases bool) (*yaml.Node, error) {
+// Parse parses one YAML document within limits. Syntax errors come back as
+// a Problem carrying the line the parser reported.
+func Parse(path string, data []byte, limits Limits) (*yaml.Node, error) {
+	if line := tooManyNodes(data, limits.MaxNodes); line > 0 {
+		return nil, nodesProblem(path, line, limits.MaxNodes)
+	}
 	var doc yaml.Node
 	dec := yaml.NewDecoder(bytes.NewReader(data))
 	if err := dec.Decode(&doc); err != nil {
@@ -202,7 +203,7 @@ func Parse(path string, data []byte, noAliases bool) (*yaml.Node, error) {
 		return nil, Problem{Path: path, Line: 1, Msg: "file is empty"}
 	}
 	root := doc.Content[0]
-	if noAliases {
+	if limits.NoAliases {
 		if n := findAlias(root); n != nil {
 			return nil, Problem{Path: path, Line: n.Line, Col: n.Column, Msg: "YAML anchors and aliases are not allowed here"}
 		}

@@ -48,7 +48,7 @@ func TestProblemError(t *testing.T) {
 
 func parseErr(t *testing.T, src string, noAliases bool) string {
 	t.Helper()
-	n, err := Parse("in.yaml", []byte(src), noAliases)
+	n, err := Parse("in.yaml", []byte(src), Limits{NoAliases: noAliases})
 	if err == nil {
 		t.Fatalf("parsed %q to %v, want an error", src, n)
 	}
@@ -93,7 +93,7 @@ func TestParse(t *testing.T) {
 }
 
 func TestParseOK(t *testing.T) {
-	n, err := Parse("in.yaml", []byte("# c\na: &x 1\nb: *x\n"), false)
+	n, err := Parse("in.yaml", []byte("# c\na: &x 1\nb: *x\n"), Limits{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -103,7 +103,7 @@ func TestParseOK(t *testing.T) {
 	if n.Content[3].Kind != yaml.AliasNode {
 		t.Errorf("alias kept: %v", n.Content[3].Kind)
 	}
-	if n, err := Parse("in.yaml", []byte("--- \nx\n...\n"), true); err != nil || n.Value != "x" {
+	if n, err := Parse("in.yaml", []byte("--- \nx\n...\n"), Limits{NoAliases: true}); err != nil || n.Value != "x" {
 		t.Errorf("explicit document markers: %v, %v", n, err)
 	}
 }
@@ -177,7 +177,7 @@ func TestClosest(t *testing.T) {
 
 func node(t *testing.T, src string) *yaml.Node {
 	t.Helper()
-	n, err := Parse("in.yaml", []byte(src), false)
+	n, err := Parse("in.yaml", []byte(src), Limits{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -292,12 +292,43 @@ func TestErrorfOneLine(t *testing.T) {
 func TestParseDeepNesting(t *testing.T) {
 	deep := "a: " + strings.Repeat("[", 20000) + strings.Repeat("]", 20000) + "\n"
 	for _, src := range []string{deep, strings.Repeat("- ", 20000) + "x\n"} {
-		if _, err := Parse("in.yaml", []byte(src), true); err == nil || err.Error() != "in.yaml:1: YAML syntax: exceeded max depth of 10000" {
+		if _, err := Parse("in.yaml", []byte(src), Limits{NoAliases: true}); err == nil || err.Error() != "in.yaml:1: YAML syntax: exceeded max depth of 10000" {
 			t.Errorf("20000 levels: %v", err)
 		}
 	}
 	ok := "a: " + strings.Repeat("[", 500) + strings.Repeat("]", 500) + "\n"
-	if _, err := Parse("in.yaml", []byte(ok), true); err != nil {
+	if _, err := Parse("in.yaml", []byte(ok), Limits{NoAliases: true}); err != nil {
 		t.Errorf("500 nested lists: %v", err)
+	}
+}
+
+// A file of more items than any r3l file holds is refused before yaml.v3
+// builds them (4 MiB of one-character items would take 400 MB), at the
+// line where the count passes the cap; quoted text and comments full of
+// commas count as one item, and every sample file stays far below.
+func TestMaxNodes(t *testing.T) {
+	flow := "answers: [" + strings.Repeat("1,", 300) + "1]\n"
+	_, err := Parse("in.yaml", []byte("a: 1\n"+flow), Limits{MaxNodes: 200})
+	if want := "in.yaml:2: more than 200 YAML items by this line: far more than any r3l file holds, so the file is not read"; err == nil || err.Error() != want {
+		t.Errorf("got %v, want %s", err, want)
+	}
+	quoted := "a: \"" + strings.Repeat("x, [y], {z}: - ", 100) + "\"  # " + strings.Repeat(", ", 500) + "\nb: 'it''s, [1]'\n"
+	if _, err := Parse("in.yaml", []byte(quoted), Limits{MaxNodes: 10}); err != nil {
+		t.Errorf("quoted text and comments: %v", err)
+	}
+	for _, tc := range []struct {
+		glob string
+		max  int
+	}{{"../../testdata/regions/*/*.yaml", MaxQuestionnaireNodes / 100}, {"../../framework/bundled/*.yaml", MaxFrameworkNodes / 100}} {
+		paths, _ := filepath.Glob(tc.glob)
+		if len(paths) == 0 {
+			t.Fatalf("no files %s", tc.glob)
+		}
+		for _, p := range paths {
+			data, _ := os.ReadFile(p)
+			if line := tooManyNodes(data, tc.max); line > 0 {
+				t.Errorf("%s: more than %d items (a hundredth of the cap) by line %d", p, tc.max, line)
+			}
+		}
 	}
 }
