@@ -70,7 +70,7 @@ func Load(path string, data []byte) (*Framework, error) {
 	}
 	l := &loader{Reader: yamlx.Reader{Path: path}, ids: map[string]*yaml.Node{}}
 	f := l.framework(root)
-	if err := l.Problems.Err(); err != nil {
+	if err := l.Reader.Err(); err != nil {
 		return nil, err
 	}
 	f.Warnings = l.warnings

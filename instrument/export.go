@@ -116,7 +116,7 @@ func readExport(t *exportTable, data []byte, opts LoadOptions) ([]*assess.Questi
 		seen[q.Response] = i
 		qs = append(qs, q)
 	}
-	if err := r.problems.Err(); err != nil {
+	if err := r.problems.Capped(t.Path, r.more); err != nil {
 		return nil, err
 	}
 	if len(qs) == 0 {
@@ -170,11 +170,16 @@ type exportReader struct {
 	opts     SurveyOptions
 	problems yamlx.Problems
 	idCol    int
+	more     int // problems past yamlx.MaxProblems
 	answers  map[*framework.Scale]scaleAnswers
 	roles    map[string]string // roleForms, once needed
 }
 
 func (r *exportReader) problem(p yamlx.Pos, msg string) {
+	if len(r.problems) >= yamlx.MaxProblems {
+		r.more++
+		return
+	}
 	r.problems = append(r.problems, p.Problem(msg))
 }
 

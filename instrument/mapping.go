@@ -85,7 +85,7 @@ func parseMapping(path string, data []byte) (*Mapping, error) {
 	if fl, ok := f["ignore"]; ok {
 		m.Ignore = r.Strings(fl.Value, "ignore")
 	}
-	if err := r.Problems.Err(); err != nil {
+	if err := r.Err(); err != nil {
 		return nil, err
 	}
 	return m, nil

@@ -234,6 +234,7 @@ type wbReader struct {
 	cells    *workbook.Sheets
 	sheets   map[string]string
 	problems []cellProblem
+	more     int // problems past yamlx.MaxProblems
 
 	answerCol int // the Answers sheet's answer column, once found
 }
@@ -256,6 +257,10 @@ func (r *wbReader) errorf(sheet string, col, row int, format string, args ...any
 		col = max(col, 1)
 		at = cellRef(sheet, col, row)
 	}
+	if len(r.problems) >= yamlx.MaxProblems {
+		r.more++
+		return
+	}
 	r.problems = append(r.problems, cellProblem{
 		Problem: yamlx.Problem{Path: r.path, Cell: at, Msg: fmt.Sprintf(format, args...)},
 		sheet:   sheetOrder[sheet], row: row, col: col,
@@ -271,7 +276,7 @@ func (r *wbReader) err() error {
 	for _, p := range r.problems {
 		ps = append(ps, p.Problem)
 	}
-	return ps.Err()
+	return ps.Capped(r.path, r.more)
 }
 
 // cellRef names a cell for messages and a questionnaire's Source: "Region!B8".

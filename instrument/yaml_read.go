@@ -26,7 +26,7 @@ func LoadQuestionnaire(path string, data []byte, opts LoadOptions) (*assess.Ques
 	}
 	r := &qreader{Reader: yamlx.Reader{Path: path}}
 	q := r.questionnaire(root, opts)
-	if err := r.Problems.Err(); err != nil {
+	if err := r.Reader.Err(); err != nil {
 		return nil, identified(err, q)
 	}
 	stamp(path, data, q)

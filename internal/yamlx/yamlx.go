@@ -302,10 +302,35 @@ func findAlias(n *yaml.Node) *yaml.Node {
 type Reader struct {
 	Path     string
 	Problems Problems
+	more     int // problems past MaxProblems, counted only
+}
+
+// MaxProblems is how many problems of one file are listed: a file with
+// more is likely not the file meant, and a list of millions would take
+// the memory and the screen.
+const MaxProblems = 100
+
+// Err returns the problems recorded, in file order, with a last line
+// saying how many more there were; nil when there are none.
+func (r *Reader) Err() error {
+	return r.Problems.Capped(r.Path, r.more)
+}
+
+// Capped is Err with a last line for more problems left unlisted.
+func (ps Problems) Capped(path string, more int) error {
+	err := ps.Err()
+	if err == nil || more == 0 {
+		return err
+	}
+	return append(ps, Problem{Path: path, Msg: fmt.Sprintf("and %d more problems (the first %d are listed)", more, len(ps))})
 }
 
 // Errorf records a problem at node n.
 func (r *Reader) Errorf(n *yaml.Node, format string, args ...any) {
+	if len(r.Problems) >= MaxProblems {
+		r.more++
+		return
+	}
 	p := Problem{Path: r.Path, Msg: oneLine(fmt.Sprintf(format, args...))}
 	if n != nil {
 		p.Line, p.Col = n.Line, n.Column

@@ -332,3 +332,17 @@ func TestMaxNodes(t *testing.T) {
 		}
 	}
 }
+
+// A file with thousands of problems lists the first MaxProblems and says
+// how many more there are.
+func TestProblemsCapped(t *testing.T) {
+	r := &Reader{Path: "in.yaml"}
+	for i := range 2500 {
+		r.Errorf(&yaml.Node{Line: i + 1, Column: 1}, "bad %d", i)
+	}
+	lines := strings.Split(r.Err().Error(), "\n")
+	if len(lines) != MaxProblems+1 || lines[0] != "in.yaml:1:1: bad 0" ||
+		lines[MaxProblems] != "in.yaml: and 2400 more problems (the first 100 are listed)" {
+		t.Errorf("%d lines, first %q, last %q", len(lines), lines[0], lines[len(lines)-1])
+	}
+}
