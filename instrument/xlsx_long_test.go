@@ -1,53 +1,14 @@
 package instrument
 
 import (
-	"archive/zip"
-	"bytes"
-	"io"
-	"regexp"
-	"strconv"
 	"strings"
 	"testing"
 
 	"github.com/xuri/excelize/v2"
 
 	"github.com/r3l/r3l/framework"
+	"github.com/r3l/r3l/internal/officetest"
 )
-
-var rowHeightAttr = regexp.MustCompile(`<row [^>]*\bht="([^"]+)"`)
-
-// tallestRows returns the tallest row of each sheet of a workbook, in
-// points, read from the sheets' XML.
-func tallestRows(t *testing.T, data []byte) map[string]float64 {
-	t.Helper()
-	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
-	if err != nil {
-		t.Fatal(err)
-	}
-	tallest := map[string]float64{}
-	for _, zf := range zr.File {
-		if !strings.HasPrefix(zf.Name, "xl/worksheets/sheet") {
-			continue
-		}
-		rc, err := zf.Open()
-		if err != nil {
-			t.Fatal(err)
-		}
-		xml, err := io.ReadAll(rc)
-		rc.Close()
-		if err != nil {
-			t.Fatal(err)
-		}
-		for _, m := range rowHeightAttr.FindAllSubmatch(xml, -1) {
-			h, err := strconv.ParseFloat(string(m[1]), 64)
-			if err != nil {
-				t.Fatalf("%s: row height %q", zf.Name, m[1])
-			}
-			tallest[zf.Name] = max(tallest[zf.Name], h)
-		}
-	}
-	return tallest
-}
 
 // TestTemplateXLSXLongTexts writes the questionnaire of a framework whose
 // indicator text is 3,000 characters long and whose area title is 1,000:
@@ -82,7 +43,7 @@ areas:
 	}
 	data := templateBook(t, fw, Options{Region: "r", Period: "2024"})
 	capped := false
-	for sheet, h := range tallestRows(t, data) {
+	for sheet, h := range officetest.TallestRows(t, data) {
 		if h > excelize.MaxRowHeight {
 			t.Errorf("%s has a row %v points tall, more than %d", sheet, h, excelize.MaxRowHeight)
 		}

@@ -1,16 +1,14 @@
 package report
 
 import (
-	"archive/zip"
 	"bytes"
 	"fmt"
-	"io"
-	"regexp"
-	"strconv"
 	"strings"
 	"testing"
 
 	"github.com/xuri/excelize/v2"
+
+	"github.com/r3l/r3l/internal/officetest"
 )
 
 // longText is a text of about n characters in lines lines, as a long
@@ -28,47 +26,12 @@ func longText(n, lines int) string {
 	return b.String()
 }
 
-var rowHeight = regexp.MustCompile(`<row [^>]*\bht="([^"]+)"`)
-
-// rowHeights returns the tallest row of every sheet of a workbook, in
-// points, read from the sheets' XML as a spreadsheet reads them.
-func rowHeights(t *testing.T, data []byte) map[string]float64 {
-	t.Helper()
-	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
-	if err != nil {
-		t.Fatal(err)
-	}
-	tallest := map[string]float64{}
-	for _, zf := range zr.File {
-		if !strings.HasPrefix(zf.Name, "xl/worksheets/sheet") {
-			continue
-		}
-		rc, err := zf.Open()
-		if err != nil {
-			t.Fatal(err)
-		}
-		xml, err := io.ReadAll(rc)
-		rc.Close()
-		if err != nil {
-			t.Fatal(err)
-		}
-		for _, m := range rowHeight.FindAllSubmatch(xml, -1) {
-			h, err := strconv.ParseFloat(string(m[1]), 64)
-			if err != nil {
-				t.Fatalf("%s: row height %q", zf.Name, m[1])
-			}
-			tallest[zf.Name] = max(tallest[zf.Name], h)
-		}
-	}
-	return tallest
-}
-
 // checkRowHeights fails the test if a row is taller than a spreadsheet
 // allows (409 points), and reports whether some row is as tall as that.
 func checkRowHeights(t *testing.T, data []byte) bool {
 	t.Helper()
 	capped := false
-	for sheet, h := range rowHeights(t, data) {
+	for sheet, h := range officetest.TallestRows(t, data) {
 		if h > excelize.MaxRowHeight {
 			t.Errorf("%s has a row %v points tall, more than %d", sheet, h, excelize.MaxRowHeight)
 		}
