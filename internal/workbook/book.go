@@ -95,7 +95,7 @@ func (b *Book) Set(sheet string, col, row int, v any) {
 	switch v := v.(type) {
 	case nil:
 	case string:
-		b.Do(b.F.SetCellStr(sheet, ref, v))
+		b.Do(b.F.SetCellStr(sheet, ref, FitCell(v)))
 	case *float64:
 		if v != nil {
 			b.Do(b.F.SetCellFloat(sheet, ref, *v, -1, 64))

@@ -360,13 +360,24 @@ func (e *rowEncoder) add(values ...any) error {
 // TotalCellChars).
 const totalCellChars = 32767
 
+// cutMark ends a text cut to fit a cell, so that nobody takes the rest
+// of a long text for missing.
+const cutMark = " […cut here: a spreadsheet cell holds at most 32,767 characters]"
+
+// FitCell returns s, or as much of it as a cell holds with cutMark at
+// the end: Excel (and excelize) would cut it silently.
+func FitCell(s string) string {
+	if len(s) <= totalCellChars/3 || utf16Len(s) <= totalCellChars {
+		return s
+	}
+	return truncateUTF16(s, totalCellChars-utf16Len(cutMark)) + cutMark
+}
+
 // appendInlineStr appends the rest of a text cell: type, then the text
 // as excelize's trimCellValue and writeCell put it.
 func appendInlineStr(b []byte, s string) []byte {
 	b = append(b, ` t="inlineStr"><is><t`...)
-	if utf16Len(s) > totalCellChars {
-		s = truncateUTF16(s, totalCellChars)
-	}
+	s = FitCell(s)
 	if s != "" {
 		for _, c := range []byte{'\t', '\n', '\r', ' '} {
 			if s[0] == c || s[len(s)-1] == c {

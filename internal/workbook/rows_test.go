@@ -16,7 +16,7 @@ import (
 // excelize's StreamWriter does.
 func trickyRows() [][]any {
 	score := 43.333333333333336
-	long := strings.Repeat("ab😀", 12000) // over 32,767 UTF-16 units
+	long := FitCell(strings.Repeat("ab😀", 12000)) // over 32,767 UTF-16 units, cut as the encoder cuts it
 	texts := []string{
 		"", "plain", " leading", "trailing ", "\tTab", "line\nbreak", "cr\r", "a & b < c > d \"q\" 'a'",
 		"=SUM(A1:A3)", "-minus", "@at", "+plus", "Zürich – Ümlaut", "😀 emoji", "bad \xff utf8", "ctl \x01 char",
@@ -115,5 +115,19 @@ func TestRowEncoderMatchesStreamWriter(t *testing.T) {
 				t.Errorf("row %d:\nStreamWriter: %.300s\nrowEncoder:   %.300s", i, wl, gl)
 			}
 		}
+	}
+}
+
+// A text longer than a cell holds is cut with a mark saying so, never
+// silently; it fits the cell, mark and all.
+func TestFitCell(t *testing.T) {
+	long := strings.Repeat("ab😀", 12000)
+	got := FitCell(long)
+	if !strings.HasSuffix(got, cutMark) || utf16Len(got) > totalCellChars || utf16Len(got) < totalCellChars-4 ||
+		!strings.HasPrefix(long, strings.TrimSuffix(got, cutMark)) {
+		t.Errorf("FitCell: %d units, ends %q", utf16Len(got), got[len(got)-40:])
+	}
+	if short := strings.Repeat("x", totalCellChars); FitCell(short) != short {
+		t.Error("a text that fits was cut")
 	}
 }
