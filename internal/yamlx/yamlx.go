@@ -36,7 +36,11 @@ type Problem struct {
 	Msg       string
 }
 
-func (p Problem) Error() string {
+// Error is the problem on one line, whatever its path or message hold (a
+// library's message may quote the file with its line breaks).
+func (p Problem) Error() string { return textsafe.Line(p.format()) }
+
+func (p Problem) format() string {
 	switch {
 	case p.Cell != "" && p.Line > 0:
 		return fmt.Sprintf("%s:%d: %s: %s", p.Path, p.Line, p.Cell, p.Msg)
