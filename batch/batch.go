@@ -264,8 +264,12 @@ func label(a *assess.Assessment) string {
 	return a.Region.ID + "/" + a.Period
 }
 
-// writeSummary writes summary.json, listing itself among the outputs.
+// writeSummary writes summary.json, listing itself among the outputs,
+// once the reports are on disk: a summary says the run is done.
 func (r *run) writeSummary() error {
+	if err := report.SyncFolder(r.opts.Dir); err != nil {
+		return err
+	}
 	path := filepath.Join(r.opts.Dir, SummaryFile)
 	r.wrote(path)
 	slices.Sort(r.sum.Outputs)

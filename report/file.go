@@ -12,6 +12,8 @@ import (
 	"path/filepath"
 	"sync"
 	"syscall"
+
+	"golang.org/x/sys/unix"
 )
 
 // WriteFile writes a report atomically: into a temporary file in the same
@@ -23,7 +25,33 @@ func WriteFile(path string, protect []string, write func(io.Writer) error) error
 	if err := checkNotInput(path, protect); err != nil {
 		return err
 	}
-	return writeAtomic(path, false, write)
+	return writeAtomic(path, false, true, write)
+}
+
+// WriteFileUnsynced is WriteFile without syncing the file to disk before
+// it takes its name: for runs that write thousands of files (batch), which
+// call SyncFolder once instead, before the file that says they are done.
+// A crash before that may leave some of them empty, never half-written
+// over an older one.
+func WriteFileUnsynced(path string, protect []string, write func(io.Writer) error) error {
+	if err := checkNotInput(path, protect); err != nil {
+		return err
+	}
+	return writeAtomic(path, false, false, write)
+}
+
+// SyncFolder writes to disk everything written to the file system that
+// holds dir (syncfs): one call for the thousands of files of a batch.
+func SyncFolder(dir string) error {
+	f, err := os.Open(dir)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	if err := unix.Syncfs(int(f.Fd())); err != nil {
+		return fmt.Errorf("cannot sync %s to disk: %w", dir, err)
+	}
+	return nil
 }
 
 // WriteNewFile is WriteFile for files a person goes on to edit (templates):
@@ -32,7 +60,7 @@ func WriteNewFile(path string, write func(io.Writer) error) error {
 	if _, err := os.Lstat(path); err == nil {
 		return fmt.Errorf("%s already exists; r3l does not overwrite it (choose another name or remove it)", path)
 	}
-	return writeAtomic(path, true, write)
+	return writeAtomic(path, true, true, write)
 }
 
 // writeBuffers are writeAtomic's buffers, reused: batch runs write
@@ -51,7 +79,7 @@ func RemoveTemps() {
 	})
 }
 
-func writeAtomic(path string, noClobber bool, write func(io.Writer) error) error {
+func writeAtomic(path string, noClobber, sync bool, write func(io.Writer) error) error {
 	target, special, err := resolveTarget(path)
 	if err != nil {
 		return err
@@ -84,9 +112,11 @@ func writeAtomic(path string, noClobber bool, write func(io.Writer) error) error
 	}
 	// On disk before it takes the name, so that a crash leaves the old
 	// file or the whole new one, never an empty one.
-	if err := tmp.Sync(); err != nil {
-		tmp.Close()
-		return fmt.Errorf("cannot write %s: %w", path, err)
+	if sync {
+		if err := tmp.Sync(); err != nil {
+			tmp.Close()
+			return fmt.Errorf("cannot write %s: %w", path, err)
+		}
 	}
 	if err := tmp.Close(); err != nil {
 		return fmt.Errorf("cannot write %s: %w", path, err)
