@@ -86,6 +86,14 @@ type Node struct {
 	// Answered counts the indicators under the node: how many of the
 	// applicable ones have a score.
 	Answered Count
+	// Spread is how far the respondents' own scores of the node lie apart
+	// (areas, criteria and overall only).
+	Spread Spread
+	// Target is the plan's target for the node, when a plan gives one
+	// (ApplyPlan).
+	Target *Target
+	// Change is the change since a baseline assessment (ApplyBaseline).
+	Change *Change
 }
 
 // Count is how many of the applicable indicators under a node were
@@ -187,6 +195,11 @@ type Result struct {
 	Missing        []string
 	Options        Options
 	Questionnaires []*Questionnaire
+	// Plan is the plan the result is reported against (ApplyPlan).
+	Plan *PlanStatus
+	// Baseline is the earlier assessment the result is compared with
+	// (ApplyBaseline).
+	Baseline *Baseline
 }
 
 // UnspecifiedRole is the stakeholder group of respondents without a role.
@@ -208,6 +221,7 @@ func Score(fw *framework.Framework, a *Assessment, opts Options) *Result {
 		Missing:        slices.Clone(a.Missing),
 	}
 	res.Node, res.Areas = scoreTree(fw, qs, opts)
+	spreads(fw, qs, opts, &res.Node, res.Areas)
 	res.Strengths, res.Weaknesses = strengthsWeaknesses(res.Areas)
 	res.Priorities, res.Clusters = priorities(fw, qs)
 	if opts.Anonymous {

@@ -94,13 +94,60 @@ type (
 		Applicable int `json:"applicable"`
 	}
 	jsonNode struct {
-		ID       string    `json:"id,omitempty"`
-		Title    string    `json:"title,omitempty"`
-		Status   string    `json:"status"`
-		Score    *float64  `json:"score"`
-		Level    *string   `json:"level"`
-		Coverage *float64  `json:"coverage"`
-		Answered jsonCount `json:"answered"`
+		ID       string      `json:"id,omitempty"`
+		Title    string      `json:"title,omitempty"`
+		Status   string      `json:"status"`
+		Score    *float64    `json:"score"`
+		Level    *string     `json:"level"`
+		Coverage *float64    `json:"coverage"`
+		Answered jsonCount   `json:"answered"`
+		Spread   jsonSpread  `json:"spread"`
+		Target   *jsonTarget `json:"target,omitempty"`
+		Baseline *jsonChange `json:"baseline,omitempty"`
+	}
+	// jsonSpread is how far respondents' own scores of a node lie apart.
+	jsonSpread struct {
+		N  int      `json:"n"`
+		SD *float64 `json:"sd"`
+	}
+	// jsonTarget is a plan's target set against a node's score.
+	jsonTarget struct {
+		Score   float64  `json:"score"`
+		Level   *string  `json:"level"`
+		Gap     *float64 `json:"gap"`
+		Met     bool     `json:"met"`
+		Actions []string `json:"actions"`
+	}
+	// jsonChange is a node's change since the baseline.
+	jsonChange struct {
+		Period string   `json:"period"`
+		Score  *float64 `json:"score"`
+		Delta  *float64 `json:"delta"`
+		SE     *float64 `json:"se"`
+		Noise  bool     `json:"noise"`
+	}
+	jsonPlan struct {
+		Status       string       `json:"status"`
+		Baseline     string       `json:"baseline_period"`
+		TargetPeriod string       `json:"target_period"`
+		Date         string       `json:"date"`
+		Actions      []jsonAction `json:"actions"`
+		Overdue      []string     `json:"overdue"`
+	}
+	jsonAction struct {
+		ID       string   `json:"id"`
+		Title    string   `json:"title"`
+		Criteria []string `json:"criteria"`
+		Lead     string   `json:"lead"`
+		Start    string   `json:"start"`
+		Due      string   `json:"due"`
+		Status   string   `json:"status"`
+		Evidence string   `json:"evidence"`
+		Overdue  bool     `json:"overdue"`
+	}
+	jsonBaseline struct {
+		jsonChange
+		Respondents int `json:"respondents"`
 	}
 	jsonIndicator struct {
 		ID           string   `json:"id"`
@@ -173,6 +220,9 @@ type AssessmentObject struct {
 	Level            *string        `json:"level"`
 	Coverage         *float64       `json:"coverage"`
 	Answered         jsonCount      `json:"answered"`
+	Spread           jsonSpread     `json:"spread"`
+	Baseline         *jsonBaseline  `json:"baseline,omitempty"`
+	Plan             *jsonPlan      `json:"plan,omitempty"`
 	Areas            []jsonArea     `json:"areas"`
 	Strengths        []string       `json:"strengths"`
 	Weaknesses       []string       `json:"weaknesses"`
@@ -187,11 +237,48 @@ type AssessmentObject struct {
 }
 
 func node(id, title string, n assess.Node) jsonNode {
-	jn := jsonNode{ID: id, Title: title, Status: string(n.Status), Score: n.Score, Coverage: n.Coverage, Answered: count(n.Answered)}
+	jn := jsonNode{ID: id, Title: title, Status: string(n.Status), Score: n.Score, Coverage: n.Coverage, Answered: count(n.Answered),
+		Spread: jsonSpread{N: n.Spread.N, SD: n.Spread.SD}}
 	if n.Level != nil {
 		jn.Level = &n.Level.ID
 	}
+	if t := n.Target; t != nil {
+		jn.Target = &jsonTarget{Score: t.Score, Gap: t.Gap, Met: t.Met, Actions: []string{}}
+		if t.Level != nil {
+			jn.Target.Level = &t.Level.ID
+		}
+	}
+	if c := n.Change; c != nil {
+		jn.Baseline = &jsonChange{Period: c.Period, Score: c.Score, Delta: c.Delta, SE: c.SE, Noise: c.Noise}
+	}
 	return jn
+}
+
+// planJSON is the plan's part of an assessment's JSON: its periods, the
+// actions with their status, and which are overdue.
+func planJSON(ps *assess.PlanStatus) *jsonPlan {
+	p := ps.Plan
+	jp := &jsonPlan{Status: p.Status, Baseline: p.Baseline, TargetPeriod: p.TargetPeriod,
+		Date: ps.Today.Format("2006-01-02"), Actions: []jsonAction{}, Overdue: []string{}}
+	for i := range p.Actions {
+		a := &p.Actions[i]
+		jp.Actions = append(jp.Actions, jsonAction{ID: a.ID, Title: a.Title, Criteria: a.Criteria, Lead: a.Lead,
+			Start: a.Start.Text, Due: a.Due.Text, Status: a.Status, Evidence: a.Evidence, Overdue: a.Overdue(ps.Today)})
+	}
+	for _, a := range ps.Overdue {
+		jp.Overdue = append(jp.Overdue, a.ID)
+	}
+	return jp
+}
+
+// targetActions lists on each target the actions serving its node.
+func targetActions(r *assess.Result, n *jsonNode) {
+	if n.Target == nil || r.Plan == nil {
+		return
+	}
+	for _, a := range r.Plan.Plan.ActionsFor(r.Framework, n.ID) {
+		n.Target.Actions = append(n.Target.Actions, a.ID)
+	}
 }
 
 func count(c assess.Count) jsonCount { return jsonCount{Scored: c.Scored, Applicable: c.Applicable} }
@@ -215,11 +302,19 @@ func AssessmentJSON(r *assess.Result, lang string) AssessmentObject {
 		Options:          jsonOptions{Aggregate: r.Options.Aggregate, MinCoverage: r.Options.MinCoverage, Disagreement: r.Options.Disagreement},
 	}
 	overall := node("", "", r.Node)
-	o.Status, o.Score, o.Level, o.Coverage, o.Answered = overall.Status, overall.Score, overall.Level, overall.Coverage, overall.Answered
+	o.Status, o.Score, o.Level, o.Coverage, o.Answered, o.Spread = overall.Status, overall.Score, overall.Level, overall.Coverage, overall.Answered, overall.Spread
+	if overall.Baseline != nil && r.Baseline != nil {
+		o.Baseline = &jsonBaseline{jsonChange: *overall.Baseline, Respondents: r.Baseline.Respondents}
+	}
+	if r.Plan != nil {
+		o.Plan = planJSON(r.Plan)
+	}
 	for _, a := range r.Areas {
 		ja := jsonArea{jsonNode: node(a.Area.ID, a.Area.Title.Get(lang), a.Node)}
+		targetActions(r, &ja.jsonNode)
 		for _, c := range a.Criteria {
 			jc := jsonCriterion{jsonNode: node(c.Criterion.ID, c.Criterion.Title.Get(lang), c.Node)}
+			targetActions(r, &jc.jsonNode)
 			for _, i := range c.Indicators {
 				jc.Indicators = append(jc.Indicators, jsonIndicator{
 					ID: i.Indicator.ID, Status: string(i.Status), Score: i.Score, N: i.N, SD: i.SD,
