@@ -5,7 +5,10 @@
 // rely on lives in one place. Two tables list them: templates, the
 // questionnaires `r3l template -f` writes, and readers, the files the
 // scoring commands read, each recognised by its content. A new instrument
-// is a file with its writer and reader plus an entry in each table.
+// is a file with its writer and reader plus an entry in each table. The
+// workbook form of a region's improvement plan (package plan), which the
+// partners fill in as they fill in questionnaires, is here too
+// (plan_xlsx.go).
 package instrument
 
 import (

@@ -237,6 +237,9 @@ type wbReader struct {
 	more     int // problems past yamlx.MaxProblems
 
 	answerCol int // the Answers sheet's answer column, once found
+	// doc is what the workbook holds, for messages; "" is a
+	// questionnaire.
+	doc string
 }
 
 // cellProblem is a problem with where it is, to put problems in order.
@@ -246,8 +249,10 @@ type cellProblem struct {
 }
 
 // sheetOrder is the order problems are reported in: sheet by sheet, then
-// row by row, then column by column.
-var sheetOrder = map[string]int{SheetRegion: 0, SheetAnswers: 1, SheetPriorities: 2}
+// row by row, then column by column; a plan workbook's sheets (plan_xlsx.go)
+// in the order of their own.
+var sheetOrder = map[string]int{SheetRegion: 0, SheetAnswers: 1, SheetPriorities: 2,
+	SheetPlan: 0, SheetTargets: 1, SheetActions: 2}
 
 // errorf records a problem at a cell (col, row from 1) or, with row 0, at a
 // sheet.
@@ -342,7 +347,7 @@ func (r *wbReader) rows(canonical string, cols int, width func(row) int) ([]row,
 		rw := row{n: it.Row(), cells: it.Cells(), noValue: it.NoValue()}
 		if rw.n > maxSheetRows {
 			if !rw.empty() || len(rw.noValue) > 0 {
-				r.errorf(canonical, 1, rw.n, "the sheet goes on beyond row %d; a questionnaire has far fewer rows, so r3l reads no further", maxSheetRows)
+				r.errorf(canonical, 1, rw.n, "the sheet goes on beyond row %d; %s has far fewer rows, so r3l reads no further", maxSheetRows, cmp.Or(r.doc, "a questionnaire"))
 			}
 			break
 		}

@@ -1,10 +1,6 @@
 package plan
 
 import (
-	"math"
-	"slices"
-	"strings"
-
 	"gopkg.in/yaml.v3"
 
 	"github.com/r3l/r3l/internal/yamlx"
@@ -31,8 +27,8 @@ func Parse(path string, data []byte) (*Plan, error) {
 	f := r.Map(root, "the plan", "schema", "status", "framework", "region", "baseline_period", "target_period", "targets", "actions")
 	r.Require(root, f, "the plan", "schema", "framework", "region", "baseline_period", "target_period")
 	if fl, ok := f["schema"]; ok {
-		if s, ok := r.String(fl.Value, "schema"); ok && s != Schema {
-			r.Errorf(fl.Value, "schema must be %q, not %q", Schema, yamlx.Shorten(s, 40))
+		if s, ok := r.String(fl.Value, "schema"); ok {
+			check(r, fl.Value, CheckSchema(s))
 		}
 	}
 	p.Status = Agreed
@@ -41,7 +37,7 @@ func Parse(path string, data []byte) (*Plan, error) {
 	}
 	if fl, ok := f["framework"]; ok {
 		if s, ok := nonEmpty(r, fl.Value, "framework"); ok {
-			p.Framework, p.FrameworkVersion, _ = strings.Cut(s, "@")
+			p.Framework, p.FrameworkVersion = SplitFramework(s)
 		}
 	}
 	if fl, ok := f["region"]; ok {
@@ -52,9 +48,7 @@ func Parse(path string, data []byte) (*Plan, error) {
 	}
 	if fl, ok := f["target_period"]; ok {
 		p.TargetPeriod, _ = nonEmpty(r, fl.Value, "target_period")
-		if p.TargetPeriod != "" && p.TargetPeriod == p.Baseline {
-			r.Errorf(fl.Value, "target_period is the baseline period %q: a plan looks ahead", p.Baseline)
-		}
+		check(r, fl.Value, CheckPeriods(p.Baseline, p.TargetPeriod))
 	}
 	if fl, ok := f["targets"]; ok && !yamlx.IsNull(fl.Value) {
 		p.Targets = targets(r, fl.Value)
@@ -88,8 +82,8 @@ func region(r *yamlx.Reader, n *yaml.Node) Region {
 
 func targets(r *yamlx.Reader, n *yaml.Node) []Target {
 	items := r.Seq(n, "targets")
-	out := make([]Target, 0, len(items))
-	seen := map[string]bool{}
+	var out []Target // nil when empty, as when not given
+	var seen IDs
 	for _, it := range items {
 		f := r.Map(it, "a target", "id", "score", "level", "why")
 		if f == nil {
@@ -99,21 +93,18 @@ func targets(r *yamlx.Reader, n *yaml.Node) []Target {
 		r.Require(it, f, "a target", "id")
 		if fl, ok := f["id"]; ok {
 			if t.ID, ok = nonEmpty(r, fl.Value, "target id"); ok {
-				if seen[t.ID] {
-					r.Errorf(fl.Value, "a target for %s is given twice", t.ID)
-				}
-				seen[t.ID] = true
+				check(r, fl.Value, seen.Target(t.ID))
 			}
 		}
 		fs, hasScore := f["score"]
 		fl, hasLevel := f["level"]
-		switch {
-		case hasScore == hasLevel:
-			r.Errorf(it, "target %s takes a score (0–100) or a level (a maturity level's id), one of the two", t.ID)
+		switch err := CheckScoreOrLevel(t.ID, hasScore, hasLevel); {
+		case err != nil:
+			check(r, it, err)
 		case hasScore:
 			if v, ok := r.Float(fs.Value, "target score"); ok {
-				if v < 0 || v > 100 || math.IsNaN(v) {
-					r.Errorf(fs.Value, "target score must be between 0 and 100, not %s", fs.Value.Value)
+				if err := CheckScore(v, fs.Value.Value); err != nil {
+					check(r, fs.Value, err)
 				} else {
 					t.Score = &v
 				}
@@ -136,8 +127,8 @@ func targets(r *yamlx.Reader, n *yaml.Node) []Target {
 
 func actions(r *yamlx.Reader, n *yaml.Node) []Action {
 	items := r.Seq(n, "actions")
-	out := make([]Action, 0, len(items))
-	seen := map[string]bool{}
+	var out []Action // nil when empty, as when not given
+	var seen IDs
 	for _, it := range items {
 		f := r.Map(it, "an action", "id", "title", "criteria", "lead", "start", "due", "status", "evidence")
 		if f == nil {
@@ -147,10 +138,7 @@ func actions(r *yamlx.Reader, n *yaml.Node) []Action {
 		r.Require(it, f, "an action", "id", "title", "criteria")
 		if fl, ok := f["id"]; ok {
 			if a.ID, ok = nonEmpty(r, fl.Value, "action id"); ok {
-				if seen[a.ID] {
-					r.Errorf(fl.Value, "action id %s is used twice", a.ID)
-				}
-				seen[a.ID] = true
+				check(r, fl.Value, seen.Action(a.ID))
 			}
 		}
 		if fl, ok := f["title"]; ok {
@@ -162,13 +150,8 @@ func actions(r *yamlx.Reader, n *yaml.Node) []Action {
 				a.Criteria = []string{s}
 			} else {
 				a.Criteria = r.Strings(fl.Value, "criteria")
-				if len(a.Criteria) == 0 {
-					r.Errorf(fl.Value, "action %s serves no criterion: name at least one", a.ID)
-				}
-				for i, c := range a.Criteria {
-					if slices.Contains(a.Criteria[:i], c) {
-						r.Errorf(fl.Value, "action %s names criterion %s twice", a.ID, c)
-					}
+				for _, err := range CheckCriteria(a.ID, a.Criteria) {
+					check(r, fl.Value, err)
 				}
 			}
 		}
@@ -183,8 +166,8 @@ func actions(r *yamlx.Reader, n *yaml.Node) []Action {
 		}
 		a.Start = date(r, f, "start")
 		a.Due = date(r, f, "due")
-		if !a.Start.IsZero() && !a.Due.IsZero() && a.Due.Last.Before(a.Start.Last) {
-			r.Errorf(f["due"].Value, "action %s is due (%s) before it starts (%s)", a.ID, a.Due.Text, a.Start.Text)
+		if err := a.CheckDates(); err != nil {
+			check(r, f["due"].Value, err)
 		}
 		out = append(out, a)
 	}
@@ -201,18 +184,18 @@ func date(r *yamlx.Reader, f map[string]yamlx.Field, key string) Date {
 	if !ok {
 		return Date{}
 	}
-	d, err := ParseDate(s)
-	if err != nil {
-		r.Errorf(fl.Value, "%s: %v", key, err)
-	}
+	d, err := ParseDateField(key, s)
+	check(r, fl.Value, err)
 	return d
 }
 
 func nonEmpty(r *yamlx.Reader, n *yaml.Node, what string) (string, bool) {
 	s, ok := r.String(n, what)
-	if ok && strings.TrimSpace(s) == "" {
-		r.Errorf(n, "%s is empty", what)
-		return "", false
+	if ok {
+		if err := CheckNonEmpty(what, s); err != nil {
+			check(r, n, err)
+			return "", false
+		}
 	}
 	return s, ok
 }
@@ -222,10 +205,15 @@ func oneOf(r *yamlx.Reader, n *yaml.Node, what string, allowed []string) string 
 	if !ok {
 		return ""
 	}
-	if !slices.Contains(allowed, s) {
-		r.Errorf(n, "%s must be one of %s, not %q", what, strings.Join(allowed, ", "), yamlx.Shorten(s, 40))
-	}
+	check(r, n, CheckOneOf(what, s, allowed))
 	return s
+}
+
+// check records err, if any, at node n.
+func check(r *yamlx.Reader, n *yaml.Node, err error) {
+	if err != nil {
+		r.Errorf(n, "%v", err)
+	}
 }
 
 func pos(r *yamlx.Reader, n *yaml.Node) yamlx.Pos {

@@ -109,7 +109,7 @@ func quoted(s string) *yaml.Node {
 }
 
 func num(v float64) *yaml.Node {
-	return &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!float", Value: strconv.FormatFloat(v, 'f', -1, 64)}
+	return &yaml.Node{Kind: yaml.ScalarNode, Value: strconv.FormatFloat(v, 'f', -1, 64)}
 }
 
 // comment makes comment lines; control characters cannot reach them, as
