@@ -8,6 +8,7 @@ import (
 // Baseline is what an earlier assessment of the region scored: read from
 // its questionnaires (BaselineOf) or from its JSON report.
 type Baseline struct {
+	Framework   string // the framework's id
 	Region      string
 	Period      string
 	Respondents int
@@ -26,7 +27,7 @@ type BaselineNode struct {
 
 // BaselineOf takes the node scores of a scored result as a baseline.
 func BaselineOf(r *Result, source string) *Baseline {
-	b := &Baseline{Region: r.Region.ID, Period: r.Period, Respondents: r.Respondents, Source: source,
+	b := &Baseline{Framework: r.Framework.ID, Region: r.Region.ID, Period: r.Period, Respondents: r.Respondents, Source: source,
 		Nodes: map[string]BaselineNode{"": {Score: r.Score, Spread: r.Spread}}}
 	for _, a := range r.Areas {
 		b.Nodes[a.Area.ID] = BaselineNode{Score: a.Score, Spread: a.Spread}
@@ -37,7 +38,7 @@ func BaselineOf(r *Result, source string) *Baseline {
 	return b
 }
 
-// Change is a node's change since the baseline (docs/reference.md §4.9).
+// Change is a node's change since the baseline (docs/reference.md §4.10).
 type Change struct {
 	Period string   // the baseline's period
 	Score  *float64 // the baseline's score; nil when it had none
@@ -57,6 +58,9 @@ type Change struct {
 // must be of the same region, an earlier period and the same framework
 // (its nodes are matched by id; ids it lacks get no change).
 func ApplyBaseline(r *Result, b *Baseline) error {
+	if b.Framework != r.Framework.ID {
+		return fmt.Errorf("%s: the baseline was scored with framework %s, the assessment with %s", b.Source, b.Framework, r.Framework.ID)
+	}
 	if b.Region != r.Region.ID {
 		return fmt.Errorf("%s: the baseline is of region %s, the assessment of region %s", b.Source, b.Region, r.Region.ID)
 	}

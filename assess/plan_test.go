@@ -73,7 +73,7 @@ func f(v float64) *float64 { return &v }
 
 func TestChangeNoise(t *testing.T) {
 	base := func(score *float64, n int, sd *float64) *assess.Baseline {
-		return &assess.Baseline{Region: "r", Period: "2022", Source: "base",
+		return &assess.Baseline{Framework: "scoring", Region: "r", Period: "2022", Source: "base",
 			Nodes: map[string]assess.BaselineNode{"B1": {Score: score, Spread: assess.Spread{N: n, SD: sd}}}}
 	}
 	for _, tc := range []struct {
@@ -114,10 +114,10 @@ func TestChangeNoise(t *testing.T) {
 		})
 	}
 	r := planScored(t)
-	if err := assess.ApplyBaseline(r, &assess.Baseline{Region: "r", Period: "2024", Source: "same.json"}); err == nil {
+	if err := assess.ApplyBaseline(r, &assess.Baseline{Framework: "scoring", Region: "r", Period: "2024", Source: "same.json"}); err == nil {
 		t.Error("a baseline of the same period was taken")
 	}
-	if err := assess.ApplyBaseline(r, &assess.Baseline{Region: "other", Period: "2022", Source: "other.json"}); err == nil {
+	if err := assess.ApplyBaseline(r, &assess.Baseline{Framework: "scoring", Region: "other", Period: "2022", Source: "other.json"}); err == nil {
 		t.Error("a baseline of another region was taken")
 	}
 }
@@ -185,15 +185,15 @@ func TestPropose(t *testing.T) {
 	// B1: priority (3 points) and disagreement (B1.a 100/50/0, sd 40.8);
 	// B3: lowest quarter (0; ceil(3/4) = 1 criterion) and priority (2
 	// points, the second of two); A1 and A2: nothing answered (coverage).
-	// Two reasons first, more points first; then no score first, framework
-	// order: B1, B3, A1.
+	// Two reasons first, the lower score first; then no score first,
+	// framework order: B3, B1, A1.
 	want := []struct {
 		id      string
 		reasons []string
 		target  float64
 	}{
-		{"B1", []string{assess.ReasonPriority, assess.ReasonDisagreement}, 80}, // 50 → high (80)
 		{"B3", []string{assess.ReasonLowScore, assess.ReasonPriority}, 50},     // 0 → mid (50)
+		{"B1", []string{assess.ReasonPriority, assess.ReasonDisagreement}, 80}, // 50 → high (80)
 		{"A1", []string{assess.ReasonCoverage}, 50},                            // no score, nor overall → mid
 	}
 	if len(got) != len(want) {
@@ -216,10 +216,13 @@ func TestPropose(t *testing.T) {
 		}
 	}
 	// The numbers behind the reasons.
-	if r := got[0].Reasons[1]; r.Count != 1 || r.Of != 2 {
+	if r := got[1].Reasons[1]; r.Count != 1 || r.Of != 2 {
 		t.Errorf("B1 disagreement %+v", r)
 	}
-	if r := got[1].Reasons[0]; r.Value != 0 || r.Count != 1 || r.Of != 3 {
+	if r := got[1].Reasons[0]; r.Value != 3 || r.Count != 1 || r.Of != 2 {
+		t.Errorf("B1 priority %+v", r)
+	}
+	if r := got[0].Reasons[0]; r.Value != 0 || r.Count != 1 || r.Of != 3 {
 		t.Errorf("B3 low score %+v", r)
 	}
 	if r := got[2].Reasons[0]; r.Count != 0 || r.Of != 2 {
@@ -230,7 +233,7 @@ func TestPropose(t *testing.T) {
 	// 50, beyond twice √(486.11 + 0.1) = 44.10. B2 is now 75 from r1 and
 	// r2 alone (100, 50: SE 25): from 100 it fell 25, within 2 × 25.002.
 	r = planScored(t)
-	b := &assess.Baseline{Region: "r", Period: "2022", Source: "b", Nodes: map[string]assess.BaselineNode{
+	b := &assess.Baseline{Framework: "scoring", Region: "r", Period: "2022", Source: "b", Nodes: map[string]assess.BaselineNode{
 		"B1": {Score: f(100), Spread: assess.Spread{N: 10, SD: f(1)}},
 		"B2": {Score: f(100), Spread: assess.Spread{N: 10, SD: f(1)}}}}
 	if err := assess.ApplyBaseline(r, b); err != nil {
@@ -249,5 +252,48 @@ func TestPropose(t *testing.T) {
 	}
 	if f := falls["B2"]; f != nil {
 		t.Errorf("B2 proposed for a fall within noise: %+v", f)
+	}
+}
+
+func TestPlanForAndChainBaselines(t *testing.T) {
+	fw := loadFramework(t, "../testdata/frameworks/scoring.yaml")
+	at := func(period string) *assess.Result {
+		var qs []*assess.Questionnaire
+		for _, q := range planRespondents(t, fw) {
+			q.Period = period
+			qs = append(qs, q)
+		}
+		return scoreAll(t, fw, assess.Options{}, qs...)
+	}
+	r22, r24, r26 := at("2022"), at("2024"), at("2026")
+	p := func(path, from, to string) *plan.Plan {
+		return &plan.Plan{Path: path, Framework: "scoring", Region: plan.Region{ID: "r"}, Baseline: from, TargetPeriod: to}
+	}
+	first, second := p("first.yaml", "2022", "2024"), p("second.yaml", "2024", "2026")
+	// A plan covers the periods after its baseline, up to its target.
+	for _, tc := range []struct {
+		r    *assess.Result
+		want *plan.Plan
+	}{{r22, nil}, {r24, first}, {r26, second}} {
+		got, err := assess.PlanFor(tc.r, []*plan.Plan{first, second})
+		if err != nil || got != tc.want {
+			t.Errorf("%s: plan %v, %v", tc.r.Period, got, err)
+		}
+	}
+	if _, err := assess.PlanFor(r24, []*plan.Plan{first, p("again.yaml", "2023", "2025")}); err == nil {
+		t.Error("two plans covering 2024 were taken")
+	}
+	failed := assess.ApplyPlans([]*assess.Result{r22, r24, r26}, []*plan.Plan{first, second}, time.Now())
+	if len(failed) != 0 || r22.Plan != nil || r24.Plan.Plan != first || r26.Plan.Plan != second {
+		t.Errorf("applied: %v", failed)
+	}
+	// Each period's change since the one before, in any order given.
+	assess.ChainBaselines([]*assess.Result{r26, r22, r24})
+	if r22.Baseline != nil || r24.Baseline.Period != "2022" || r26.Baseline.Period != "2024" {
+		t.Errorf("baselines: %v %v %v", r22.Baseline, r24.Baseline, r26.Baseline)
+	}
+	// The same answers each time: no change.
+	if d := r26.Areas[1].Change.Delta; d == nil || *d != 0 || !r26.Areas[1].Change.Noise {
+		t.Errorf("area B change %+v", r26.Areas[1].Change)
 	}
 }

@@ -51,8 +51,8 @@ const DefaultFocus = 3
 
 // Propose proposes up to focus criteria for the partners to work on, with
 // the reasons for each and a target. Criteria with more reasons come
-// first, then those with more priority points, then lower scores (no
-// score first), then framework order. The result's Change (ApplyBaseline)
+// first, then lower scores (no score first), then those with more
+// priority points, then framework order. The result's Change (ApplyBaseline)
 // adds falls beyond noise to the reasons.
 func Propose(r *Result, focus int) []Proposal {
 	var all []*CriterionResult
@@ -90,8 +90,8 @@ func Propose(r *Result, focus int) []Proposal {
 	slices.SortStableFunc(out, func(a, b Proposal) int {
 		return cmp.Or(
 			cmp.Compare(len(b.Reasons), len(a.Reasons)),
-			cmp.Compare(points[b.Criterion.Criterion].Points, points[a.Criterion.Criterion].Points),
 			cmp.Compare(scoreOrMinusOne(a.Criterion.Node), scoreOrMinusOne(b.Criterion.Node)),
+			cmp.Compare(points[b.Criterion.Criterion].Points, points[a.Criterion.Criterion].Points),
 		)
 	})
 	return out[:min(focus, len(out))]

@@ -8,7 +8,7 @@ import (
 
 // Spread is how far the respondents' own scores of a node lie apart: each
 // respondent's answers scored alone, with the same rules (docs/reference.md
-// §4.9). It sizes the noise in a change between two assessments.
+// §4.10). It sizes the noise in a change between two assessments.
 type Spread struct {
 	N  int      // respondents whose own answers give the node a score
 	SD *float64 // sample standard deviation of their scores; nil below two

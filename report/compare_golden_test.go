@@ -329,7 +329,7 @@ func TestGoldenComparisonCSV(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got := strings.Join(rows[0], ","); got != "region,name,group,country,period,kind,node,score,coverage,status,maturity" {
+	if got := strings.Join(rows[0], ","); got != "region,name,group,country,period,kind,node,score,coverage,status,maturity,target,gap,met,baseline_score,delta,noise" {
 		t.Errorf("header %s", got)
 	}
 	// Per assessment: overall + 4 areas + 24 criteria + 64 indicators.
@@ -547,7 +547,7 @@ func TestGoldenComparisonXLSX(t *testing.T) {
 	// Each streamed sheet is a table (with its filter buttons); About's
 	// spans the 19 inputs, not the facts beside them.
 	for _, want := range []string{"table t_Criteria A1:AA5", "table t_Indicators A1:BO5", "table t_Statistics A1:K94",
-		"table t_Groups A1:M7", "table t_Trends A1:H2", "table t_Data A1:K117", "table t_About A1:E20"} {
+		"table t_Groups A1:M7", "table t_Trends A1:H2", "table t_Data A1:Q117", "table t_About A1:E20"} {
 		if !strings.Contains(dump, want+"\n") {
 			t.Errorf("dump lacks %q", want)
 		}

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"strconv"
 
 	"github.com/xuri/excelize/v2"
 
@@ -321,7 +322,7 @@ func (x *xlsxWriter) compareTrends(b *book, c *assess.Comparison) {
 func (x *xlsxWriter) compareData(b *book, c *assess.Comparison) {
 	// Columns as wide as their longest value, so that no text is cut when
 	// printed; the names are capped, and clipped beyond.
-	widths := []float64{10, 16, 10, 7, 7, 9, 7, 6, 8, 10, 12}
+	widths := []float64{10, 16, 10, 7, 7, 9, 7, 6, 8, 10, 12, 7, 6, 6, 9, 7, 6}
 	for _, r := range c.Results {
 		for i, v := range []string{r.Region.ID, r.Region.Name, r.Region.Group, r.Region.Country, r.Period} {
 			widths[i] = min(max(widths[i], workbook.TextWidth(v, false)), 40)
@@ -340,11 +341,24 @@ func (x *xlsxWriter) compareData(b *book, c *assess.Comparison) {
 		// are reused row after row, and hold pointers, so that the
 		// hundreds of thousands of them allocate nothing.
 		score, coverage := &excelize.Cell{StyleID: b.num}, &excelize.Cell{StyleID: b.pct}
+		// The CSV's target and change columns, as numbers and true or
+		// false; empty without a target or a baseline.
+		target, gap, baseline, delta := &excelize.Cell{StyleID: b.num}, &excelize.Cell{StyleID: b.num},
+			&excelize.Cell{StyleID: b.num}, &excelize.Cell{StyleID: b.num}
 		for _, r := range c.Results {
 			reg := r.Region
 			if err := tidyRows(r, false, func(kind, id string, n assess.Node) error {
 				score.Value, coverage.Value = n.Score, n.Coverage
-				return add(reg.ID, reg.Name, reg.Group, reg.Country, r.Period, kind, id, score, coverage, string(n.Status), levelID(n))
+				var met, noise any
+				target.Value, gap.Value, baseline.Value, delta.Value = (*float64)(nil), (*float64)(nil), (*float64)(nil), (*float64)(nil)
+				if t := n.Target; t != nil {
+					target.Value, gap.Value, met = &t.Score, t.Gap, strconv.FormatBool(t.Met)
+				}
+				if ch := n.Change; ch != nil {
+					baseline.Value, delta.Value, noise = ch.Score, ch.Delta, strconv.FormatBool(ch.Noise)
+				}
+				return add(reg.ID, reg.Name, reg.Group, reg.Country, r.Period, kind, id, score, coverage, string(n.Status), levelID(n),
+					target, gap, met, baseline, delta, noise)
 			}); err != nil {
 				return err
 			}

@@ -9,8 +9,15 @@ import (
 	"github.com/r3l/r3l/internal/textsafe"
 )
 
-// CSVHeader is the header of the tidy long format (docs/reference.md §5.2).
-var CSVHeader = []string{"region", "name", "group", "country", "period", "kind", "node", "score", "coverage", "status", "maturity"}
+// CSVHeader is the header of the tidy long format (docs/reference.md §5.2):
+// the node's score, then its target and change since a baseline, empty
+// where there is none.
+var CSVHeader = []string{"region", "name", "group", "country", "period", "kind", "node", "score", "coverage", "status", "maturity",
+	"target", "gap", "met", "baseline_score", "delta", "noise"}
+
+// csvHeaderV1 is the header r3l wrote before the target and change
+// columns, which its own files found among the inputs still have.
+var csvHeaderV1 = CSVHeader[:11]
 
 type csvWriter struct{}
 
@@ -33,9 +40,24 @@ func CSVRows(cw *csv.Writer, r *assess.Result) error {
 	text := func(s string) string { return SafeCell(textsafe.Text(s)) }
 	region := []string{text(reg.ID), text(reg.Name), text(reg.Group), text(reg.Country), text(r.Period)}
 	return tidyRows(r, true, func(kind, id string, n assess.Node) error {
+		target, gap, met, baseline, delta, noise := progressCells(n)
 		return cw.Write(append(region[:len(region):len(region)],
-			kind, id, num(n.Score), num(n.Coverage), string(n.Status), levelID(n)))
+			kind, id, num(n.Score), num(n.Coverage), string(n.Status), levelID(n),
+			target, gap, met, baseline, delta, noise))
 	})
+}
+
+// progressCells are a node's target, gap and whether it is met, then its
+// baseline score, change and whether the change is within noise: empty
+// without a target or a baseline, and where the number is missing.
+func progressCells(n assess.Node) (target, gap, met, baseline, delta, noise string) {
+	if t := n.Target; t != nil {
+		target, gap, met = num(&t.Score), num(t.Gap), strconv.FormatBool(t.Met)
+	}
+	if c := n.Change; c != nil {
+		baseline, delta, noise = num(c.Score), num(c.Delta), strconv.FormatBool(c.Noise)
+	}
+	return target, gap, met, baseline, delta, noise
 }
 
 // tidyRows walks the nodes of the tidy long format (docs/reference.md §5.2) in order:

@@ -12,16 +12,17 @@ import (
 	"github.com/r3l/r3l/assess"
 )
 
-// FuzzWriters writes a scored sample region whose untrusted texts — the
-// region's name, group, a respondent's role, evidence and a comment — are
-// the fuzzer's, in every format: each must write, parse back where a
+// FuzzWriters writes a scored sample region, with its change since a
+// baseline and its plan, whose untrusted texts — the region's name, group,
+// a respondent's role, evidence and a comment, and the plan's action
+// titles, leads, evidence and reasons — are the fuzzer's, in every format: each must write, parse back where a
 // parser exists (JSON, CSV, the workbook), and hold no character that acts
 // on a terminal in its text formats. Seeds: the three below (plain,
 // escape sequences and markup, line breaks and broken UTF-8).
 // Every execution writes a workbook and a page (about 20 ms), so CI runs
 // it for fewer executions than the readers (.ci/run).
 func FuzzWriters(f *testing.F) {
-	base := sample(f, "kaunas")
+	base := samplePlanned(f)
 	f.Add("Kaunas Learning City", "city", "school", "Minutes, 2024", "=SUM(A1:A9)")
 	f.Add("\x1b[2J\x1b]0;t\a", "\u009b31m", "\u202egnp.exe", "[x](javascript:alert(1))", "<script>alert(1)</script>")
 	f.Add("a\nb\r\nc", "\t", "", "\xff\xfe", "\"quoted\", with a comma")
@@ -37,6 +38,14 @@ func FuzzWriters(f *testing.F) {
 		qs[0].Respondent.Role = role
 		qs[0].Answers[0].Evidence, qs[0].Answers[0].Comment = evidence, comment
 		r.Questionnaires = qs
+		// The plan is the base's, its texts set anew on every run.
+		p := base.Plan.Plan
+		for i := range p.Actions {
+			p.Actions[i].Title, p.Actions[i].Lead, p.Actions[i].Evidence = evidence, role, comment
+		}
+		for i := range p.Targets {
+			p.Targets[i].Why = []string{comment, name}
+		}
 		for _, f := range formats {
 			w, err := New(f.Name, Options{Lang: "en"})
 			if err != nil {

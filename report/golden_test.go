@@ -101,7 +101,7 @@ func TestGoldenCSV(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got := strings.Join(rows[0], ","); got != "region,name,group,country,period,kind,node,score,coverage,status,maturity" {
+	if got := strings.Join(rows[0], ","); got != "region,name,group,country,period,kind,node,score,coverage,status,maturity,target,gap,met,baseline_score,delta,noise" {
 		t.Errorf("header %s", got)
 	}
 	// overall + 4 areas + 24 criteria + 64 indicators

@@ -10,9 +10,10 @@ import (
 	"github.com/r3l/r3l/assess"
 	"github.com/r3l/r3l/framework"
 	"github.com/r3l/r3l/internal/textsafe"
+	"github.com/r3l/r3l/plan"
 )
 
-//go:embed templates/*.html templates/style.css
+//go:embed templates/*.html templates/*.css
 var templatesFS embed.FS
 
 type htmlWriter struct{ style }
@@ -22,7 +23,7 @@ type htmlWriter struct{ style }
 // html/template, which escapes it.
 var pageTemplates = sync.OnceValues(func() (*template.Template, error) {
 	stub := func(...any) string { return "" }
-	names := []string{"t", "score", "pct", "answered", "span", "level", "text", "ranks", "status"}
+	names := []string{"t", "score", "pct", "answered", "span", "level", "text", "ranks", "status", "delta", "noise"}
 	funcs := template.FuncMap{}
 	for _, n := range names {
 		funcs[n] = stub
@@ -50,11 +51,25 @@ func (h *htmlWriter) templates() (*template.Template, error) {
 		"text":     func(t framework.Text) string { return t.Get(s.Lang) },
 		"ranks":    func(xs []int) string { return joinInts(xs, "/") },
 		"status":   func(i assess.IndicatorResult) string { return s.level(assess.Node{Status: i.Status, Level: i.Level}) },
+		// A change since the baseline, and whether it is within noise.
+		"delta": func(c *assess.Change) string {
+			if c == nil {
+				return "–"
+			}
+			return s.delta(c.Delta)
+		},
+		"noise": func(c *assess.Change) bool { return c != nil && c.Delta != nil && c.Noise },
 	}), nil
 }
 
-func (h *htmlWriter) css() template.CSS {
+// css is the page's style sheet; pages with a baseline or a plan add the
+// styles of their change columns, plan tables and badges.
+func (h *htmlWriter) css(progress bool) template.CSS {
 	b, _ := templatesFS.ReadFile("templates/style.css")
+	if progress {
+		more, _ := templatesFS.ReadFile("templates/progress.css")
+		b = append(b, more...)
+	}
 	return template.CSS(b)
 }
 
@@ -108,7 +123,11 @@ func (h *htmlWriter) Assessment(w io.Writer, r *assess.Result) error {
 	fw := r.Framework
 	var radar, bars []chartItem
 	for _, a := range r.Areas {
-		radar = append(radar, chartItem{ID: a.Area.ID, Label: a.Area.Title.Get(s.Lang), Value: a.Score})
+		item := chartItem{ID: a.Area.ID, Label: a.Area.Title.Get(s.Lang), Value: a.Score}
+		if a.Target != nil {
+			item.Target = &a.Target.Score
+		}
+		radar = append(radar, item)
 		for _, c := range a.Criteria {
 			bars = append(bars, chartItem{ID: c.Criterion.ID, Label: c.Criterion.Title.Get(s.Lang), Value: c.Score})
 		}
@@ -121,7 +140,7 @@ func (h *htmlWriter) Assessment(w io.Writer, r *assess.Result) error {
 		"Lang":                s.Lang,
 		"Version":             s.Version,
 		"Date":                s.Date,
-		"CSS":                 h.css(),
+		"CSS":                 h.css(r.Baseline != nil || r.Plan != nil),
 		"R":                   r,
 		"Title":               regionName(r.Region) + " — " + r.Period,
 		"Respondents":         s.respondentsLine(r),
@@ -129,7 +148,7 @@ func (h *htmlWriter) Assessment(w io.Writer, r *assess.Result) error {
 		"AreaName":            fw.LevelName("area", s.Lang),
 		"CriterionName":       fw.LevelName("criterion", s.Lang),
 		"IndicatorName":       fw.LevelName("indicator", s.Lang),
-		"Radar":               radarSVG(fw.LevelName("area", s.Lang)+" — "+s.t("score"), radar, s.score),
+		"Radar":               radarSVG(fw.LevelName("area", s.Lang)+" — "+s.t("score"), radar, s.score, [2]string{s.t("current"), s.t("target")}),
 		"Bars":                barsSVG("bars-title", fw.LevelName("criterion", s.Lang)+" — "+s.t("score"), bars, s.score),
 		"Disagreements":       r.Disagreements(),
 		"NoDisagreement":      s.noDisagreement(r),
@@ -139,8 +158,65 @@ func (h *htmlWriter) Assessment(w io.Writer, r *assess.Result) error {
 		"AnsweredLine":        s.p.Sprintf(s.t("answered.line"), r.Answered.Scored, r.Answered.Applicable),
 		"PrioritiesExplained": s.p.Sprintf(s.t("priorities.explained"), len(fw.PriorityPoints), joinInts(fw.PriorityPoints, ", ")),
 		"Notes":               notes,
+		"Baseline":            r.Baseline,
+		"Plan":                s.planView(r),
+	}
+	if r.Baseline != nil {
+		data["BaselineLine"] = s.baselineLine(r)
+		data["ChangeHeader"] = changeHeader(r)
+		data["ChangeLabel"] = s.p.Sprintf(s.t("change.label"), r.Baseline.Period)
+		data["NoiseLegend"] = s.noiseLegend()
+		data["NoiseTitle"] = s.t("noise")
 	}
 	return executeSafe(w, tmpl, "assessment.html", data)
+}
+
+type (
+	// planPage is the plan as the page shows it.
+	planPage struct {
+		Title, Span, MetLine, OverdueLine string
+		Draft                             bool
+		Targets                           []targetCells
+		Actions                           []actionCells
+	}
+	targetCells struct {
+		ID, Title, Target, Level, Score, Gap string
+		Area, Met                            bool
+		Why                                  []string
+		Actions                              []actionRef
+	}
+	// actionRef is an action named by a target, with its status.
+	actionRef   struct{ ID, Status, Class string }
+	actionCells struct {
+		ID, Title, Criteria, Lead, Start, Due, Status, Class, Evidence string
+		Overdue                                                        bool
+	}
+)
+
+// planView is the plan's section of the page, or nil without a plan.
+// Class is the action's status (plan.ActionStatuses), for its badge.
+func (s style) planView(r *assess.Result) *planPage {
+	if r.Plan == nil {
+		return nil
+	}
+	p := r.Plan.Plan
+	rows := targetRows(r, s.Lang)
+	v := &planPage{Title: s.planTitle(r), Span: s.planSpan(r), MetLine: s.targetsMetLine(rows), OverdueLine: s.overdueLine(r),
+		Draft: p.Status == plan.Draft}
+	for _, t := range rows {
+		c := targetCells{ID: t.ID, Title: t.Title, Target: s.targetScore(t.Target), Level: s.targetLevel(t.Target),
+			Score: s.score(t.Node.Score), Gap: s.gap(t.Target), Area: t.Area, Met: t.Target.Met, Why: t.Target.Plan.Why}
+		for _, a := range p.ActionsFor(r.Framework, t.ID) {
+			c.Actions = append(c.Actions, actionRef{a.ID, s.actionStatus(a), a.Status})
+		}
+		v.Targets = append(v.Targets, c)
+	}
+	for i := range p.Actions {
+		a := &p.Actions[i]
+		v.Actions = append(v.Actions, actionCells{ID: a.ID, Title: a.Title, Criteria: criteriaList(a), Lead: a.Lead,
+			Start: a.Start.Text, Due: a.Due.Text, Status: s.actionStatus(a), Class: a.Status, Evidence: a.Evidence, Overdue: overdue(r, a)})
+	}
+	return v
 }
 
 type (
@@ -225,7 +301,7 @@ func (h *htmlWriter) Comparison(w io.Writer, c *assess.Comparison) error {
 		"Lang":            s.Lang,
 		"Version":         s.Version,
 		"Date":            s.Date,
-		"CSS":             h.css(),
+		"CSS":             h.css(false),
 		"C":               c,
 		"FrameworkTitle":  fw.Title.Get(s.Lang),
 		"Heat":            heat,

@@ -109,6 +109,7 @@ func TestHTMLInChromium(t *testing.T) {
 	pages := map[string][]byte{
 		"region.html":     render(t, "html", htmlOpts("en"), r),
 		"comparison.html": renderComparison(t, "html", htmlOpts("en"), c),
+		"planned.html":    render(t, "html", htmlOpts("en"), samplePlanned(t)),
 	}
 	for name, page := range pages {
 		path := filepath.Join(dir, name)
@@ -135,6 +136,12 @@ func TestHTMLInChromium(t *testing.T) {
 				"A Partnerships and networks — 75.4", "B Participation — 59.7", "C Progress and sustainability — 33.2",
 				"D Learning culture — 52.1", "Strengths", "Weaknesses", "Where respondents disagree", "Stakeholder groups",
 				"Priorities", "Evidence and comments", "About this report"}, 8, 20
+		}
+		if name == "planned.html" {
+			// The region's page with its change since 2022 and its plan.
+			want, lo, hi = []string{"Change since 2022", "Δ 2022", "~ within noise", "Plan", "Targets for 2024",
+				"Targets met: 3 of 5", "Actions", "OVERDUE", "Overdue actions: M2, R1",
+				"A Partnerships and networks — 75.4", "About this report"}, 9, 22
 		}
 		if pages < lo || pages > hi {
 			t.Errorf("%s prints on %d pages, want %d to %d", name, pages, lo, hi)

@@ -5,6 +5,8 @@ import (
 	"strings"
 	"testing"
 	"unicode"
+
+	"github.com/r3l/r3l/plan"
 )
 
 // TestNoEnglishInOtherLanguages renders reports in German and Swedish and
@@ -14,16 +16,36 @@ import (
 func TestNoEnglishInOtherLanguages(t *testing.T) {
 	r := sample(t, "limerick")
 	c := sampleComparison(t, 2)
+	// A baseline and a draft plan, the plan's own texts (the partners',
+	// in English here) made neutral
+	planned := samplePlanned(t)
+	planned.Plan.Plan.Status = plan.Draft
+	for i := range planned.Plan.Plan.Actions {
+		a := &planned.Plan.Plan.Actions[i]
+		a.Title, a.Lead, a.Evidence = "Xyz", "Xyz", "Xyz"
+	}
+	for i := range planned.Plan.Plan.Targets {
+		planned.Plan.Plan.Targets[i].Why = []string{"Xyz"}
+	}
+	// and so are its respondents' notes, in English too.
+	for _, q := range planned.Questionnaires {
+		for i := range q.Answers {
+			q.Answers[i].Evidence, q.Answers[i].Comment = "", ""
+		}
+	}
 	for _, lang := range []string{"de", "sv"} {
 		outputs := map[string]string{}
 		for _, format := range []string{"table", "markdown", "html"} {
 			outputs[format] = visible(render(t, format, Options{Lang: lang, Width: 120}, r))
 			outputs[format+" comparison"] = visible(renderComparison(t, format, Options{Lang: lang, Width: 120}, c))
+			outputs[format+" planned"] = visible(render(t, format, Options{Lang: lang, Width: 120}, planned))
+			outputs[format+" planned summary"] = visible(render(t, format, Options{Lang: lang, Width: 120, Summary: true}, planned))
 		}
 		// Sheet names stay the same in every language, and the Data
 		// sheet's codes are the CSV's: scripts read the workbooks by them.
 		outputs["xlsx"] = workbookText(t, render(t, "xlsx", Options{Lang: lang}, r))
 		outputs["xlsx comparison"] = workbookText(t, renderComparison(t, "xlsx", Options{Lang: lang}, c))
+		outputs["xlsx planned"] = workbookText(t, render(t, "xlsx", Options{Lang: lang}, planned))
 		for key, texts := range ui {
 			en := texts["en"]
 			if texts[lang] == en || !distinctive(en) {

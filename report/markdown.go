@@ -3,6 +3,7 @@ package report
 import (
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 
 	"github.com/olekukonko/tablewriter"
@@ -73,14 +74,18 @@ func (m *markdownWriter) Assessment(w io.Writer, r *assess.Result) error {
 	fmt.Fprintf(b, "# %s — %s\n\n", mdEscape(regionName(r.Region)), mdEscape(r.Period))
 	fmt.Fprintf(b, "- %s: %s %s\n", s.t("framework"), mdEscape(s.text(fw.Title)), mdEscape(fw.Version))
 	fmt.Fprintf(b, "- %s: %s\n", s.t("respondents"), mdEscape(s.respondentsLine(r)))
-	fmt.Fprintf(b, "- **%s**\n\n", mdEscape(s.overallLine(r.Node)))
+	fmt.Fprintf(b, "- **%s**\n", mdEscape(s.overallLine(r.Node)))
+	if r.Baseline != nil {
+		fmt.Fprintf(b, "- %s\n", mdEscape(s.baselineLine(r)))
+	}
+	b.WriteString("\n")
 	if note := s.incomplete(r); note != "" {
 		fmt.Fprintf(b, "**%s**\n\n", mdEscape(note))
 	}
 	if _, err := io.WriteString(w, b.String()); err != nil {
 		return err
 	}
-	sections := []func(io.Writer, *assess.Result) error{m.scores, m.strengths, m.disagreements}
+	sections := []func(io.Writer, *assess.Result) error{m.scores, m.plan, m.strengths, m.disagreements}
 	if !s.Summary {
 		sections = append(sections, m.priorities, m.roles, m.notes)
 	}
@@ -97,20 +102,99 @@ func (m *markdownWriter) Assessment(w io.Writer, r *assess.Result) error {
 func (m *markdownWriter) scores(w io.Writer, r *assess.Result) error {
 	s := m.style
 	fw := r.Framework
+	// With a baseline, each part's change follows its score.
+	withChange := func(cells []string, change string) []string {
+		if r.Baseline == nil {
+			return cells
+		}
+		return slices.Insert(cells, 3, change)
+	}
 	var rows [][]string
 	for _, a := range r.Areas {
-		rows = append(rows, []string{"**" + a.Area.ID + "**", "**" + s.text(a.Area.Title) + "**",
-			"**" + s.score(a.Score) + "**", s.level(a.Node), s.answered(a.Node)})
+		rows = append(rows, withChange([]string{"**" + a.Area.ID + "**", "**" + s.text(a.Area.Title) + "**",
+			"**" + s.score(a.Score) + "**", s.level(a.Node), s.answered(a.Node)}, s.change(a.Change)))
 		if s.Summary {
 			continue
 		}
 		for _, c := range a.Criteria {
-			rows = append(rows, []string{c.Criterion.ID, s.text(c.Criterion.Title), s.score(c.Score), s.level(c.Node), s.answered(c.Node)})
+			rows = append(rows, withChange([]string{c.Criterion.ID, s.text(c.Criterion.Title), s.score(c.Score), s.level(c.Node), s.answered(c.Node)},
+				s.change(c.Change)))
 		}
 	}
 	fmt.Fprintf(w, "## %s\n\n", s.t("scores"))
-	return mdTable(w, []string{"", fw.LevelName("area", s.Lang) + " / " + fw.LevelName("criterion", s.Lang), s.t("score"), s.t("level"), s.t("answered")},
-		rows, tw.AlignLeft, tw.AlignLeft, tw.AlignRight, tw.AlignLeft, tw.AlignRight)
+	header := []string{"", fw.LevelName("area", s.Lang) + " / " + fw.LevelName("criterion", s.Lang), s.t("score"), s.t("level"), s.t("answered")}
+	aligns := []tw.Align{tw.AlignLeft, tw.AlignLeft, tw.AlignRight, tw.AlignLeft, tw.AlignRight}
+	if r.Baseline != nil {
+		header = withChange(header, changeHeader(r))
+		aligns = slices.Insert(aligns, 3, tw.AlignRight)
+	}
+	if err := mdTable(w, header, rows, aligns...); err != nil {
+		return err
+	}
+	if r.Baseline != nil {
+		_, err := fmt.Fprintf(w, "%s\n\n", mdEscape(s.noiseLegend()))
+		return err
+	}
+	return nil
+}
+
+// plan is the plan's section: its targets with the gap to each and the
+// actions serving them, then every action and which are overdue. The
+// one-screen view has the targets met and the overdue actions in a line.
+func (m *markdownWriter) plan(w io.Writer, r *assess.Result) error {
+	if r.Plan == nil {
+		return nil
+	}
+	s := m.style
+	rows := targetRows(r, s.Lang)
+	if s.Summary {
+		_, err := fmt.Fprintf(w, "**%s**\n\n", mdEscape(s.planSummary(r)))
+		return err
+	}
+	fmt.Fprintf(w, "## %s\n\n%s\n\n", mdEscape(s.planTitle(r)), mdEscape(s.planSpan(r)))
+	if len(rows) > 0 {
+		var cells [][]string
+		var why []string
+		for _, t := range rows {
+			id := t.ID
+			if t.Area {
+				id = "**" + id + "**"
+			}
+			cells = append(cells, []string{id, t.Title, s.targetText(t.Target), s.score(t.Node.Score),
+				s.gap(t.Target), s.met(t.Target), strings.Join(s.actionRefs(r, t.ID), ", ")})
+			if len(t.Target.Plan.Why) > 0 {
+				why = append(why, fmt.Sprintf("- **%s %s:** %s\n", s.t("why"), mdEscape(t.ID), mdEscape(strings.Join(t.Target.Plan.Why, "; "))))
+			}
+		}
+		if err := mdTable(w, []string{"", s.t("targets"), s.t("target"), s.t("score"), s.t("gap"), s.t("met"), s.t("actions")}, cells,
+			tw.AlignLeft, tw.AlignLeft, tw.AlignRight, tw.AlignRight, tw.AlignRight, tw.AlignLeft, tw.AlignLeft); err != nil {
+			return err
+		}
+		fmt.Fprintf(w, "%s\n\n", mdEscape(s.targetsMetLine(rows)))
+		if len(why) > 0 {
+			fmt.Fprintf(w, "%s\n", strings.Join(why, ""))
+		}
+	}
+	p := r.Plan.Plan
+	if len(p.Actions) == 0 {
+		return nil
+	}
+	fmt.Fprintf(w, "### %s\n\n", s.t("actions"))
+	var cells [][]string
+	for i := range p.Actions {
+		a := &p.Actions[i]
+		status := s.actionStatus(a)
+		if overdue(r, a) {
+			status += " **" + s.t("overdue") + "**"
+		}
+		cells = append(cells, []string{a.ID, a.Title, criteriaList(a), a.Lead, a.Due.Text, status})
+	}
+	if err := mdTable(w, []string{"", s.t("action"), s.t("criteria"), s.t("lead"), s.t("due"), s.t("status")}, cells,
+		tw.AlignLeft, tw.AlignLeft, tw.AlignLeft, tw.AlignLeft, tw.AlignLeft, tw.AlignLeft); err != nil {
+		return err
+	}
+	_, err := fmt.Fprintf(w, "%s\n\n", mdEscape(s.overdueLine(r)))
+	return err
 }
 
 // strengths lists the strengths and the weaknesses.

@@ -355,3 +355,36 @@ func TestComparisonWorkbookPrints(t *testing.T) {
 		t.Errorf("the Data pages do not show Lake Constance 2022, D1 as 29.2 and 100%%")
 	}
 }
+
+// TestPlannedWorkbookPrints prints the workbook of Lake Constance 2024
+// against its 2022 baseline and its plan. It prints on 16 pages in
+// LibreOffice 7.4 with DejaVu fonts: the sample region's 15 and the Plan
+// sheet; the Summary and Criteria keep their widths, the titles making
+// room for the changes.
+func TestPlannedWorkbookPrints(t *testing.T) {
+	data := render(t, "xlsx", Options{}, samplePlanned(t))
+	pages := printWorkbook(t, "lake-constance-planned.xlsx", data)
+	checkPrinted(t, pages, data, 14, 18)
+	for sheet, want := range map[string][]string{
+		sheetSummary: {"Δ 2022", "+12.4", "2022 (3 respondents)", "~+10.5", "~ within noise", "Targets met: 3 of 5",
+			"Overdue actions: M2, R1", "Target"},
+		sheetPlan: {"Targets for 2024, set against the baseline 2022", "Targets met: 3 of 5 · Overdue actions: M2, R1",
+			"Monitoring and evaluation inform", "Implementing", "M1 done", "Why", "Among the lowest quarter",
+			"Annual evaluation workshop", "Volkshochschule", "OVERDUE", "2024-09-30", "Evidence"},
+		sheetCriteria: {"Δ 2022", "~+10.0", "+19.4", "~ within noise"},
+	} {
+		own := sheetPages(pages, sheet)
+		if sheet != sheetSummary && len(own) != 1 {
+			t.Errorf("%s prints on %d pages, want 1", sheet, len(own))
+		}
+		var all strings.Builder
+		for _, p := range own {
+			all.WriteString(p.text)
+		}
+		for _, w := range want {
+			if !strings.Contains(all.String(), w) {
+				t.Errorf("the printed %s does not show %q", sheet, w)
+			}
+		}
+	}
+}

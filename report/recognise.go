@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"io"
+	"regexp"
 	"strings"
 )
 
@@ -18,15 +19,23 @@ import (
 const markdownMark = "<!-- r3l report -->\n"
 
 // Output reports whether data is a file r3l wrote: a report or
-// comparison in any format, or a batch summary.
+// comparison in any format, a batch summary, or a plan (YAML; r3l's
+// workbooks are told apart from questionnaires as reports are).
 func Output(data []byte) bool {
 	for _, f := range formats {
 		if f.recognise != nil && f.recognise(data) {
 			return true
 		}
 	}
-	return false
+	return isPlanYAML(data)
 }
+
+// planSchema is a plan file's schema line, quoted or not.
+var planSchema = regexp.MustCompile(`(?m)^schema:[ \t]*["']?r3l\.plan/v1["']?[ \t]*(#.*)?\r?$`)
+
+// isPlanYAML knows a plan file by its schema line: a plan kept in the
+// folder of the questionnaires it plans for is no questionnaire.
+func isPlanYAML(data []byte) bool { return planSchema.Match(data[:min(len(data), 64<<10)]) }
 
 func isMarkdownOutput(data []byte) bool { return bytes.HasPrefix(data, []byte(markdownMark)) }
 
@@ -35,8 +44,15 @@ func isHTMLOutput(data []byte) bool {
 	return bytes.HasPrefix(head, []byte("<!DOCTYPE html>")) && bytes.Contains(head, []byte(`<meta name="generator" content="r3l`))
 }
 
+// isCSVOutput knows r3l's CSV by its header, today's or the one before
+// the target and change columns.
 func isCSVOutput(data []byte) bool {
-	return bytes.HasPrefix(data, []byte(strings.Join(CSVHeader, ",")+"\n"))
+	for _, h := range [][]string{CSVHeader, csvHeaderV1} {
+		if bytes.HasPrefix(data, []byte(strings.Join(h, ",")+"\n")) {
+			return true
+		}
+	}
+	return false
 }
 
 // isJSONOutput knows the JSON objects r3l writes by their keys: an

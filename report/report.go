@@ -87,9 +87,14 @@ func (s style) span(lo, hi *float64) string {
 
 // overallLine is "Overall: 55.1 · Level: Reviewing · 44 of 56 applicable
 // indicators answered", the level left out when the framework has no
-// maturity bands.
+// maturity bands; with a baseline, the overall score's change follows it:
+// "Overall: 55.1 (+12.4 since 2022)".
 func (s style) overallLine(n assess.Node) string {
-	parts := []string{s.t("overall") + ": " + s.score(n.Score)}
+	overall := s.t("overall") + ": " + s.score(n.Score)
+	if c := s.headlineChange(n); c != "" {
+		overall += " (" + c + ")"
+	}
+	parts := []string{overall}
 	if lvl := s.level(n); lvl != "" {
 		parts = append(parts, s.t("level")+": "+lvl)
 	}
@@ -322,4 +327,34 @@ var ui = i18n.Common.With(i18n.Words{
 	"groups.suppressed":    {"en": "fewer than %d assessments: no statistics", "de": "weniger als %d Bewertungen: keine Statistik", "sv": "färre än %d värderingar: ingen statistik"},
 	"about":                {"en": "About this report", "de": "Über diesen Bericht", "sv": "Om rapporten"},
 	"scores":               {"en": "Scores", "de": "Ergebnisse", "sv": "Resultat"},
+	// Progress since a baseline and the plan (plan.go).
+	"baseline":       {"en": "Baseline", "de": "Vergleichsbasis", "sv": "Jämförelsebas"},
+	"baseline.of":    {"en": "%s (%d respondents)", "de": "%s (%d Befragte)", "sv": "%s (%d svarande)"},
+	"change.since":   {"en": "%s since %s", "de": "%s seit %s", "sv": "%s sedan %s"},
+	"change.label":   {"en": "Change since %s", "de": "Veränderung seit %s", "sv": "Förändring sedan %s"},
+	"noise":          {"en": "within noise", "de": "im Rahmen der Messunsicherheit", "sv": "inom mätosäkerheten"},
+	"noise.legend":   {"en": "~ within noise: the change is smaller than twice the standard error of the difference, or too few respondents scored the part to tell; it may come from who answered rather than from the region.", "de": "~ im Rahmen der Messunsicherheit: Die Veränderung ist kleiner als der doppelte Standardfehler der Differenz, oder zu wenige Befragte haben den Teil bewertet, um es zu beurteilen; sie kann daher von der Auswahl der Befragten statt von der Region herrühren.", "sv": "~ inom mätosäkerheten: förändringen är mindre än två gånger differensens standardfel, eller för få svarande har bedömt delen för att avgöra det; den kan bero på vilka som svarade snarare än på regionen."},
+	"plan":           {"en": "Plan", "de": "Plan", "sv": "Plan"},
+	"plan.draft":     {"en": "Proposed plan (draft, not yet agreed by the partners)", "de": "Vorgeschlagener Plan (Entwurf, von den Partnern noch nicht vereinbart)", "sv": "Föreslagen plan (utkast, ännu inte överenskommen av partnerna)"},
+	"plan.span":      {"en": "Targets for %s, set against the baseline %s; actions as of %s.", "de": "Ziele für %s, ausgehend von %s; Stand der Maßnahmen: %s.", "sv": "Mål för %s, med utgångspunkt i %s; åtgärder per %s."},
+	"targets":        {"en": "Targets", "de": "Ziele", "sv": "Mål"},
+	"targets.met":    {"en": "Targets met: %d of %d", "de": "Ziele erreicht: %d von %d", "sv": "Uppnådda mål: %d av %d"},
+	"target":         {"en": "Target", "de": "Zielwert", "sv": "Målvärde"},
+	"current":        {"en": "Current", "de": "Aktuell", "sv": "Nuvarande"},
+	"gap":            {"en": "Gap", "de": "Abstand", "sv": "Avstånd"},
+	"met":            {"en": "Met", "de": "Erreicht", "sv": "Uppnått"},
+	"why":            {"en": "Why", "de": "Begründung", "sv": "Motivering"},
+	"actions":        {"en": "Actions", "de": "Maßnahmen", "sv": "Åtgärder"},
+	"action":         {"en": "Action", "de": "Maßnahme", "sv": "Åtgärd"},
+	"criteria":       {"en": "Criteria", "de": "Kriterien", "sv": "Kriterier"},
+	"lead":           {"en": "Lead", "de": "Federführung", "sv": "Ansvarig"},
+	"start":          {"en": "Start", "de": "Beginn", "sv": "Start"},
+	"due":            {"en": "Due", "de": "Fällig", "sv": "Senast"},
+	"overdue":        {"en": "OVERDUE", "de": "ÜBERFÄLLIG", "sv": "FÖRSENAD"},
+	"overdue.line":   {"en": "Overdue actions: %s", "de": "Überfällige Maßnahmen: %s", "sv": "Försenade åtgärder: %s"},
+	"none":           {"en": "none", "de": "keine", "sv": "inga"},
+	"action.planned": {"en": "planned", "de": "geplant", "sv": "planerad"},
+	"action.running": {"en": "running", "de": "läuft", "sv": "pågår"},
+	"action.done":    {"en": "done", "de": "erledigt", "sv": "klar"},
+	"action.dropped": {"en": "dropped", "de": "verworfen", "sv": "struken"},
 })

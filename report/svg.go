@@ -12,15 +12,19 @@ import (
 // script, no network and no image files. Every text is escaped here.
 
 // chartItem is one labelled value; a nil value is drawn as missing.
+// Target, when set, is the value a plan aims for (radar charts).
 type chartItem struct {
 	ID, Label string
 	Value     *float64
+	Target    *float64
 }
 
 func esc(s string) string { return html.EscapeString(s) }
 
-// radarSVG draws area scores on axes from 0 (centre) to 100.
-func radarSVG(title string, items []chartItem, decimals func(*float64) string) template.HTML {
+// radarSVG draws area scores on axes from 0 (centre) to 100. When some
+// items have a target, the targets are drawn dashed over the scores, with
+// a legend naming the two (legend: current, target).
+func radarSVG(title string, items []chartItem, decimals func(*float64) string, legend [2]string) template.HTML {
 	// Wide enough for labels of about 20 characters on either side.
 	const width, height, cx, cy, r = 660.0, 460.0, 330.0, 230.0, 150.0
 	n := len(items)
@@ -58,6 +62,7 @@ func radarSVG(title string, items []chartItem, decimals func(*float64) string) t
 		pts = append(pts, fmt.Sprintf("%.1f,%.1f", px, py))
 	}
 	fmt.Fprintf(&b, `<polygon class="area" points="%s"/>`, strings.Join(pts, " "))
+	radarTargets(&b, items, point, decimals, legend)
 	for i, it := range items {
 		px, py := point(i, 0)
 		if it.Value != nil {
@@ -84,6 +89,52 @@ func radarSVG(title string, items []chartItem, decimals func(*float64) string) t
 	}
 	b.WriteString(`</svg>`)
 	return template.HTML(b.String())
+}
+
+// radarTargets draws the items' targets: a dashed polygon when every item
+// has one, else dashed lines between neighbours that both have one, and a
+// ring at each target; then the legend. Nothing without targets.
+func radarTargets(b *strings.Builder, items []chartItem, point func(int, float64) (float64, float64), decimals func(*float64) string, legend [2]string) {
+	n, with := len(items), 0
+	for _, it := range items {
+		if it.Target != nil {
+			with++
+		}
+	}
+	if with == 0 {
+		return
+	}
+	at := func(i int) string {
+		x, y := point(i, *items[i].Target)
+		return fmt.Sprintf("%.1f,%.1f", x, y)
+	}
+	if with == n {
+		pts := make([]string, n)
+		for i := range items {
+			pts[i] = at(i)
+		}
+		fmt.Fprintf(b, `<polygon class="target" points="%s"/>`, strings.Join(pts, " "))
+	} else {
+		for i := range items {
+			if j := (i + 1) % n; items[i].Target != nil && items[j].Target != nil {
+				fmt.Fprintf(b, `<polyline class="target" points="%s %s"/>`, at(i), at(j))
+			}
+		}
+	}
+	for i, it := range items {
+		if it.Target == nil {
+			continue
+		}
+		x, y := point(i, *it.Target)
+		fmt.Fprintf(b, `<circle class="target-dot" cx="%.1f" cy="%.1f" r="5"><title>%s: %s %s</title></circle>`,
+			x, y, esc(it.Label), esc(legend[1]), esc(decimals(it.Target)))
+	}
+	// The legend, bottom left: a sample of each line and its name.
+	const lx, ly = 12.0, 436.0
+	fmt.Fprintf(b, `<g class="legend"><line class="area-key" x1="%.0f" y1="%.0f" x2="%.0f" y2="%.0f"/><text class="label" x="%.0f" y="%.0f">%s</text>`,
+		lx, ly, lx+28, ly, lx+36, ly+4, esc(legend[0]))
+	fmt.Fprintf(b, `<line class="target" x1="%.0f" y1="%.0f" x2="%.0f" y2="%.0f"/><text class="label" x="%.0f" y="%.0f">%s</text></g>`,
+		lx, ly+18, lx+28, ly+18, lx+36, ly+22, esc(legend[1]))
 }
 
 // splitLabel breaks a label into lines of about width characters.

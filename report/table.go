@@ -3,6 +3,7 @@ package report
 import (
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 
 	"github.com/olekukonko/tablewriter"
@@ -25,6 +26,10 @@ type grid struct {
 	rows   [][]string
 	aligns []tw.Align
 	flex   int
+	// drop are the columns left out, in this order, while the others
+	// leave the flexible one too little room on the terminal: less than
+	// minFlex or than its longest word.
+	drop []int
 }
 
 func (g *grid) add(cells ...string) { g.rows = append(g.rows, cells) }
@@ -64,6 +69,15 @@ func (s style) para(w io.Writer, text string) {
 // content, the flexible one wrapped into what is left.
 func (s style) render(w io.Writer, g grid) error {
 	g = g.safe()
+	var natural []int
+	used := 0
+	if g.flex >= 0 {
+		natural, used = g.widths()
+		for len(g.drop) > 0 && s.Width-used < max(minFlex, min(g.longestWord()+2, natural[g.flex])) {
+			g = g.without(g.drop[0])
+			natural, used = g.widths()
+		}
+	}
 	opts := []tablewriter.Option{
 		tablewriter.WithRenderer(renderer.NewBlueprint(tw.Rendition{Symbols: tw.NewSymbols(tw.StyleLight)})),
 		tablewriter.WithHeaderAutoFormat(tw.Off),
@@ -73,19 +87,7 @@ func (s style) render(w io.Writer, g grid) error {
 		tablewriter.WithRowAlignmentConfig(tw.CellAlignment{PerColumn: g.aligns}),
 	}
 	if g.flex >= 0 {
-		natural := make([]int, len(g.aligns))
-		for _, row := range append([][]string{g.header}, g.rows...) {
-			for i, c := range row {
-				natural[i] = max(natural[i], twwidth.Width(c)+2)
-			}
-		}
-		used := len(natural) + 1 // borders
-		for i, n := range natural {
-			if i != g.flex {
-				used += n
-			}
-		}
-		if flex := max(s.Width-used, 16); flex < natural[g.flex] {
+		if flex := max(s.Width-used, minFlex); flex < natural[g.flex] {
 			opts = append(opts, tablewriter.WithColumnWidths(tw.NewMapper[int, int]().Set(g.flex, flex)))
 		}
 	}
@@ -97,6 +99,65 @@ func (s style) render(w io.Writer, g grid) error {
 		return err
 	}
 	return tbl.Render()
+}
+
+// minFlex is the narrowest the flexible column of a table is made.
+const minFlex = 16
+
+// widths are the natural widths of g's columns (their widest line and
+// the padding) and the width of all but the flexible one, with borders.
+func (g grid) widths() (natural []int, used int) {
+	natural = make([]int, len(g.aligns))
+	for _, row := range append([][]string{g.header}, g.rows...) {
+		for i, c := range row {
+			for line := range strings.SplitSeq(c, "\n") {
+				natural[i] = max(natural[i], twwidth.Width(line)+2)
+			}
+		}
+	}
+	used = len(natural) + 1 // borders
+	for i, n := range natural {
+		if i != g.flex {
+			used += n
+		}
+	}
+	return natural, used
+}
+
+// longestWord is the width of the longest word of the flexible column,
+// which tablewriter would cut in a narrower one.
+func (g grid) longestWord() int {
+	n := 0
+	for _, row := range g.rows {
+		for _, w := range strings.Fields(row[g.flex]) {
+			n = max(n, twwidth.Width(w))
+		}
+	}
+	return n
+}
+
+// without is g without column col, which must not be the flexible one.
+func (g grid) without(col int) grid {
+	cut := func(cells []string) []string {
+		if cells == nil {
+			return nil
+		}
+		return append(cells[:col:col], cells[col+1:]...)
+	}
+	out := grid{header: cut(g.header), aligns: append(g.aligns[:col:col], g.aligns[col+1:]...), flex: g.flex}
+	for _, r := range g.rows {
+		out.rows = append(out.rows, cut(r))
+	}
+	if out.flex > col {
+		out.flex--
+	}
+	for _, d := range g.drop[1:] {
+		if d > col {
+			d--
+		}
+		out.drop = append(out.drop, d)
+	}
+	return out
 }
 
 // renderWide draws a table too wide for the terminal as several tables,
@@ -189,6 +250,11 @@ func (t *tableWriter) Assessment(w io.Writer, r *assess.Result) error {
 		fmt.Fprintln(w)
 	}
 
+	if r.Baseline != nil {
+		s.para(w, s.baselineLine(r))
+		fmt.Fprintln(w)
+	}
+
 	g := grid{
 		header: []string{"", fw.LevelName("area", s.Lang) + " / " + fw.LevelName("criterion", s.Lang), s.t("score"), s.t("level"), s.t("answered")},
 		aligns: []tw.Align{tw.AlignLeft, tw.AlignLeft, tw.AlignRight, tw.AlignLeft, tw.AlignRight},
@@ -197,16 +263,37 @@ func (t *tableWriter) Assessment(w io.Writer, r *assess.Result) error {
 	if s.Summary {
 		g.header[1] = fw.LevelName("area", s.Lang)
 	}
+	// With a baseline, each part's change follows its score; on a narrow
+	// terminal the answered counts make room for it.
+	row := func(id, title string, n assess.Node) {
+		cells := []string{id, title, s.score(n.Score), s.level(n), s.answered(n)}
+		if r.Baseline != nil {
+			cells = slices.Insert(cells, 3, s.change(n.Change))
+		}
+		g.add(cells...)
+	}
+	if r.Baseline != nil {
+		g.header = slices.Insert(g.header, 3, changeHeader(r))
+		g.aligns = slices.Insert(g.aligns, 3, tw.AlignRight)
+		g.drop = []int{5}
+	}
 	for _, a := range r.Areas {
-		g.add(a.Area.ID, strings.ToUpper(s.text(a.Area.Title)), s.score(a.Score), s.level(a.Node), s.answered(a.Node))
+		row(a.Area.ID, strings.ToUpper(s.text(a.Area.Title)), a.Node)
 		for _, c := range a.Criteria {
 			if !s.Summary {
-				g.add(c.Criterion.ID, s.text(c.Criterion.Title), s.score(c.Score), s.level(c.Node), s.answered(c.Node))
+				row(c.Criterion.ID, s.text(c.Criterion.Title), c.Node)
 			}
 		}
 	}
 	steps := []func() error{
 		func() error { return s.render(w, g) },
+		func() error {
+			if r.Baseline != nil {
+				s.para(w, s.noiseLegend())
+			}
+			return nil
+		},
+		func() error { return t.plan(w, r) },
 		func() error { return t.indicatorList(w, s.t("strengths"), r.Strengths) },
 		func() error { return t.indicatorList(w, s.t("weaknesses"), r.Weaknesses) },
 		func() error { return t.disagreements(w, r) },
@@ -308,4 +395,84 @@ func joinInts(xs []int, sep string) string {
 		parts[i] = fmt.Sprint(x)
 	}
 	return strings.Join(parts, sep)
+}
+
+// plan is the plan's section: its targets with the gap to each, the
+// actions and which are overdue. The one-screen view has the targets met
+// and the overdue actions in a line.
+func (t *tableWriter) plan(w io.Writer, r *assess.Result) error {
+	if r.Plan == nil {
+		return nil
+	}
+	s := t.style
+	rows := targetRows(r, s.Lang)
+	if s.Summary {
+		fmt.Fprintln(w)
+		s.para(w, s.planSummary(r))
+		return nil
+	}
+	s.heading(w, s.planTitle(r))
+	s.para(w, s.planSpan(r))
+	// The actions serving a target follow its title: the table then
+	// leaves the title room on a terminal of 80 columns in every
+	// language. A narrower one loses the current scores first, which the
+	// table of scores shows too.
+	g := grid{
+		header: []string{"", s.t("targets"), s.t("target"), s.t("score"), s.t("gap"), s.t("met")},
+		aligns: []tw.Align{tw.AlignLeft, tw.AlignLeft, tw.AlignRight, tw.AlignRight, tw.AlignRight, tw.AlignLeft},
+		flex:   1,
+		drop:   []int{3},
+	}
+	var why []string
+	for _, row := range rows {
+		target := s.targetScore(row.Target)
+		if lvl := s.targetLevel(row.Target); lvl != "" {
+			target += "\n" + lvl
+		}
+		title := row.Title
+		if refs := s.actionRefs(r, row.ID); len(refs) > 0 {
+			title += "\n" + s.t("actions") + ": " + strings.Join(refs, ", ")
+		}
+		g.add(row.ID, title, target, s.score(row.Node.Score), s.gap(row.Target), s.met(row.Target))
+		if len(row.Target.Plan.Why) > 0 {
+			why = append(why, s.t("why")+" "+row.ID+": "+strings.Join(row.Target.Plan.Why, "; "))
+		}
+	}
+	if len(rows) > 0 {
+		if err := s.render(w, g); err != nil {
+			return err
+		}
+		s.para(w, s.targetsMetLine(rows))
+	}
+	for _, line := range why {
+		s.para(w, line)
+	}
+	p := r.Plan.Plan
+	if len(p.Actions) == 0 {
+		return nil
+	}
+	s.heading(w, s.t("actions"))
+	g = grid{
+		header: []string{"", s.t("action"), s.t("criteria"), s.t("due"), s.t("status")},
+		aligns: []tw.Align{tw.AlignLeft, tw.AlignLeft, tw.AlignLeft, tw.AlignLeft, tw.AlignLeft},
+		flex:   1,
+		drop:   []int{2},
+	}
+	for i := range p.Actions {
+		a := &p.Actions[i]
+		action := a.Title
+		if a.Lead != "" {
+			action += "\n" + s.t("lead") + ": " + a.Lead
+		}
+		status := s.actionStatus(a)
+		if overdue(r, a) {
+			status += "\n" + s.t("overdue")
+		}
+		g.add(a.ID, action, strings.Join(a.Criteria, "\n"), a.Due.Text, status)
+	}
+	if err := s.render(w, g); err != nil {
+		return err
+	}
+	s.para(w, s.overdueLine(r))
+	return nil
 }

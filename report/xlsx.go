@@ -3,18 +3,21 @@ package report
 import (
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 
 	"github.com/xuri/excelize/v2"
 
 	"github.com/r3l/r3l/assess"
 	"github.com/r3l/r3l/internal/workbook"
+	"github.com/r3l/r3l/plan"
 )
 
 // Sheet names of the report workbook.
 const (
 	sheetSummary    = "Summary"
 	sheetCriteria   = "Criteria"
+	sheetPlan       = "Plan"
 	sheetIndicators = "Indicators"
 	sheetStrengths  = "Strengths & weaknesses"
 	sheetRoles      = "Stakeholders"
@@ -28,6 +31,9 @@ const (
 type xlsxWriter struct {
 	style
 	noSplice bool
+	// hasProgress says the workbook being written shows changes since a
+	// baseline or a plan.
+	hasProgress bool
 }
 
 // book is a report workbook: the shared workbook machinery with the
@@ -39,6 +45,11 @@ type book struct {
 	header, title, bold, alert, text, wrap, num, pct, hash int
 	// The Summary's key figures, numbers too, align left under each other.
 	fact, factNum, factPct int
+	// Changes since a baseline with their sign, "+7.5"; within noise
+	// marked "~+7.5" (changeStyle).
+	delta, noise, factDelta, factNoise int
+	// A key figure in red: a draft plan.
+	factAlert int
 }
 
 func (x *xlsxWriter) newBook() *book {
@@ -73,7 +84,47 @@ func (x *xlsxWriter) newBook() *book {
 	// SHA-256s in a smaller font: whole on one line, but not so wide that
 	// the page must shrink.
 	b.hash = b.Style(&excelize.Style{Font: font(excelize.Font{Size: 9}), Alignment: &excelize.Alignment{Vertical: "top"}})
+	if x.hasProgress {
+		// Only workbooks with a baseline or a plan register them: the
+		// others stay as they were.
+		top := &excelize.Alignment{Vertical: "top"}
+		b.delta = b.Style(&excelize.Style{CustomNumFmt: new(deltaFormat), Alignment: top})
+		b.noise = b.Style(&excelize.Style{CustomNumFmt: new(noiseFormat), Alignment: top, Font: font(excelize.Font{Color: "52606D"})})
+		b.factDelta = b.Style(&excelize.Style{CustomNumFmt: new(deltaFormat), Alignment: left})
+		b.factNoise = b.Style(&excelize.Style{CustomNumFmt: new(noiseFormat), Alignment: left, Font: font(excelize.Font{Color: "52606D"})})
+		b.factAlert = b.Style(&excelize.Style{Font: font(excelize.Font{Bold: true, Color: "C00000"}), Alignment: left})
+	}
 	return b
+}
+
+// Number formats of changes: the sign always shown, and a change within
+// noise marked as the other formats mark it (noiseMark).
+const (
+	deltaFormat = `"+"0.0;"-"0.0;0.0`
+	noiseFormat = `"~+"0.0;"~-"0.0;"~"0.0`
+)
+
+// changeStyle is the style of a change in a table (or, with fact, among
+// the key figures): marked when within noise.
+func (b *book) changeStyle(c *assess.Change, fact bool) int {
+	noise := c != nil && c.Noise
+	switch {
+	case fact && noise:
+		return b.factNoise
+	case fact:
+		return b.factDelta
+	case noise:
+		return b.noise
+	}
+	return b.delta
+}
+
+// changeValue is a change's number, nil without one.
+func changeValue(c *assess.Change) *float64 {
+	if c == nil {
+		return nil
+	}
+	return c.Delta
 }
 
 // column describes one column of a table: header, width and how its cells
@@ -183,9 +234,13 @@ func (b *book) cellStyle(sheet string, col, row, style int) {
 }
 
 func (x *xlsxWriter) Assessment(w io.Writer, r *assess.Result) error {
+	x.hasProgress = r.Baseline != nil || r.Plan != nil
 	b := x.newBook()
 	defer b.Close()
 	x.summary(b, r)
+	if r.Plan != nil {
+		x.plan(b, r)
+	}
 	x.criteria(b, r)
 	x.indicators(b, r)
 	x.strengths(b, r)
@@ -200,6 +255,7 @@ func (x *xlsxWriter) Assessment(w io.Writer, r *assess.Result) error {
 		workbook.PrintSetup
 	}{
 		{sheetSummary, workbook.PrintSetup{Wide: 1, Breaks: true}},
+		{sheetPlan, workbook.PrintSetup{}},
 		{sheetCriteria, workbook.PrintSetup{TitleRows: 1, TitleCols: 2}},
 		{sheetIndicators, workbook.PrintSetup{TitleRows: 1, TitleCols: 2}},
 		{sheetStrengths, workbook.PrintSetup{TitleRows: 1}},
@@ -207,7 +263,7 @@ func (x *xlsxWriter) Assessment(w io.Writer, r *assess.Result) error {
 		{sheetPriorities, workbook.PrintSetup{TitleRows: 1, TitleCols: 1}},
 		{sheetAbout, workbook.PrintSetup{}},
 	} {
-		if p.sheet != sheetPriorities || len(r.Priorities) > 0 {
+		if (p.sheet != sheetPriorities || len(r.Priorities) > 0) && (p.sheet != sheetPlan || r.Plan != nil) {
 			b.SetPrint(p.sheet, p.PrintSetup)
 		}
 	}
@@ -268,6 +324,7 @@ func (x *xlsxWriter) summary(b *book, r *assess.Result) {
 		{s.t("coverage"), r.Coverage},
 		{s.t("answered"), s.p.Sprintf(s.t("answered.line"), r.Answered.Scored, r.Answered.Applicable)},
 	}
+	facts, changeRow, draftRow := x.progressFacts(r, facts)
 	for i, f := range facts {
 		b.Set(sh, 1, 3+i, f[0])
 		b.Set(sh, 2, 3+i, f[1])
@@ -278,39 +335,113 @@ func (x *xlsxWriter) summary(b *book, r *assess.Result) {
 	b.cellStyle(sh, 2, overallRow, b.factNum)
 	b.cellStyle(sh, 2, overallRow+2, b.factPct)
 	b.ColourScale(sh, workbook.Cell(2, overallRow))
+	if changeRow > 0 {
+		b.cellStyle(sh, 2, changeRow, b.changeStyle(r.Change, true))
+	}
+	if draftRow > 0 {
+		b.cellStyle(sh, 2, draftRow, b.factAlert)
+	}
 
 	top := 4 + len(facts)
-	var rows [][]any
-	for _, a := range r.Areas {
-		rows = append(rows, []any{a.Area.ID, a.Area.Title.Get(s.Lang), a.Score, b.level(a.Node), a.Coverage, s.answered(a.Node)})
-	}
-	b.table(sh, top, []column{
+	cols := []column{
 		{"ID", 6, colText},
 		{fw.LevelName("area", s.Lang), 36, colWrap},
 		{s.t("score"), 9, colScore},
 		{s.t("level"), 16, colText},
 		{s.t("coverage"), 10, colPct},
 		{s.t("answered"), 11, colText},
-	}, rows, true)
+	}
+	// With a baseline, the areas' changes follow their scores; the
+	// titles make room, so that the page is as wide and as legible.
+	if r.Baseline != nil {
+		cols = slices.Insert(cols, 3, column{changeHeader(r), 8, colNum})
+		cols[1].width -= 8
+	}
+	var rows [][]any
+	for _, a := range r.Areas {
+		row := []any{a.Area.ID, a.Area.Title.Get(s.Lang), a.Score, b.level(a.Node), a.Coverage, s.answered(a.Node)}
+		if r.Baseline != nil {
+			row = slices.Insert(row, 3, any(changeValue(a.Change)))
+		}
+		rows = append(rows, row)
+	}
+	b.table(sh, top, cols, rows, true)
+	if r.Baseline != nil {
+		for i, a := range r.Areas {
+			b.cellStyle(sh, 4, top+1+i, b.changeStyle(a.Change, false))
+		}
+	}
 	labels := 14.0
 	for _, f := range facts {
 		labels = max(labels, workbook.TextWidth(f[0].(string), true))
 	}
-	b.Widths(sh, labels, 0, 0, 0, 0, 0, summaryRadarW)
+	// The radar stands in the column after the table.
+	radarCol := len(cols) + 1
+	widths := make([]float64, radarCol)
+	widths[0], widths[radarCol-1] = labels, summaryRadarW
+	b.Widths(sh, widths...)
 	// Under the title, where no reader misses it: the files that could
 	// not be read, whose answers the report lacks.
-	b.note(sh, 2, 6, s.incomplete(r), b.alert)
-	x.summaryCharts(b, r, top, top+len(r.Areas))
+	b.note(sh, 2, radarCol-1, s.incomplete(r), b.alert)
+	last := top + len(r.Areas)
+	if r.Baseline != nil {
+		b.note(sh, last+1, radarCol-1, s.noiseLegend(), b.wrap)
+		last++
+	}
+	x.summaryCharts(b, r, top, top+len(r.Areas), last, radarCol)
 }
 
-// summaryCharts adds the radar of the areas (table rows first to last)
-// and, on a page of its own, the bars of the criteria.
-func (x *xlsxWriter) summaryCharts(b *book, r *assess.Result, header, last int) {
+// progressFacts adds to the Summary's key figures (from row 3) the
+// baseline and the overall change, then the plan, whether it is a draft,
+// the targets met and the overdue actions, where there are; changeRow and
+// draftRow are the rows of the change and the draft's note, or 0.
+func (x *xlsxWriter) progressFacts(r *assess.Result, facts [][]any) (_ [][]any, changeRow, draftRow int) {
+	s := x.style
+	if r.Baseline != nil {
+		facts = append(facts, []any{s.t("baseline"), s.baselineOf(r)}, []any{changeHeader(r), changeValue(r.Change)})
+		changeRow = 2 + len(facts)
+	}
+	if r.Plan != nil {
+		facts = append(facts, []any{s.t("plan"), s.planSpan(r)})
+		if r.Plan.Plan.Status == plan.Draft {
+			facts = append(facts, []any{s.t("status"), s.t("plan.draft")})
+			draftRow = 2 + len(facts)
+		}
+		facts = append(facts, []any{s.t("targets"), s.targetsMetLine(targetRows(r, s.Lang))}, []any{s.t("actions"), s.overdueLine(r)})
+	}
+	return facts, changeRow, draftRow
+}
+
+// summaryCharts adds the radar of the areas (table rows first to last,
+// with header above them) in column radarCol and, on a page of its own
+// below the row bottom, the bars of the criteria.
+func (x *xlsxWriter) summaryCharts(b *book, r *assess.Result, header, last, bottom, radarCol int) {
 	s := x.style
 	const sh = sheetSummary
 	fw := r.Framework
 	if b.Err != nil {
 		return
+	}
+	// The hidden column of the bars' labels, beyond the radar.
+	summaryLabels := max(summaryLabels, radarCol+2)
+	// The areas' targets, which the radar draws too, in the hidden column
+	// after it, beside their areas' rows; none without area targets.
+	targetCol := 0
+	for _, a := range r.Areas {
+		if a.Target != nil {
+			targetCol = summaryLabels + 1
+		}
+	}
+	if targetCol > 0 {
+		b.Set(sh, targetCol, header, s.t("target"))
+		for i, a := range r.Areas {
+			if a.Target != nil {
+				b.Set(sh, targetCol, header+1+i, a.Target.Score)
+			}
+		}
+		if b.Err == nil {
+			b.Do(b.F.SetColVisible(sh, workbook.ColName(targetCol), false))
+		}
 	}
 	// The labels the bars show, "A1 A common, shared vision…", in a hidden
 	// column (charts plot hidden cells: excelize sets plotVisOnly off).
@@ -326,27 +457,45 @@ func (x *xlsxWriter) summaryCharts(b *book, r *assess.Result, header, last int) 
 	if b.Err == nil {
 		b.Do(b.F.SetColVisible(sh, col, false))
 	}
-	barRow := max(last+2, 2+(radarHeight+rowPx-1)/rowPx+1)
+	barRow := max(bottom+2, 2+(radarHeight+rowPx-1)/rowPx+1)
 	barWidth := 0
-	for c := 1; c <= 7 && b.Err == nil; c++ {
+	for c := 1; c <= radarCol && b.Err == nil; c++ {
 		barWidth += int(b.ColWidth(sh, c)*summaryPx + 0.5)
 	}
 	barHeight := min(100+27*n, maxBarHeight)
+	radarName := workbook.ColName(radarCol)
 	b.Do(b.F.SetDefinedName(&excelize.DefinedName{Name: "_xlnm.Print_Area", Scope: sh,
-		RefersTo: fmt.Sprintf("'%s'!$A$1:$G$%d", sh, barRow+(barHeight+rowPx-1)/rowPx)}))
+		RefersTo: fmt.Sprintf("'%s'!$A$1:$%s$%d", sh, radarName, barRow+(barHeight+rowPx-1)/rowPx)}))
 	if b.Err != nil {
 		return
 	}
-	b.Do(b.F.AddChart(sh, "G2", &excelize.Chart{
-		Type: excelize.Radar,
-		Series: []excelize.ChartSeries{{
-			Name:       fmt.Sprintf("'%s'!$C$%d", sh, header),
+	series := []excelize.ChartSeries{{
+		Name:       fmt.Sprintf("'%s'!$C$%d", sh, header),
+		Categories: fmt.Sprintf("'%s'!$B$%d:$B$%d", sh, header+1, last),
+		Values:     fmt.Sprintf("'%s'!$C$%d:$C$%d", sh, header+1, last),
+		Marker:     excelize.ChartMarker{Symbol: "circle", Size: 6},
+	}}
+	legend := excelize.ChartLegend{Position: "none"}
+	if targetCol > 0 {
+		// The areas' targets: a marker at each, joined where neighbours
+		// both have one; the legend tells them from the scores.
+		tc := workbook.ColName(targetCol)
+		series = append(series, excelize.ChartSeries{
+			Name:       fmt.Sprintf("'%s'!$%s$%d", sh, tc, header),
 			Categories: fmt.Sprintf("'%s'!$B$%d:$B$%d", sh, header+1, last),
-			Values:     fmt.Sprintf("'%s'!$C$%d:$C$%d", sh, header+1, last),
-			Marker:     excelize.ChartMarker{Symbol: "circle", Size: 6},
-		}},
+			Values:     fmt.Sprintf("'%s'!$%s$%d:$%s$%d", sh, tc, header+1, tc, last),
+			Fill:       excelize.Fill{Type: "pattern", Color: []string{"B54708"}, Pattern: 1},
+			Line:       excelize.LineOptions{Width: 2, Dash: excelize.LineDashDash},
+			Marker: excelize.ChartMarker{Symbol: "diamond", Size: 9,
+				Fill: excelize.Fill{Type: "pattern", Color: []string{"B54708"}, Pattern: 1}},
+		})
+		legend = excelize.ChartLegend{Position: "bottom"}
+	}
+	b.Do(b.F.AddChart(sh, radarName+"2", &excelize.Chart{
+		Type:      excelize.Radar,
+		Series:    series,
 		Title:     excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: fmt.Sprintf("%s — %s", fw.LevelName("area", s.Lang), s.t("score"))}}},
-		Legend:    excelize.ChartLegend{Position: "none"},
+		Legend:    legend,
 		XAxis:     excelize.ChartAxis{Font: chartFont},
 		YAxis:     excelize.ChartAxis{Maximum: new(100.0), Minimum: new(0.0), MajorUnit: 25, Font: chartFont},
 		Dimension: excelize.ChartDimension{Width: radarWidth, Height: radarHeight},
@@ -415,12 +564,16 @@ func (x *xlsxWriter) criteria(b *book, r *assess.Result) {
 			if c.Criterion.Cluster != nil {
 				cluster = c.Criterion.Cluster.Get(s.Lang)
 			}
-			rows = append(rows, []any{a.Area.ID, c.Criterion.ID, c.Criterion.Title.Get(s.Lang), c.Criterion.Cycle, cluster,
-				c.Score, b.level(c.Node), c.Coverage, string(c.Status), s.answered(c.Node)})
+			row := []any{a.Area.ID, c.Criterion.ID, c.Criterion.Title.Get(s.Lang), c.Criterion.Cycle, cluster,
+				c.Score, b.level(c.Node), c.Coverage, string(c.Status), s.answered(c.Node)}
+			if r.Baseline != nil {
+				row = slices.Insert(row, 6, any(changeValue(c.Change)))
+			}
+			rows = append(rows, row)
 		}
 	}
 	fw := r.Framework
-	b.table(sh, 1, []column{
+	cols := []column{
 		{fw.LevelName("area", s.Lang), 8, colText},
 		{"ID", 7, colText},
 		{fw.LevelName("criterion", s.Lang), 50, colWrap},
@@ -431,8 +584,123 @@ func (x *xlsxWriter) criteria(b *book, r *assess.Result) {
 		{s.t("coverage"), 11, colPct},
 		{s.t("status"), 12, colText},
 		{s.t("answered"), 12, colText},
-	}, rows, true)
+	}
+	// With a baseline, each criterion's change follows its score (the
+	// score stays in column F, which the Summary's bars plot).
+	if r.Baseline != nil {
+		cols = slices.Insert(cols, 6, column{changeHeader(r), 8, colNum})
+		cols[2].width -= 8 // the page stays as wide
+	}
+	next := b.table(sh, 1, cols, rows, true)
+	if r.Baseline != nil {
+		i := 0
+		for _, a := range r.Areas {
+			for _, c := range a.Criteria {
+				i++
+				b.cellStyle(sh, 7, 1+i, b.changeStyle(c.Change, false))
+			}
+		}
+		b.note(sh, next+1, 7, s.noiseLegend(), b.wrap)
+	}
 	b.Freeze(sh, 1, 2, "")
+}
+
+// plan writes the Plan sheet: the plan's span, whether it is agreed, the
+// targets met and the overdue actions; the targets with their gap and the
+// actions serving each; then every action with its status. The two tables
+// share their columns' widths.
+func (x *xlsxWriter) plan(b *book, r *assess.Result) {
+	s := x.style
+	const sh = sheetPlan
+	b.Sheet(sh)
+	p := r.Plan.Plan
+	rows := targetRows(r, s.Lang)
+	targetCols := []column{
+		{"ID", 7, colText},
+		{s.t("targets"), 44, colWrap},
+		{s.t("target"), 10, colNum},
+		{s.t("level"), 16, colText},
+		{s.t("score"), 10, colScore},
+		{s.t("gap"), 10, colNum},
+		{s.t("met"), 9, colText},
+		{s.t("actions"), 20, colWrap},
+		{s.t("why"), 40, colWrap},
+	}
+	actionCols := []column{
+		{"ID", 7, colText},
+		{s.t("action"), 44, colWrap},
+		{s.t("criteria"), 10, colWrap},
+		{s.t("lead"), 16, colWrap},
+		{s.t("start"), 10, colText},
+		{s.t("due"), 10, colText},
+		{s.t("status"), 9, colText},
+		{s.t("overdue"), 20, colText},
+		{s.t("evidence"), 40, colWrap},
+	}
+	// One width per column, wide enough for both tables' headers.
+	widths := make([]float64, len(targetCols))
+	for i := range widths {
+		widths[i] = targetCols[i].width
+	}
+	for _, cols := range [][]column{targetCols, actionCols} {
+		headers := make([]string, len(cols))
+		for i, c := range cols {
+			headers[i] = c.header
+		}
+		workbook.FitHeaders(headers, widths)
+	}
+	for i := range widths {
+		targetCols[i].width, actionCols[i].width = widths[i], widths[i]
+	}
+
+	b.Widths(sh, widths...)
+	// A draft says so first, in red, across the page.
+	if p.Status == plan.Draft {
+		b.note(sh, 1, len(widths), s.planTitle(r), b.alert)
+	} else {
+		b.Set(sh, 1, 1, s.planTitle(r))
+		b.cellStyle(sh, 1, 1, b.bold)
+	}
+	var cells [][]any
+	for _, t := range rows {
+		var level any
+		if lvl := s.targetLevel(t.Target); lvl != "" {
+			level = lvl
+		}
+		why := strings.Join(t.Target.Plan.Why, "\n")
+		cells = append(cells, []any{t.ID, t.Title, t.Target.Score, level, t.Node.Score, t.Target.Gap, s.met(t.Target),
+			strings.Join(s.actionRefs(r, t.ID), "\n"), why})
+	}
+	top := 5
+	next := top
+	if len(cells) > 0 {
+		next = b.table(sh, top, targetCols, cells, true)
+	}
+	// The notes go across the table, as wide as its columns.
+	b.note(sh, 2, len(widths), s.planSpan(r), b.wrap)
+	b.note(sh, 3, len(widths), s.targetsMetLine(rows)+" · "+s.overdueLine(r), b.bold)
+	if len(p.Actions) == 0 {
+		return
+	}
+	b.Set(sh, 1, next+1, s.t("actions"))
+	b.cellStyle(sh, 1, next+1, b.bold)
+	cells = nil
+	for i := range p.Actions {
+		a := &p.Actions[i]
+		var late any
+		if overdue(r, a) {
+			late = s.t("overdue")
+		}
+		cells = append(cells, []any{a.ID, a.Title, strings.Join(a.Criteria, ", "), a.Lead, a.Start.Text, a.Due.Text,
+			s.actionStatus(a), late, a.Evidence})
+	}
+	at := next + 2
+	b.table(sh, at, actionCols, cells, false)
+	for i := range p.Actions {
+		if overdue(r, &p.Actions[i]) {
+			b.cellStyle(sh, 8, at+1+i, b.alert)
+		}
+	}
 }
 
 func (x *xlsxWriter) indicators(b *book, r *assess.Result) {

@@ -17,6 +17,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"github.com/r3l/r3l/internal/officetest"
+	"github.com/r3l/r3l/plan"
 )
 
 // dumpWorkbook writes what a reader of the workbook sees, as text: every
@@ -218,6 +219,21 @@ func TestXLSXOpensInLibreOffice(t *testing.T) {
 		"Alle Befragten", "civil-society", r.Questionnaires[0].SHA256} {
 		if !strings.Contains(text, want) {
 			t.Errorf("the PDF LibreOffice made does not show %q", want)
+		}
+	}
+
+	// A draft plan, in German: the workbook says it is a proposal.
+	planned := samplePlanned(t)
+	planned.Plan.Plan.Status = plan.Draft
+	path = filepath.Join(t.TempDir(), "planned.xlsx")
+	if err := os.WriteFile(path, render(t, "xlsx", Options{Lang: "de"}, planned), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	text = officetest.Text(t, officetest.PDF(t, path))
+	for _, want := range []string{"Vorgeschlagener Plan (Entwurf, von den Partnern noch nicht vereinbart)", "Vergleichsbasis",
+		"Ziele erreicht: 3 von 5", "Überfällige Maßnahmen: M2, R1", "Zielwert", "ÜBERFÄLLIG", "läuft", "~+"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("the PDF LibreOffice made of the German plan does not show %q", want)
 		}
 	}
 }
