@@ -16,10 +16,12 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"time"
 
 	"github.com/r3l/r3l/assess"
 	"github.com/r3l/r3l/instrument"
 	"github.com/r3l/r3l/pipeline"
+	"github.com/r3l/r3l/plan"
 	"github.com/r3l/r3l/report"
 )
 
@@ -33,6 +35,10 @@ type Options struct {
 	Lang, Version, Date string
 	Pipeline            pipeline.Options // framework, strictness, scoring
 	Compare             assess.CompareOptions
+	// Plans are applied to the assessments they cover
+	// (assess.ApplyPlans), as of Today; one that cannot be is a failure.
+	Plans []*plan.Plan
+	Today time.Time
 	// Progress receives a progress bar; nil shows none.
 	Progress io.Writer
 	// Context, once cancelled (Ctrl-C, SIGTERM), starts no more work:
@@ -143,6 +149,12 @@ func Run(opts Options) (*Outcome, error) {
 		return nil, err
 	}
 	results := r.score(p, files)
+	// Each report shows the change since the region's previous period
+	// among the inputs, and its plan's targets.
+	assess.ChainBaselines(results)
+	for key, err := range assess.ApplyPlans(results, opts.Plans, opts.Today) {
+		r.fail(key, err)
+	}
 	// r3l's own outputs among the inputs, left out, may be replaced.
 	r.protect = p.Protected(slices.DeleteFunc(slices.Clone(files), func(f string) bool { return slices.Contains(r.sum.Skipped, f) }))
 	r.write(results) // once interrupted, lists what it does not write

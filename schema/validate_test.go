@@ -12,6 +12,7 @@ import (
 
 	"github.com/r3l/r3l/framework"
 	"github.com/r3l/r3l/instrument"
+	"github.com/r3l/r3l/plan"
 )
 
 // These tests validate with an implementation of JSON Schema other than
@@ -129,7 +130,8 @@ func TestSamplesValid(t *testing.T) {
 		{FileName("questionnaire"), questionnaires},
 		{r3lplusSchema(t), questionnaires},
 		{FileName("framework"), frameworks},
-		{FileName("assessment"), []string{filepath.Join(golden, "lake-constance.json")}},
+		{FileName("assessment"), []string{filepath.Join(golden, "lake-constance.json"), filepath.Join(golden, "lake-constance-planned.json")}},
+		{FileName("plan"), []string{filepath.Join("..", "testdata", "plans", "lake-constance.yaml")}},
 		{FileName("comparison"), []string{filepath.Join(golden, "comparison.json")}},
 		// Written by `r3l batch` over a folder with a broken file, a
 		// repeated respondent, a report of an earlier run and an
@@ -157,6 +159,7 @@ func TestInvalidRejected(t *testing.T) {
 		{r3lplus, inv("r3lplus-priority-other-area.yaml"), "priorities/B/0", "A2"},
 		{FileName("framework"), inv("framework-no-areas.yaml"), "(root)", "areas"},
 		{FileName("mapping"), inv("mapping-column-and-value.yaml"), "period", "is not valid under any"},
+		{FileName("plan"), inv("plan-score-and-level.yaml"), "targets/0", "is valid under each of"},
 		{FileName("framework"), inv("framework-points-on-numeric.yaml"), "scales/0", "[{'value': 1, 'code': 'low'}"},
 	}
 	docs := map[string][]string{} // by schema, to start Python once for each
@@ -195,6 +198,10 @@ func TestInvalidRejected(t *testing.T) {
 func r3lRejects(path string) error {
 	data, err := os.ReadFile(path)
 	if err != nil {
+		return err
+	}
+	if bytes.Contains(data, []byte("schema: r3l.plan/v1")) {
+		_, err = plan.Parse(path, data)
 		return err
 	}
 	if bytes.Contains(data, []byte("schema: r3l.framework/v1")) {

@@ -17,8 +17,10 @@ type assessOptions struct {
 	warningFlags
 	outputFlags
 	langFlag
+	baselineFlag
 	files   []string
 	summary bool
+	plan    string
 }
 
 func newAssessCmd(s *streams) *cobra.Command {
@@ -34,7 +36,9 @@ disagree, priorities and stakeholder groups.`,
   r3l assess --lang de testdata/regions/kaunas/*.yaml
   r3l assess -o report.md testdata/regions/limerick/*.yaml
   r3l assess -f json --aggregate median testdata/regions/limerick/*.yaml
-  r3l assess --summary testdata/regions/kaunas/*.yaml   # one screen`,
+  r3l assess --summary testdata/regions/kaunas/*.yaml   # one screen
+  r3l assess --baseline testdata/regions/lake-constance-2022 \
+      --plan testdata/plans/lake-constance.yaml testdata/regions/lake-constance`,
 		Args: minArgs(1, "questionnaire files (FILE...)"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.files = uniquePaths(args)
@@ -49,6 +53,8 @@ disagree, priorities and stakeholder groups.`,
 	opts.outputFlags.add(cmd)
 	opts.langFlag.add(cmd, "language of texts and labels")
 	cmd.Flags().BoolVar(&opts.summary, "summary", false, "one screen: the headline, the areas, strengths, weaknesses and disagreements")
+	opts.baselineFlag.add(cmd)
+	cmd.Flags().StringVar(&opts.plan, "plan", "", "plan file (YAML or workbook): show targets, gaps and actions")
 	return cmd
 }
 
@@ -94,6 +100,21 @@ func runAssess(s *streams, opts *assessOptions) error {
 			len(results), strings.Join(names, ", "))
 	}
 	res := results[0]
+	base, err := opts.baselineFlag.load(s, popts)
+	if err != nil {
+		return err
+	}
+	if opts.plan != "" {
+		pl, err := loadPlan(opts.plan)
+		if err != nil {
+			return err
+		}
+		if err := applyProgress(s, res, base, pl); err != nil {
+			return err
+		}
+	} else if err := applyProgress(s, res, base, nil); err != nil {
+		return err
+	}
 	w, err := opts.writer(s, report.Options{Lang: opts.lang, Summary: opts.summary})
 	if err != nil {
 		return err

@@ -18,6 +18,7 @@ type batchOptions struct {
 	warningFlags
 	langFlag
 	peerFlags
+	plansFlag
 	inputs  []string
 	dir     string
 	formats []string
@@ -36,10 +37,13 @@ glob patterns), group them into assessments and write into DIR:
   comparison.xlsx           all assessments side by side
   comparison.csv            the tidy table of every score, down to indicators
   summary.json              inputs, assessments, failures and outputs
+Each report shows the change since the region's previous period among the
+inputs and, with --plan, the targets of the region's plan.
 A bad input file is listed in summary.json and on stderr, and the rest are
 still written; the exit code is then 1.`,
 		Example: `  r3l batch testdata/regions -o out
-  r3l batch surveys/ -o reports --formats json,xlsx,markdown -j 4`,
+  r3l batch surveys/ -o reports --formats json,xlsx,markdown -j 4
+  r3l batch testdata/regions -o out --plan testdata/plans/lake-constance.yaml`,
 		Args: minArgs(1, "questionnaire files or folders (INPUT...)"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.inputs = args
@@ -59,6 +63,7 @@ still written; the exit code is then 1.`,
 	_ = cmd.RegisterFlagCompletionFunc("formats", completeValues(batch.Formats))
 	opts.langFlag.add(cmd, "language of texts and labels")
 	opts.peerFlags.add(cmd)
+	opts.plansFlag.add(cmd)
 	return cmd
 }
 
@@ -86,10 +91,15 @@ func runBatch(s *streams, opts *batchOptions) error {
 	if err != nil {
 		return err
 	}
+	plans, err := opts.plansFlag.load()
+	if err != nil {
+		return err
+	}
 	bopts := batch.Options{
 		Inputs: opts.inputs, Dir: opts.dir, Formats: opts.formats, Jobs: opts.jobs,
 		Lang: opts.lang, Version: toolVersion(), Date: s.date,
 		Pipeline: popts, Compare: opts.compareOptions(), Context: s.ctx,
+		Plans: plans, Today: reportDay(s),
 	}
 	if s.errTerm && !opts.quiet {
 		bopts.Progress = s.err // never in pipes or CI

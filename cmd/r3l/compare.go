@@ -21,6 +21,7 @@ type compareOptions struct {
 	outputFlags
 	langFlag
 	peerFlags
+	plansFlag
 	inputs []string
 	by     string
 }
@@ -40,7 +41,8 @@ indicator, peer groups, and trends where a region has several periods.`,
 		Example: `  r3l compare testdata/regions
   r3l compare testdata/regions --by criterion
   r3l compare testdata/regions -o comparison.xlsx
-  r3l compare 'surveys/*/*.yaml' -f csv > all.csv`,
+  r3l compare 'surveys/*/*.yaml' -f csv > all.csv
+  r3l compare testdata/regions -f json --plan testdata/plans/lake-constance.yaml`,
 		Args: minArgs(1, "questionnaire files or folders (INPUT...)"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.inputs = args
@@ -57,6 +59,7 @@ indicator, peer groups, and trends where a region has several periods.`,
 	cmd.Flags().StringVar(&opts.by, "by", "area", "columns of the table and Markdown: "+strings.Join(byLevels, ", "))
 	_ = cmd.RegisterFlagCompletionFunc("by", completeValues(fixed(byLevels)))
 	opts.peerFlags.add(cmd)
+	opts.plansFlag.add(cmd)
 	return cmd
 }
 
@@ -81,6 +84,10 @@ func runCompare(s *streams, opts *compareOptions) error {
 		return err
 	}
 	popts.Context = s.ctx
+	plans, err := opts.plansFlag.load()
+	if err != nil {
+		return err
+	}
 	p, err := pipeline.New(popts)
 	if err != nil {
 		return err
@@ -93,6 +100,10 @@ func runCompare(s *streams, opts *compareOptions) error {
 	noteIncomplete(s, p.Incomplete)
 	fw, err := oneFramework(results, p.Fixed)
 	if err != nil {
+		return err
+	}
+	assess.ChainBaselines(results)
+	if err := opts.plansFlag.apply(s, results, plans); err != nil {
 		return err
 	}
 	c := assess.Compare(fw, results, opts.compareOptions())

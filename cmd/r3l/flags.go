@@ -280,7 +280,7 @@ func uniquePaths(paths []string) []string {
 // noteSkipped says once which inputs were left out as r3l's own reports.
 func noteSkipped(s *streams, skipped []string) {
 	if len(skipped) > 0 {
-		fmt.Fprintf(s.err, "note: left out %d %s r3l wrote itself (reports, not questionnaires): %s\n",
+		fmt.Fprintf(s.err, "note: left out %d %s r3l wrote itself (reports and plans, not questionnaires): %s\n",
 			len(skipped), i18n.Plural(len(skipped), "file", "files"), strings.Join(skipped, ", "))
 	}
 }
