@@ -111,13 +111,32 @@ func (a *Assessment) check() yamlx.Problems {
 			a.warn(WarnUnanswered, q, len(ids), "%s: %d of %d indicators unanswered: %s",
 				q.Name(), len(ids), len(q.Answers), shortList(ids, 8))
 		}
-		if v := q.FrameworkVersion; v != "" && v != a.Framework.Version {
-			a.warn(WarnVersion, q, 0, "%s: written for %s@%s, scored with version %s",
-				q.Name(), a.Framework.ID, v, a.Framework.Version)
-		}
+		a.checkFramework(q)
 	}
 	a.Questionnaires = kept
 	return problems
+}
+
+// checkFramework notes a questionnaire written for another version of its
+// framework, and one for a framework the one in use extends that answers
+// indicators the extension dropped (docs/reference.md §1.2).
+func (a *Assessment) checkFramework(q *Questionnaire) {
+	named := a.Framework.Ancestor(q.FrameworkID)
+	if named == nil {
+		named = a.Framework
+	}
+	if v := q.FrameworkVersion; v != "" && v != named.Version {
+		a.warn(WarnVersion, q, 0, "%s: written for %s@%s, scored with version %s",
+			q.Name(), named.ID, v, named.Version)
+	}
+	switch n := len(q.LeftOut); {
+	case n == 1:
+		a.warn(WarnDropped, q, 1, "%s: indicator %s is not in framework %s (dropped by the extension); its answer is left out",
+			q.Name(), q.LeftOut[0], a.Framework.ID)
+	case n > 1:
+		a.warn(WarnDropped, q, n, "%s: indicators %s are not in framework %s (dropped by the extension); their answers are left out",
+			q.Name(), shortList(q.LeftOut, 8), a.Framework.ID)
+	}
 }
 
 // warn records a warning about q's file.

@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/r3l/r3l/assess"
+	"github.com/r3l/r3l/crosswalk"
 	"github.com/r3l/r3l/framework"
 	"github.com/r3l/r3l/plan"
 )
@@ -295,5 +296,53 @@ func TestPlanForAndChainBaselines(t *testing.T) {
 	// The same answers each time: no change.
 	if d := r26.Areas[1].Change.Delta; d == nil || *d != 0 || !r26.Areas[1].Change.Noise {
 		t.Errorf("area B change %+v", r26.Areas[1].Change)
+	}
+}
+
+func TestTranslate(t *testing.T) {
+	from := loadFramework(t, "../testdata/frameworks/scoring.yaml")
+	to := loadFramework(t, "../testdata/frameworks/scoring-target.yaml")
+	cw, err := crosswalk.Load("../crosswalk/testdata/scoring.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := cw.Check(from, to); err != nil {
+		t.Fatal(err)
+	}
+	r := assess.Translate(scoreAll(t, from, assess.Options{}, planRespondents(t, from)...), to, cw)
+	// X1 from A1 (no score: area A unanswered), B1 (50) and B2 (75, weight
+	// 2): weight 3 of 4 scored, coverage 0.75, score (50 + 2·75) / 3.
+	x1 := r.Areas[0].Criteria[0]
+	checkScore(t, "X1", x1.Score, 200.0/3)
+	if !near(*x1.Coverage, 0.75) {
+		t.Errorf("X1 coverage %v", *x1.Coverage)
+	}
+	// X2 from the indicator B3.a alone: 0.
+	checkScore(t, "X2", r.Areas[0].Criteria[1].Score, 0)
+	// X3: nothing maps to it: no score, and named as unmapped.
+	if x3 := r.Areas[0].Criteria[2]; x3.Status != assess.Unscored || x3.Score != nil {
+		t.Errorf("X3 %v", x3.Node)
+	}
+	if u := r.Translated.Unmapped; len(u) != 1 || u[0] != "X3" || r.Translated.Mapped(to) != 3 {
+		t.Errorf("unmapped %v", u)
+	}
+	// Area X: X1 and X2 scored of three equal weights (coverage 2/3 ≥ 0.5):
+	// (66.667 + 0) / 2.
+	checkScore(t, "X", r.Areas[0].Score, 100.0/3)
+	if !near(*r.Areas[0].Coverage, 2.0/3) {
+		t.Errorf("X coverage %v", *r.Areas[0].Coverage)
+	}
+	// Y1 from A2, which has no answers: insufficient; so is area Y, and
+	// the overall score has area X alone, half the weight: 33.333.
+	if y := r.Areas[1]; y.Status == assess.Scored {
+		t.Errorf("Y scored from nothing: %v", y.Node)
+	}
+	checkScore(t, "overall", r.Score, 100.0/3)
+	if r.Region.ID != "r" || r.Period != "2024" || r.Respondents != 3 || r.Framework != to {
+		t.Errorf("translated result %+v", r)
+	}
+	// Indicators of the target framework were not asked.
+	if ind := r.Areas[0].Criteria[0].Indicators[0]; ind.Status != assess.Unscored {
+		t.Errorf("X1.a %v", ind.Status)
 	}
 }

@@ -77,8 +77,12 @@ type Questionnaire struct {
 	Region           Region
 	Period           string
 	Respondent       Respondent
-	Answers          []Answer            // indexed by framework.Indicator.Index
-	Priorities       map[string][]string // area id -> criterion ids, best first
+	Answers          []Answer // indexed by framework.Indicator.Index
+	// LeftOut are the indicators answered for the framework the file
+	// names that the framework in use, which extends it, dropped
+	// (docs/reference.md §1.2): their answers are not read.
+	LeftOut    []string
+	Priorities map[string][]string // area id -> criterion ids, best first
 	// Source is where the questionnaire is in its file, for messages
 	// about it as a whole: its respondent id's line and column or cell,
 	// or its row in an export.

@@ -200,6 +200,9 @@ type Result struct {
 	// Baseline is the earlier assessment the result is compared with
 	// (ApplyBaseline).
 	Baseline *Baseline
+	// Translated is set on a result scored with another framework and
+	// shown on this one through a crosswalk (Translate).
+	Translated *Translation
 }
 
 // UnspecifiedRole is the stakeholder group of respondents without a role.

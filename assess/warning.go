@@ -13,6 +13,7 @@ const (
 	WarnVersion    = "version"    // written for another version of the framework
 	WarnRegion     = "region"     // region details differ between files
 	WarnRole       = "role"       // a role read as one of the framework's
+	WarnDropped    = "dropped"    // answers to indicators an extension dropped
 )
 
 // Warning is something about one file a coordinator should look at; it
@@ -35,6 +36,7 @@ var kindPhrases = map[string]struct{ did, detail string }{
 	WarnVersion:    {"were written for another version of the framework", ""},
 	WarnRegion:     {"describe the region differently from another file", ""},
 	WarnRole:       {"name a role in other words than the framework", ""},
+	WarnDropped:    {"answer indicators the framework in use dropped", "%d"},
 }
 
 // SummariseWarnings puts warnings in one line per kind: how many files, and the

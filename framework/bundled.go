@@ -9,6 +9,10 @@ import (
 	"sort"
 	"strings"
 	"sync"
+
+	"gopkg.in/yaml.v3"
+
+	"github.com/r3l/r3l/internal/yamlx"
 )
 
 //go:embed bundled/*.yaml
@@ -33,12 +37,59 @@ var bundled = sync.OnceValues(func() (map[string]*bundledFramework, error) {
 
 // loadBundled loads every framework file at the top of fsys, keyed by the id
 // each declares. It takes an fs.FS so tests can feed it files of their own.
+// A bundled framework may extend another bundled one (extends: ID), which
+// is then loaded first.
 func loadBundled(fsys fs.FS) (map[string]*bundledFramework, error) {
-	entries, err := fs.ReadDir(fsys, ".")
+	files, err := readBundled(fsys)
 	if err != nil {
 		return nil, err
 	}
 	out := map[string]*bundledFramework{}
+	r := &resolver{onlyBundled: true}
+	r.bundled = func(id string, r *resolver) (*Framework, error) {
+		if b, ok := out[id]; ok {
+			return b.fw, nil
+		}
+		bf, ok := files[id]
+		if !ok {
+			return nil, nil
+		}
+		f, err := r.loadRoot(link{key: "bundled:" + id, name: id}, bf.file, bf.data, bf.root)
+		if err != nil {
+			return nil, err
+		}
+		f.Path, f.bundled = "bundled:"+f.ID, true
+		out[id] = &bundledFramework{fw: f, src: bf.data, file: bf.file}
+		return f, nil
+	}
+	ids := make([]string, 0, len(files))
+	for id := range files {
+		ids = append(ids, id)
+	}
+	sort.Strings(ids)
+	for _, id := range ids {
+		if _, err := r.bundled(id, r); err != nil {
+			return nil, err
+		}
+	}
+	return out, nil
+}
+
+// bundledFile is a bundled framework file, parsed.
+type bundledFile struct {
+	file string // for messages
+	data []byte
+	root *yaml.Node
+}
+
+// readBundled parses the framework files at the top of fsys, keyed by the
+// id each declares.
+func readBundled(fsys fs.FS) (map[string]*bundledFile, error) {
+	entries, err := fs.ReadDir(fsys, ".")
+	if err != nil {
+		return nil, err
+	}
+	out := map[string]*bundledFile{}
 	for _, e := range entries {
 		if e.IsDir() {
 			continue
@@ -48,15 +99,15 @@ func loadBundled(fsys fs.FS) (map[string]*bundledFramework, error) {
 		if err != nil {
 			return nil, err
 		}
-		f, err := Load(file, data)
+		root, err := yamlx.Parse(file, data, yamlx.Limits{MaxNodes: yamlx.MaxFrameworkNodes})
 		if err != nil {
 			return nil, err
 		}
-		if prev, ok := out[f.ID]; ok {
-			return nil, fmt.Errorf("%s and %s both declare framework id %q", prev.file, file, f.ID)
+		id, _ := nodeID(root)
+		if prev, ok := out[id]; ok {
+			return nil, fmt.Errorf("%s and %s both declare framework id %q", prev.file, file, id)
 		}
-		f.Path, f.bundled = "bundled:"+f.ID, true
-		out[f.ID] = &bundledFramework{fw: f, src: data, file: file}
+		out[id] = &bundledFile{file: file, data: data, root: root}
 	}
 	return out, nil
 }

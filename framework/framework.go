@@ -11,6 +11,8 @@ import (
 	"strings"
 	"unicode"
 
+	"gopkg.in/yaml.v3"
+
 	"github.com/r3l/r3l/internal/yamlx"
 )
 
@@ -150,6 +152,17 @@ func RoleKey(name string) string {
 	}, name)
 }
 
+// Change is what an extension did to a node of its base
+// (docs/reference.md §1.2).
+type Change int
+
+// Changes an extension makes.
+const (
+	Inherited Change = iota // as in the base, or the framework extends none
+	Added                   // new in the extension
+	Changed                 // in the base, with a field the extension gives
+)
+
 // Area is a quality area.
 type Area struct {
 	ID          string
@@ -158,6 +171,7 @@ type Area struct {
 	Weight      float64
 	Criteria    []*Criterion
 	Index       int
+	Change      Change
 }
 
 // Criterion is a quality criterion within an area.
@@ -172,6 +186,7 @@ type Criterion struct {
 	Indicators  []*Indicator
 	Area        *Area
 	Index       int // position among all criteria, framework order
+	Change      Change
 }
 
 // Indicator is one rated statement.
@@ -185,6 +200,7 @@ type Indicator struct {
 	Origin    string
 	Criterion *Criterion
 	Index     int // position among all indicators, framework order
+	Change    Change
 }
 
 // Framework is a loaded, validated framework.
@@ -210,18 +226,46 @@ type Framework struct {
 	Criteria   []*Criterion // framework order
 	Indicators []*Indicator // framework order
 	Path       string       // file it came from, or "bundled:ID"
-	SHA256     string       // of the file's bytes
+	// SHA256 is that of the file's bytes; for an extension, of its bytes
+	// followed by its base's SHA256, so that it changes with either.
+	SHA256 string
+	// Extends is the id of the framework this one extends, or empty;
+	// Base is that framework, resolved (docs/reference.md §1.2).
+	Extends string
+	Base    *Framework
+	// Dropped are the ids the extension's drop list removes from Base,
+	// as it lists them (their children go too).
+	Dropped []string
 	// Warnings are problems that do not stop the framework from being
 	// used, such as a text missing one of the declared languages.
 	Warnings []yamlx.Problem
 
 	byID    map[string]any
-	bundled bool // built into the tool; see Bundled
+	bundled bool       // built into the tool; see Bundled
+	tree    *yaml.Node // what it was loaded from, merged: an extension of it copies it
 }
 
 // Bundled reports whether the framework is built into the tool, in which case
 // its source is BundledSource(f.ID) and Path names no file.
 func (f *Framework) Bundled() bool { return f.bundled }
+
+// Ancestor returns f if its id is id, or else the framework of that id f
+// extends, directly or further down; nil when there is none.
+func (f *Framework) Ancestor(id string) *Framework {
+	for a := f; a != nil; a = a.Base {
+		if a.ID == id {
+			return a
+		}
+	}
+	return nil
+}
+
+// DroppedIndicator reports whether indicator id is in the framework base
+// that f extends but not in f: an extension on the way dropped it.
+func (f *Framework) DroppedIndicator(base, id string) bool {
+	a := f.Ancestor(base)
+	return a != nil && a != f && a.Indicator(id) != nil && f.Indicator(id) == nil
+}
 
 // Indicator returns the indicator with the given id.
 func (f *Framework) Indicator(id string) *Indicator {

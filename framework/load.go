@@ -1,10 +1,9 @@
 package framework
 
 import (
-	"crypto/sha256"
-	"encoding/hex"
 	"fmt"
 	"math"
+	"path/filepath"
 	"regexp"
 	"slices"
 	"sort"
@@ -61,22 +60,16 @@ func LoadFile(path string) (*Framework, error) {
 	return Load(path, data)
 }
 
-// Load validates a framework from YAML bytes. path is used in messages. The
-// error, if any, is a yamlx.Problems listing every problem found.
+// Load validates a framework from YAML bytes. path is used in messages,
+// and the base of an extension (extends: FILE) is looked for from its
+// folder (docs/reference.md §1.2). The error, if any, is a yamlx.Problems
+// listing every problem found.
 func Load(path string, data []byte) (*Framework, error) {
-	root, err := yamlx.Parse(path, data, yamlx.Limits{MaxNodes: yamlx.MaxFrameworkNodes})
+	abs, err := filepath.Abs(path)
 	if err != nil {
-		return nil, err
+		abs = path
 	}
-	l := &loader{Reader: yamlx.Reader{Path: path}, ids: map[string]*yaml.Node{}}
-	f := l.framework(root)
-	if err := l.Reader.Err(); err != nil {
-		return nil, err
-	}
-	f.Warnings = l.warnings
-	sum := sha256.Sum256(data)
-	f.Path, f.SHA256 = path, hex.EncodeToString(sum[:])
-	return f, nil
+	return newResolver().load(link{key: abs, name: path}, path, data)
 }
 
 type loader struct {
@@ -113,10 +106,12 @@ func (l *loader) framework(n *yaml.Node) *Framework {
 		l.Errorf(v, "this is a questionnaire, not a framework (a framework has schema: %s)", Schema)
 		return f
 	}
-	m := l.Map(n, "framework", "schema", "id", "version", "title", "description", "languages",
-		"source", "levels", "scales", "default_scale", "maturity", "min_coverage", "priority_points", "roles", "areas")
+	m := l.Map(n, "framework", frameworkKeys...)
 	if m == nil {
 		return f
+	}
+	if fl, ok := m["drop"]; ok { // an extension's is gone once merged
+		l.Errorf(fl.Key, "only a framework that extends another drops parts of it (add extends: BASE)")
 	}
 	l.Require(n, m, "framework", "schema", "id", "version", "scales", "default_scale", "areas")
 	if fl, ok := m["schema"]; ok {
@@ -534,10 +529,10 @@ func (l *loader) roles(n *yaml.Node) []Role {
 				case !IDPattern.MatchString(r.ID):
 					l.Errorf(fl.Value, "role id %q must be letters, digits, '.', '_' or '-', starting with a letter or digit", r.ID)
 				case dup && first.Value == r.ID:
-					l.Errorf(fl.Value, "role %q is listed twice (also at line %d)", r.ID, first.Line)
+					l.Errorf(fl.Value, "role %q is listed twice (also %s)", r.ID, where(first))
 				case dup:
-					l.Errorf(fl.Value, "role %q is the same as %q at line %d: roles are matched ignoring case, '_' and '-'",
-						r.ID, first.Value, first.Line)
+					l.Errorf(fl.Value, "role %q is the same as %q %s: roles are matched ignoring case, '_' and '-'",
+						r.ID, first.Value, where(first))
 				default:
 					seen[RoleKey(r.ID)] = fl.Value
 				}
@@ -594,6 +589,16 @@ func orList(xs []string) string {
 	return strings.Join(xs[:len(xs)-1], ", ") + " or " + xs[len(xs)-1]
 }
 
+// where says where node n is, for a message about another: "at line 7",
+// or "in the base framework" for a node an extension has from its base,
+// which has no position (docs/reference.md §1.2).
+func where(n *yaml.Node) string {
+	if n.Line == 0 {
+		return "in the base framework"
+	}
+	return fmt.Sprintf("at line %d", n.Line)
+}
+
 // uniqueID checks an area, criterion or indicator id.
 func (l *loader) uniqueID(n *yaml.Node, kind string) string {
 	id, ok := l.String(n, kind+" id")
@@ -604,7 +609,7 @@ func (l *loader) uniqueID(n *yaml.Node, kind string) string {
 		l.Errorf(n, "%s id %q must be letters, digits, '.', '_' or '-', starting with a letter or digit", kind, id)
 	}
 	if first, dup := l.ids[id]; dup {
-		l.Errorf(n, "id %q is already used at line %d", id, first.Line)
+		l.Errorf(n, "id %q is already used %s", id, where(first))
 		return id
 	}
 	l.ids[id] = n
@@ -648,7 +653,7 @@ func isNumber(n *yaml.Node) bool {
 func (l *loader) areas(f *Framework, n *yaml.Node) {
 	items := l.list(n, "areas", "areas", "area")
 	for _, it := range items {
-		m := l.Map(it, "area", "id", "title", "description", "weight", "criteria")
+		m := l.Map(it, "area", areaKeys...)
 		if m == nil {
 			continue
 		}
@@ -673,7 +678,7 @@ func (l *loader) areas(f *Framework, n *yaml.Node) {
 }
 
 func (l *loader) criterion(f *Framework, a *Area, n *yaml.Node) {
-	m := l.Map(n, "criterion", "id", "title", "description", "question", "cycle", "cluster", "weight", "indicators")
+	m := l.Map(n, "criterion", criterionKeys...)
 	if m == nil {
 		return
 	}
@@ -703,7 +708,7 @@ func (l *loader) criterion(f *Framework, a *Area, n *yaml.Node) {
 }
 
 func (l *loader) indicator(f *Framework, c *Criterion, n *yaml.Node) {
-	m := l.Map(n, "indicator", "id", "text", "scale", "weight", "evidence", "origin")
+	m := l.Map(n, "indicator", indicatorKeys...)
 	if m == nil {
 		return
 	}

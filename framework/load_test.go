@@ -208,7 +208,7 @@ areas: []
 			`fw.yaml:4:1: unknown key "titel" in framework (did you mean "title"?)`,
 		}},
 		{"unknown key far from all", strings.Replace(minimal, "version: \"1\"\n", "version: \"1\"\nzzzzzzzz: T\n", 1), []string{
-			`fw.yaml:4:1: unknown key "zzzzzzzz" in framework (expected one of: areas, default_scale, description, id, languages, levels, maturity, min_coverage, priority_points, roles, scales, schema, source, title, version)`,
+			`fw.yaml:4:1: unknown key "zzzzzzzz" in framework (expected one of: areas, default_scale, description, drop, extends, id, languages, levels, maturity, min_coverage, priority_points, roles, scales, schema, source, title, version)`,
 		}},
 		{"typo in area beside a text map", strings.Replace(minimal, "    title: Area A\n",
 			"    title: {en: Area A, de: Bereich A}\n    descripton: {en: About A}\n", 1), []string{

@@ -89,7 +89,8 @@ var koboToolbox = surveyTool{
 }
 
 // surveyKeys tell the questions of an r3l survey by their headings: codes
-// (LimeSurvey A1[A1a], A1_A1a, A1a; XLSForm A1.a) and texts in every
+// (LimeSurvey A1[A1a], A1_A1a, A1a; XLSForm A1.a; for ids that start with
+// a digit Q11[Q11a] and Q1.1.a as well as 1.1.a) and texts in every
 // language of the framework, full or cut as LimeSurvey abbreviates them.
 type surveyKeys map[string][]exportColumn
 
@@ -129,10 +130,10 @@ func newSurveyKeys(fw *framework.Framework) surveyKeys {
 	codes, _ := newLimeCodes(fw)
 	for _, ind := range fw.Indicators {
 		c := exportColumn{kind: colIndicator, ind: ind}
-		k.add(c, ind.ID)
+		k.add(c, ind.ID, xfName(ind.ID))
 		if codes != nil {
 			code, crit := codes.Indicator[ind.Index], codes.Criterion[ind.Criterion.Index]
-			if inArray(ind) {
+			if inLimeArray(ind) {
 				k.add(c, crit+"["+code+"]", crit+"_"+code)
 			} else {
 				k.add(c, code)

@@ -111,27 +111,40 @@ func csvProblem(path string, data []byte, err error, columns int) error {
 	return p
 }
 
-// sniffSeparator picks the separator the first line uses most: ';'
-// (LimeSurvey's API, KoboToolbox), ',' (ODK Central, LimeSurvey's
-// default) or a tab.
+// sniffSeparator picks the separator of a CSV export: ';' (LimeSurvey's
+// API, KoboToolbox), ',' (ODK Central, LimeSurvey's default) or a tab,
+// counted outside quotes on the first two lines. One that splits both lines
+// into as many columns wins over one that does not: headings with commas
+// in their texts, in a file saved with ';' that left them unquoted (as
+// spreadsheets do), would otherwise pass for ','. Then the one the first
+// line uses most wins.
 func sniffSeparator(data []byte) rune {
-	counts := map[rune]int{}
-	quoted := false
+	counts := []map[rune]int{{}}
+	seen, quoted := false, false
+scan:
 	for _, c := range string(data) {
-		if c == '"' {
-			quoted = !quoted
-			continue
-		}
-		if !quoted && (c == '\n' || c == '\r') {
-			break
-		}
-		if !quoted {
-			counts[c]++
+		switch {
+		case c == '"':
+			quoted, seen = !quoted, true
+		case quoted:
+		case c == '\n' || c == '\r':
+			if !seen {
+				continue
+			}
+			if len(counts) == 2 {
+				break scan
+			}
+			counts, seen = append(counts, map[rune]int{}), false
+		default:
+			counts[len(counts)-1][c]++
+			seen = true
 		}
 	}
+	first := counts[0]
+	even := func(c rune) bool { return first[c] > 0 && len(counts) == 2 && counts[1][c] == first[c] }
 	best := ','
 	for _, c := range []rune{';', '\t'} {
-		if counts[c] > counts[best] {
+		if even(c) != even(best) && even(c) || even(c) == even(best) && first[c] > first[best] {
 			best = c
 		}
 	}

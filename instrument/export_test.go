@@ -344,3 +344,29 @@ func TestBadMappingFile(t *testing.T) {
 		t.Errorf("got\n%v\nwant\n%s", err, want)
 	}
 }
+
+// TestSniffSeparator: the separator is the one that splits the first two
+// lines alike, outside quotes, then the one the first line uses most.
+func TestSniffSeparator(t *testing.T) {
+	for _, tt := range []struct {
+		data string
+		want rune
+	}{
+		{"id;submitdate;A1[A1a]\n7;2024;4\n", ';'},
+		{"SubmissionDate,KEY,A-A1-A1.a\n2024,7,4\n", ','},
+		{"id\tsubmitdate\tA1[A1a]\n7\t2024\t4\n", '\t'},
+		// Quoted commas do not count.
+		{`"id";"A1 Strategy [Budget, staff, rooms]"` + "\n\"7\";\"4\"\n", ';'},
+		// Headings with more commas than columns, unquoted as a
+		// spreadsheet saves them: the second line tells.
+		{"id;submitdate;G1.1 Plan [Priorities, groups, actions, a timetable]\n7;2024;4\n", ';'},
+		{"id;submitdate;G1 [a, b, c, d]\r\n\r\n7;2024;4\r\n", ';'},
+		// One line only: the most frequent.
+		{"id;submitdate;x, y, z, w\n", ','},
+		{"a;b,c", ','}, // a tie: ','
+	} {
+		if got := sniffSeparator([]byte(tt.data)); got != tt.want {
+			t.Errorf("sniffSeparator(%q) = %q, want %q", tt.data, got, tt.want)
+		}
+	}
+}

@@ -152,10 +152,11 @@ func one(load func(path string, data []byte, opts LoadOptions) (*assess.Question
 type FrameworkPicker func(id, version string) (*framework.Framework, error)
 
 // FixedFramework picks fw for every questionnaire that names it (any
-// version), and for survey exports, which name none.
+// version) or a framework fw extends, directly or further down
+// (docs/reference.md §1.2), and for survey exports, which name none.
 func FixedFramework(fw *framework.Framework) FrameworkPicker {
 	return func(id, version string) (*framework.Framework, error) {
-		if id != fw.ID && id != "" {
+		if id != "" && fw.Ancestor(id) == nil {
 			return nil, fmt.Errorf("questionnaire is for framework %q, but the framework in use is %q", id, fw.ID)
 		}
 		return fw, nil

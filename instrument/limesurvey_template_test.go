@@ -361,6 +361,45 @@ func TestLimeSurveyCodeCollision(t *testing.T) {
 	}
 }
 
+// TestLimeSurveyDigitIDs: ids that start with a digit get the prefix Q
+// (1.1 → Q11, 1.1.a → Q11a); those that start with a letter keep their
+// codes (B1.a → B1a); a prefixed code may clash with another id's.
+func TestLimeSurveyDigitIDs(t *testing.T) {
+	fw := lssFramework(t, "framework-digits.yaml")
+	f := lssParse(t, lssOf(t, fw, Options{}))
+	lssCheckCodes(t, f)
+	var got []string
+	for _, q := range f.Tables["questions"] {
+		var rows []string
+		for _, sq := range f.rows("subquestions", "parent_qid", q["qid"]) {
+			rows = append(rows, sq["title"])
+		}
+		got = append(got, q["title"]+":"+q["type"]+strings.Join(rows, ","))
+	}
+	want := []string{"region:S", "period:S", "role:L", "Q11:FQ11a,Q11b", "Q12:FQ12a", "Q12b:L", "Q12c:N", "Q12d:Y", "Q21:FQ21a,Q21b", "B1:FB1a"}
+	if !slices.Equal(got, want) {
+		t.Errorf("questions %v\nwant %v", got, want)
+	}
+	if text := f.texts(f.question(t, "Q11")["qid"], false)["de"]; text != "1.1 Befähigung" {
+		t.Errorf("Q11 in German: %q", text)
+	}
+
+	src, err := os.ReadFile(filepath.Join("testdata", "survey", "framework-digits.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	src = bytes.Replace(src, []byte("id: B1.a,"), []byte("id: Q11.b,"), 1)
+	fw, err = framework.Load("collide.yaml", src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var buf bytes.Buffer
+	err = TemplateLimeSurvey(&buf, fw, Options{})
+	if err == nil || !strings.Contains(err.Error(), `indicator Q11.b gives the code "Q11b", as indicator 1.1.b does`) || buf.Len() != 0 {
+		t.Errorf("error %v, %d bytes written", err, buf.Len())
+	}
+}
+
 func TestLimeSurveyLanguages(t *testing.T) {
 	fw := lssFramework(t, "framework-full.yaml")
 	f := lssParse(t, lssOf(t, fw, Options{Langs: []string{"de"}}))

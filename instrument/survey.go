@@ -78,6 +78,14 @@ func pointCode(s *framework.Scale, i int) string {
 // of its own (numbers, yes/no).
 func inArray(ind *framework.Indicator) bool { return ind.Scale.Kind == framework.Ordinal }
 
+// inLimeArray reports whether an indicator is a row of its criterion's
+// LimeSurvey array: ordinal, on the scale of the criterion's first ordinal
+// indicator. An ordinal indicator on another scale is a list question of
+// its own, coded like the indicator.
+func inLimeArray(ind *framework.Indicator) bool {
+	return inArray(ind) && ind.Scale.ID == lssArrayRows(ind.Criterion)[0].Scale.ID
+}
+
 var (
 	limeCodeRE = regexp.MustCompile(`^[A-Za-z][A-Za-z0-9]*$`)
 	// XLSForm names: a letter or '_' first, then letters, digits, '_', '-'
@@ -98,10 +106,40 @@ type limeCodes struct {
 	Role      []string // by position in Framework.Roles: the answer code
 }
 
-// newLimeCodes derives LimeSurvey codes from a framework's ids: the id
-// without anything but letters and digits (A1.a → A1a). LimeSurvey renames
-// or drops codes it does not accept without a word, so a framework whose
-// ids give no valid, unique codes is refused here instead.
+// digitPrefix goes before an id that starts with a digit wherever a
+// survey names a question by its id: LimeSurvey codes and XLSForm names
+// must start with a letter (XLSForm's '_' would not do: KoboToolbox takes
+// columns starting with '_' for its own). It is fixed, so the same
+// framework always gives the same survey, and ids that start with a letter
+// keep the codes they always had (docs/reference.md §6.1).
+const digitPrefix = "Q"
+
+// startsWithDigit reports whether s starts with an ASCII digit.
+func startsWithDigit(s string) bool { return s != "" && s[0] >= '0' && s[0] <= '9' }
+
+// limeCode is the LimeSurvey code of an id: its letters and digits, after
+// digitPrefix where they start with a digit (A1.a → A1a, 1.1.a → Q11a).
+func limeCode(id string) string {
+	code := alnum(id)
+	if startsWithDigit(code) {
+		return digitPrefix + code
+	}
+	return code
+}
+
+// xfName is the XLSForm name of an id: the id as it is, after digitPrefix
+// where it starts with a digit (A1.a → A1.a, 1.1.a → Q1.1.a).
+func xfName(id string) string {
+	if startsWithDigit(id) {
+		return digitPrefix + id
+	}
+	return id
+}
+
+// newLimeCodes derives LimeSurvey codes from a framework's ids (limeCode:
+// A1.a → A1a, 1.1.a → Q11a). LimeSurvey renames or drops codes it does not
+// accept without a word, so a framework whose ids give no valid, unique
+// codes is refused here instead.
 func newLimeCodes(fw *framework.Framework) (*limeCodes, error) {
 	c := &limeCodes{}
 	var problems []string
@@ -110,7 +148,7 @@ func newLimeCodes(fw *framework.Framework) (*limeCodes, error) {
 		used[strings.ToUpper(q)] = "the " + q + " question"
 	}
 	claim := func(what, id string) string {
-		code := alnum(id)
+		code := limeCode(id)
 		switch {
 		case !limeCodeRE.MatchString(code):
 			problems = append(problems, fmt.Sprintf("%s %s gives the code %q, but a LimeSurvey question code starts with a letter and has only letters and digits", what, id, code))
@@ -182,9 +220,9 @@ func alnum(id string) string {
 	}, id)
 }
 
-// checkXLSFormNames makes sure a framework's ids can be XLSForm names,
-// which its XLSForm uses as they are (A1.a): the area and criterion
-// groups' and the indicator questions' names.
+// checkXLSFormNames makes sure a framework's ids give XLSForm names
+// (xfName: A1.a as it is, 1.1.a → Q1.1.a) for the area and criterion
+// groups and the indicator questions, valid and unique.
 func checkXLSFormNames(fw *framework.Framework) error {
 	var problems []string
 	used := map[string]string{}
@@ -192,13 +230,19 @@ func checkXLSFormNames(fw *framework.Framework) error {
 		used[strings.ToLower(q)] = "r3l's question " + q
 	}
 	check := func(what, id string) {
+		name := xfName(id)
+		if name != id {
+			what = fmt.Sprintf("%s %s (named %s)", what, id, name)
+		} else {
+			what += " " + id
+		}
 		switch {
-		case !xlsformNameRE.MatchString(id):
-			problems = append(problems, fmt.Sprintf("%s %s: an XLSForm name starts with a letter or '_' and has only letters, digits, '_', '-' and '.'", what, id))
-		case used[strings.ToLower(id)] != "":
-			problems = append(problems, fmt.Sprintf("%s %s has the name of %s", what, id, used[strings.ToLower(id)]))
+		case !xlsformNameRE.MatchString(name):
+			problems = append(problems, fmt.Sprintf("%s: an XLSForm name starts with a letter or '_' and has only letters, digits, '_', '-' and '.'", what))
+		case used[strings.ToLower(name)] != "":
+			problems = append(problems, fmt.Sprintf("%s has the name of %s", what, used[strings.ToLower(name)]))
 		default:
-			used[strings.ToLower(id)] = what + " " + id
+			used[strings.ToLower(name)] = what
 		}
 	}
 	for _, a := range fw.Areas {

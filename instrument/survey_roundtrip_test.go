@@ -13,22 +13,30 @@ import (
 
 // The surveys r3l writes and the export readers agree: an export of a
 // response to r3l's LimeSurvey survey or XLSForm, made the way each tool
-// makes it (headings as codes, or as texts in another language; values as
-// codes, or as texts), reads back with every indicator answered and the
-// region, period and role given. R3L+ has dotted ids (A1.a), long point
-// codes and roles whose ids are longer than LimeSurvey's answer codes.
+// makes it (headings as codes, or as texts in each of the framework's
+// languages; values as codes, or as texts), reads back with every
+// indicator answered and the region, period and role given. It holds for
+// every bundled framework and for the survey samples: R3L+ has dotted ids
+// (A1.a), long point codes and roles whose ids are longer than
+// LimeSurvey's answer codes; framework-digits.yaml has ids that start with
+// a digit (1.1.a), which the surveys name with a prefix (Q11a, Q1.1.a).
 func TestSurveyRoundTrip(t *testing.T) {
-	for _, fw := range []*framework.Framework{r3lplus(t), surveyFramework(t, "framework-full.yaml")} {
+	fws, err := framework.Bundled()
+	if err != nil {
+		t.Fatal(err)
+	}
+	fws = append(fws, surveyFramework(t, "framework-full.yaml"), surveyFramework(t, "framework-digits.yaml"))
+	for _, fw := range fws {
 		t.Run(fw.ID+"/limesurvey", func(t *testing.T) {
 			f := lssParse(t, lssOf(t, fw, Options{}))
-			for _, lang := range []string{"", "de"} {
+			for _, lang := range append([]string{""}, f.Languages...) {
 				head, row := limeResponse(t, f, lang)
 				checkRoundTrip(t, fw, "ls.csv", ';', append([]string{"id", "submitdate"}, head...), append([]string{"7", "2024-05-01"}, row...))
 			}
 		})
 		t.Run(fw.ID+"/xlsform", func(t *testing.T) {
 			_, x := xfOpen(t, xfWrite(t, fw, Options{}))
-			for _, lang := range []string{"", "Deutsch (de)"} {
+			for _, lang := range append([]string{""}, x.langs...) {
 				head, row := koboResponse(x, lang, "/")
 				checkRoundTrip(t, fw, "kobo.csv", ';', append(head, "_id", "_uuid"), append(row, "7", "u-7"))
 			}
@@ -39,8 +47,9 @@ func TestSurveyRoundTrip(t *testing.T) {
 	}
 }
 
-// checkRoundTrip reads a one-response CSV export and checks its answers.
-func checkRoundTrip(t *testing.T, fw *framework.Framework, name string, sep rune, head, row []string) {
+// checkRoundTrip reads a one-response CSV export, checks its answers and
+// returns it.
+func checkRoundTrip(t *testing.T, fw *framework.Framework, name string, sep rune, head, row []string) *assess.Questionnaire {
 	t.Helper()
 	var b strings.Builder
 	w := csv.NewWriter(&b)
@@ -64,6 +73,7 @@ func checkRoundTrip(t *testing.T, fw *framework.Framework, name string, sep rune
 			t.Errorf("%s: %s unanswered", name, ind.ID)
 		}
 	}
+	return q
 }
 
 // limeResponse is the heading row and one response of a LimeSurvey
@@ -117,7 +127,11 @@ func limeResponse(t testing.TB, f *lssFile, lang string) (head, row []string) {
 		case "N":
 			head, row = append(head, cmpOr(text(qid), code)), append(row, "40")
 		case "Y":
-			head, row = append(head, cmpOr(text(qid), code)), append(row, map[string]string{"": "Y", "de": "Ja"}[lang])
+			yes := "Y"
+			if lang != "" {
+				yes = surveyWord("sv.yes", lang)
+			}
+			head, row = append(head, cmpOr(text(qid), code)), append(row, yes)
 		default:
 			t.Fatalf("question %s of type %s", code, q["type"])
 		}

@@ -22,9 +22,10 @@ import (
 // The survey sheet asks the about group (region, period, role), then one
 // group per area (named by its id) holding one group per criterion (named
 // by its id) holding one question per indicator (named by its id), so that
-// exports name each answer by its indicator. It follows the form pyxform
-// 4.5.0 and ODK Validate accepted without warnings (r3l_full.xlsx among the
-// survey samples).
+// exports name each answer by its indicator; an id that starts with a
+// digit is named with digitPrefix before it (1.1.a → Q1.1.a; xfName). It
+// follows the form pyxform 4.5.0 and ODK Validate accepted without
+// warnings (r3l_full.xlsx among the survey samples).
 
 // The XLSForm's sheets.
 const (
@@ -134,7 +135,7 @@ func newXLSForm(fw *framework.Framework, opts Options) (*xlsForm, error) {
 func checkXLSFormRoot(fw *framework.Framework) error {
 	for _, a := range fw.Areas {
 		for _, n := range []string{"meta", "start", "end"} {
-			if strings.EqualFold(a.ID, n) {
+			if strings.EqualFold(xfName(a.ID), n) {
 				return fmt.Errorf("framework %s cannot be made into an XLSForm:\n  area %s has the name of the form's %s", fw.ID, a.ID, n)
 			}
 		}
@@ -214,7 +215,7 @@ func (x *xlsForm) about() error {
 
 // area writes an area's group with a group per criterion.
 func (x *xlsForm) area(a *framework.Area) {
-	x.add(xfQuestion{typ: "begin_group", name: a.ID, label: func(l string) string { return a.ID + " " + a.Title.Get(l) }})
+	x.add(xfQuestion{typ: "begin_group", name: xfName(a.ID), label: func(l string) string { return a.ID + " " + a.Title.Get(l) }})
 	for _, cr := range a.Criteria {
 		// A criterion whose indicators all take one ordinal scale is a
 		// table: one row per indicator, the answers as columns. pyxform
@@ -229,15 +230,15 @@ func (x *xlsForm) area(a *framework.Area) {
 				appearance = "field-list"
 			}
 		}
-		x.add(xfQuestion{typ: "begin_group", name: cr.ID, appearance: appearance,
+		x.add(xfQuestion{typ: "begin_group", name: xfName(cr.ID), appearance: appearance,
 			label: func(l string) string { return cr.ID + " " + cr.Title.Get(l) },
 			hint:  func(l string) string { return cr.Question.Get(l) }})
 		for _, ind := range cr.Indicators {
 			x.add(x.indicator(ind))
 		}
-		x.add(xfQuestion{typ: "end_group", name: cr.ID})
+		x.add(xfQuestion{typ: "end_group", name: xfName(cr.ID)})
 	}
-	x.add(xfQuestion{typ: "end_group", name: a.ID})
+	x.add(xfQuestion{typ: "end_group", name: xfName(a.ID)})
 }
 
 // indicator is an indicator's question: a choice of its scale's points
@@ -246,7 +247,7 @@ func (x *xlsForm) area(a *framework.Area) {
 // fine share in %. A numeric scale's na and dk cannot be given in a
 // decimal question; a respondent leaves it empty instead.
 func (x *xlsForm) indicator(ind *framework.Indicator) xfQuestion {
-	q := xfQuestion{name: ind.ID, label: func(l string) string { return ind.Text.Get(l) }}
+	q := xfQuestion{name: xfName(ind.ID), label: func(l string) string { return ind.Text.Get(l) }}
 	s := ind.Scale
 	evidence := func(l string) string {
 		if len(ind.Evidence) == 0 {

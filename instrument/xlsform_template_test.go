@@ -621,22 +621,54 @@ func TestXLSFormOdd(t *testing.T) {
 	}
 }
 
+// TestXLSFormDigitIDs: ids that start with a digit are named with Q
+// before them (1 → Q1, 1.1.a → Q1.1.a), the others as they are; labels
+// keep the ids.
+func TestXLSFormDigitIDs(t *testing.T) {
+	fw := surveyFramework(t, "framework-digits.yaml")
+	_, x := xfOpen(t, xfWrite(t, fw, Options{}))
+	var got []string
+	for _, n := range x.nodes {
+		if n.name != "start" && n.name != "end" && n.name != surveyAbout && n.parent.name != surveyAbout {
+			got = append(got, n.name)
+		}
+	}
+	want := []string{"Q1", "Q1.1", "Q1.1.a", "Q1.1.b", "Q1.2", "Q1.2.a", "Q1.2.b", "Q1.2.c", "Q1.2.d",
+		"Q2", "Q2.1", "Q2.1.a", "Q2.1.b", "B", "B1", "B1.a"}
+	if !slices.Equal(got, want) {
+		t.Errorf("names %q\nwant %q", got, want)
+	}
+	if g := x.node("Q1.1"); g.cells["label::Deutsch (de)"] != "1.1 Befähigung" || g.parent.name != "Q1" {
+		t.Errorf("Q1.1: %q in %s", g.cells, g.parent.name)
+	}
+}
+
 func TestXLSFormRefusedNames(t *testing.T) {
-	for _, tt := range []struct{ from, to, want string }{
-		{"id: A2.b,", "id: role,", "indicator role has the name of r3l's question role"},
-		{"id: A2.b,", "id: a1.A,", "indicator a1.A has the name of indicator A1.a"},
-		{"id: A2.b,", "id: 2b,", "indicator 2b: an XLSForm name starts with a letter or '_'"},
-		{"  - id: A\n", "  - id: meta\n", "area meta has the name of the form's meta"},
-		{"  - id: A\n", "  - id: End\n", "area End has the name of the form's end"},
+	for _, tt := range []struct {
+		edits []string // pairs: from, to
+		want  string
+	}{
+		{[]string{"id: A2.b,", "id: role,"}, "indicator role has the name of r3l's question role"},
+		{[]string{"id: A2.b,", "id: a1.A,"}, "indicator a1.A has the name of indicator A1.a"},
+		// An id starting with a digit is named with Q before it, which
+		// may be another id's name.
+		{[]string{"id: A1.a,", "id: Q1.a,", "id: A2.b,", "id: 1.a,"}, "indicator 1.a (named Q1.a) has the name of indicator Q1.a"},
+		{[]string{"id: A1\n", "id: q1\n", "id: A2\n", "id: \"1\"\n"}, "criterion 1 (named Q1) has the name of criterion q1"},
+		{[]string{"  - id: A\n", "  - id: meta\n"}, "area meta has the name of the form's meta"},
+		{[]string{"  - id: A\n", "  - id: End\n"}, "area End has the name of the form's end"},
 	} {
-		fw, err := framework.Load("odd.yaml", []byte(strings.Replace(xfOddFramework, tt.from, tt.to, 1)))
+		src := xfOddFramework
+		for i := 0; i < len(tt.edits); i += 2 {
+			src = strings.Replace(src, tt.edits[i], tt.edits[i+1], 1)
+		}
+		fw, err := framework.Load("odd.yaml", []byte(src))
 		if err != nil {
-			t.Fatalf("%s: %v", tt.to, err)
+			t.Fatalf("%s: %v", tt.edits, err)
 		}
 		var buf bytes.Buffer
 		err = TemplateXLSForm(&buf, fw, Options{})
 		if err == nil || !strings.Contains(err.Error(), tt.want) || buf.Len() > 0 {
-			t.Errorf("%s: %v (%d bytes written), want %q", tt.to, err, buf.Len(), tt.want)
+			t.Errorf("%s: %v (%d bytes written), want %q", tt.edits, err, buf.Len(), tt.want)
 		}
 	}
 }

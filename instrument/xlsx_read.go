@@ -411,7 +411,7 @@ func (r *wbReader) questionnaire(opts LoadOptions) *assess.Questionnaire {
 		}
 	}
 	q.Answers = make([]assess.Answer, len(fw.Indicators))
-	rowOf := r.answers(answers, fw, q.Answers)
+	rowOf := r.answers(answers, q)
 	if opts.Strict && len(r.problems) == 0 {
 		if ids := q.MissingIDs(); len(ids) > 0 {
 			first := fw.Indicator(ids[0])
@@ -580,8 +580,9 @@ func matchesAny(h string, names framework.Text) bool {
 
 // answers reads the Answers sheet into out and returns the row of each
 // indicator found.
-func (r *wbReader) answers(rows []row, fw *framework.Framework, out []assess.Answer) map[int]int {
+func (r *wbReader) answers(rows []row, q *assess.Questionnaire) map[int]int {
 	const sheet = SheetAnswers
+	fw, out := q.Framework, q.Answers
 	rowOf := map[int]int{}
 	h, cols := r.header(rows)
 	if h < 0 {
@@ -606,6 +607,12 @@ func (r *wbReader) answers(rows []row, fw *framework.Framework, out []assess.Ans
 			continue
 		}
 		ind := fw.Indicator(id)
+		if ind == nil && fw.DroppedIndicator(q.FrameworkID, id) {
+			if text != "" {
+				q.LeftOut = append(q.LeftOut, id)
+			}
+			continue
+		}
 		if ind == nil {
 			r.errorf(sheet, idCol, rw.n, "unknown indicator %s%s", assess.Quote(id), assess.SuggestIndicator(fw, id))
 			continue

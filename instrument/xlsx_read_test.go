@@ -249,7 +249,7 @@ func TestLoadWorkbookErrors(t *testing.T) {
 			`q.xlsx: Region!B3: region id is empty: fill in a short id such as lake-constance`,
 		}},
 		{name: "unknown framework", pick: BundledFramework, region: map[string]any{"B2": "r3l"}, answers: map[string]any{"E2": "9"}, want: []string{
-			`q.xlsx: Region!B2: unknown framework "r3l": bundled are r3lplus; or give a framework file with -F FILE`,
+			`q.xlsx: Region!B2: unknown framework "r3l": bundled are ` + bundledIDs(t) + `; or give a framework file with -F FILE`,
 		}},
 		{name: "other framework", region: map[string]any{"B2": "other@2"}, want: []string{
 			`q.xlsx: Region!B2: questionnaire is for framework "other", but the framework in use is "scoring"`,

@@ -94,7 +94,7 @@ func (r *qreader) questionnaire(n *yaml.Node, opts LoadOptions) *assess.Question
 	q.Answers = make([]assess.Answer, len(fw.Indicators))
 	fl, hasAnswers := m["answers"]
 	if hasAnswers && !yamlx.IsNull(fl.Value) {
-		r.answers(fl.Value, fw, q.Answers)
+		r.answers(fl.Value, q)
 	}
 	if opts.Strict && len(r.Problems) == 0 {
 		if ids := q.MissingIDs(); len(ids) > 0 {
@@ -138,7 +138,8 @@ func (r *qreader) region(n *yaml.Node) assess.Region {
 	return reg
 }
 
-func (r *qreader) answers(n *yaml.Node, fw *framework.Framework, out []assess.Answer) {
+func (r *qreader) answers(n *yaml.Node, q *assess.Questionnaire) {
+	fw, out := q.Framework, q.Answers
 	if n.Kind != yaml.MappingNode {
 		r.Errorf(n, "answers must be a mapping of indicator ids to answers, not %s", yamlx.Describe(n))
 		return
@@ -147,6 +148,12 @@ func (r *qreader) answers(n *yaml.Node, fw *framework.Framework, out []assess.An
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k, v := n.Content[i], n.Content[i+1]
 		ind := fw.Indicator(k.Value)
+		if ind == nil && fw.DroppedIndicator(q.FrameworkID, k.Value) {
+			if hasAnswer(v) {
+				q.LeftOut = append(q.LeftOut, k.Value)
+			}
+			continue
+		}
 		if ind == nil || k.Kind != yaml.ScalarNode {
 			r.Errorf(k, "unknown indicator %q%s", k.Value, assess.SuggestIndicator(fw, k.Value))
 			continue
@@ -158,6 +165,17 @@ func (r *qreader) answers(n *yaml.Node, fw *framework.Framework, out []assess.An
 		seen[ind.Index] = true
 		out[ind.Index] = r.answer(v, ind)
 	}
+}
+
+// hasAnswer reports whether n, what answers gives an indicator, holds an
+// answer rather than nothing or notes alone.
+func hasAnswer(n *yaml.Node) bool {
+	if n.Kind == yaml.MappingNode {
+		if n = yamlx.Lookup(n, "answer"); n == nil {
+			return false
+		}
+	}
+	return !yamlx.IsNull(n) && !(n.Kind == yaml.ScalarNode && strings.TrimSpace(n.Value) == "")
 }
 
 func (r *qreader) answer(n *yaml.Node, ind *framework.Indicator) assess.Answer {

@@ -96,7 +96,7 @@ func TestQuestionnaireErrors(t *testing.T) {
 			`q.yaml:5:1: unknown key "answer" in questionnaire (did you mean "answers"?)`,
 		}},
 		{"unknown framework", nil, strings.Replace(qhead, "framework: scoring", "framework: r3l", 1), []string{
-			`q.yaml:2:12: unknown framework "r3l": bundled are r3lplus; or give a framework file with -F FILE`,
+			`q.yaml:2:12: unknown framework "r3l": bundled are ` + bundledIDs(t) + `; or give a framework file with -F FILE`,
 		}},
 		{"other framework", scoring, strings.Replace(qhead, "framework: scoring", "framework: other", 1), []string{
 			`q.yaml:2:12: questionnaire is for framework "other", but the framework in use is "scoring"`,

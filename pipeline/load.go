@@ -75,11 +75,13 @@ func New(opts Options) (*Pipeline, error) {
 }
 
 // Protected lists the files a run's reports must never be written over:
-// the questionnaire files and the framework file of -F.
+// the questionnaire files and the framework file of -F, with the files it
+// extends.
 func (p *Pipeline) Protected(files []string) []string {
 	out := slices.Clone(files)
 	if p.Fixed != nil {
 		out = append(out, p.opts.Framework)
+		out = append(out, baseFiles(p.Fixed)...)
 	}
 	if m := p.opts.Survey.Map; m != nil {
 		out = append(out, m.Path)
@@ -92,11 +94,27 @@ func (p *Pipeline) ownFiles() map[string]bool {
 	own := map[string]bool{}
 	if p.Fixed != nil {
 		own[absPath(p.opts.Framework)] = true
+		for _, f := range baseFiles(p.Fixed) {
+			own[absPath(f)] = true
+		}
 	}
 	if m := p.opts.Survey.Map; m != nil {
 		own[absPath(m.Path)] = true
 	}
 	return own
+}
+
+// baseFiles are the files of the frameworks fw extends, directly or
+// further down (docs/reference.md §1.2): found among the inputs, they are
+// no questionnaires either.
+func baseFiles(fw *framework.Framework) []string {
+	var out []string
+	for b := fw.Base; b != nil; b = b.Base {
+		if !b.Bundled() {
+			out = append(out, b.Path)
+		}
+	}
+	return out
 }
 
 func absPath(p string) string {

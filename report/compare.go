@@ -294,6 +294,9 @@ func (t *tableWriter) Comparison(w io.Writer, c *assess.Comparison) error {
 		return err
 	}
 	s.para(w, s.t("rank.note"))
+	for _, note := range s.translationNotes(c) {
+		s.para(w, note)
+	}
 	s.heading(w, s.t("statistics"))
 	header, rows = s.statsRows(c)
 	aligns = rightAligned(len(header))
@@ -331,6 +334,9 @@ func (m *markdownWriter) Comparison(w io.Writer, c *assess.Comparison) error {
 		return err
 	}
 	fmt.Fprintf(w, "%s\n\n", s.t("rank.note"))
+	for _, note := range s.translationNotes(c) {
+		fmt.Fprintf(w, "%s\n\n", mdEscape(note))
+	}
 	fmt.Fprintf(w, "## %s\n\n", s.t("statistics"))
 	header, rows = s.statsRows(c)
 	aligns = rightAligned(len(header))

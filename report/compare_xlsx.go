@@ -387,6 +387,9 @@ func (x *xlsxWriter) compareAbout(b *book, c *assess.Comparison) {
 		{"--min-group", c.MinGroup},
 		{"--lang", s.Lang},
 	}
+	for _, cw := range crosswalksUsed(c) {
+		facts = append(facts, [2]any{crosswalkWords.Get(s.Lang, "crosswalk"), cw.Path})
+	}
 	// Paths and facts wrap, or the page would be too wide to read.
 	widths := []float64{28, hashWidth, labelWidth(c), 10, 14, 2, 14, 24}
 	ss := b.Stream("About", []string{s.t("input"), "SHA-256", s.t("assessment"), s.t("respondent"), s.t("role")},

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"text/tabwriter"
 
 	"github.com/olekukonko/tablewriter/tw"
 
@@ -12,22 +13,48 @@ import (
 	"github.com/r3l/r3l/internal/textsafe"
 )
 
-// FrameworkList writes two lines per framework: id, version and title, then
-// its size and languages. Control characters in the framework's texts are
-// escaped (textsafe), here and in FrameworkTree.
+// FrameworkList writes one line per framework in plain columns: id,
+// version, size (areas/criteria/indicators), languages, source (bundled,
+// or the file, and the framework it extends) and title, last as the
+// longest; then a line that explains the size. Control characters in the
+// framework's texts are escaped (textsafe), here and in FrameworkTree.
 func FrameworkList(w io.Writer, fws []*framework.Framework, lang string) error {
-	line := textsafe.Line
-	for _, fw := range fws {
-		head := fmt.Sprintf("%-10s %-6s ", line(fw.ID), line(fw.Version))
-		indent := strings.Repeat(" ", len([]rune(head)))
-		fmt.Fprintf(w, "%s%s\n", head, line(fw.Title.Get(lang)))
-		count := func(n int, noun string) string {
-			return fmt.Sprintf("%d %s", n, ui.Get(lang, i18n.Plural(n, noun+".one", noun+".many")))
+	s := newStyle(Options{Lang: lang})
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	row := func(cells ...string) {
+		for i, c := range cells {
+			cells[i] = textsafe.Line(c)
 		}
-		fmt.Fprintf(w, "%s%s, %s, %s; %s\n", indent, count(len(fw.Areas), "areas"), count(len(fw.Criteria), "criteria"),
-			count(len(fw.Indicators), "indicators"), line(strings.Join(fw.Languages, ", ")))
+		fmt.Fprintln(tw, strings.Join(cells, "\t"))
 	}
-	return nil
+	row("ID", s.t("version"), s.t("fw.size"), s.t("fw.languages"), s.t("source"), s.t("fw.title"))
+	for _, fw := range fws {
+		langs := strings.Join(fw.Languages, ",")
+		if langs == "" {
+			langs = "en"
+		}
+		size := fmt.Sprintf("%d/%d/%d", len(fw.Areas), len(fw.Criteria), len(fw.Indicators))
+		row(fw.ID, fw.Version, size, langs, frameworkSource(fw, s), fw.Title.Get(lang))
+	}
+	if err := tw.Flush(); err != nil {
+		return err
+	}
+	_, err := fmt.Fprintln(w, s.t("fw.size.note"))
+	return err
+}
+
+// frameworkSource says where a framework comes from: "bundled" (in every
+// language, as the "bundled:ID" that reports name it by) or its file, and
+// the framework it extends.
+func frameworkSource(fw *framework.Framework, s style) string {
+	src := fw.Path
+	if fw.Bundled() {
+		src = "bundled"
+	}
+	if fw.Base != nil {
+		src += ", " + fmt.Sprintf(s.t("fw.extends.short"), fw.Base.ID)
+	}
+	return src
 }
 
 // FrameworkTree writes a framework's areas, criteria and indicators as a
@@ -39,11 +66,14 @@ func FrameworkTree(w io.Writer, fw *framework.Framework, lang string, width int)
 	if d := fw.Description.Get(lang); d != "" {
 		fmt.Fprintln(w, i18n.Wrap(textsafe.Text(d), width))
 	}
+	if fw.Base != nil {
+		fmt.Fprintln(w, line(fmt.Sprintf(s.t("fw.extends"), fw.Base.ID, fw.Base.Version)))
+	}
 	fmt.Fprintln(w)
 	g := grid{header: []string{"ID", fw.LevelName("area", lang) + " / " + fw.LevelName("criterion", lang) + " / " + fw.LevelName("indicator", lang), s.t("fw.scale"), s.t("fw.origin")},
 		aligns: []tw.Align{tw.AlignLeft, tw.AlignLeft, tw.AlignLeft, tw.AlignLeft}, flex: 1}
 	for _, a := range fw.Areas {
-		g.add(a.ID, strings.ToUpper(a.Title.Get(lang)), "", "")
+		g.add(marked(fw, a.ID, a.Change), strings.ToUpper(a.Title.Get(lang)), "", "")
 		for _, c := range a.Criteria {
 			title := c.Title.Get(lang)
 			var tags []string
@@ -56,9 +86,9 @@ func FrameworkTree(w io.Writer, fw *framework.Framework, lang string, width int)
 			if len(tags) > 0 {
 				title += " [" + strings.Join(tags, "; ") + "]"
 			}
-			g.add(c.ID, title, "", "")
+			g.add(marked(fw, c.ID, c.Change), title, "", "")
 			for _, ind := range c.Indicators {
-				g.add(ind.ID, ind.Text.Get(lang), ind.ScaleID, originLabel(ind.Origin, lang))
+				g.add(marked(fw, ind.ID, ind.Change), ind.Text.Get(lang), ind.ScaleID, originLabel(ind.Origin, lang))
 			}
 		}
 	}
@@ -91,7 +121,25 @@ func FrameworkTree(w io.Writer, fw *framework.Framework, lang string, width int)
 			fmt.Fprintf(w, "  %s %3v  %-14s %s\n", s.t("fw.from"), b.From, line(b.ID), line(b.Label.Get(lang)))
 		}
 	}
+	if len(fw.Dropped) > 0 {
+		fmt.Fprintf(w, "\n%s\n", line(fmt.Sprintf(s.t("fw.dropped"), fw.Base.ID, strings.Join(fw.Dropped, ", "))))
+	}
 	return nil
+}
+
+// marked is a node's id with what an extension did to it before it: "+"
+// added, "~" changed, " " neither; the bare id in a framework that
+// extends none.
+func marked(fw *framework.Framework, id string, c framework.Change) string {
+	switch {
+	case fw.Base == nil:
+		return id
+	case c == framework.Added:
+		return "+ " + id
+	case c == framework.Changed:
+		return "~ " + id
+	}
+	return "  " + id
 }
 
 // originLabel names who wrote an indicator: the source framework or the

@@ -306,6 +306,7 @@ func (h *htmlWriter) Comparison(w io.Writer, c *assess.Comparison) error {
 		"FrameworkTitle":  fw.Title.Get(s.Lang),
 		"Heat":            heat,
 		"RankNote":        s.t("rank.note"),
+		"Translations":    s.translationNotes(c),
 		"Bars":            barsSVG("overall-title", s.t("overall")+" — "+s.t("score"), bars, s.score),
 		"StatHeader":      statHeader[1:],
 		"Stats":           stats,

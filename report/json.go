@@ -211,29 +211,30 @@ type (
 
 // AssessmentObject is the JSON object of one assessment (docs/reference.md §5.1).
 type AssessmentObject struct {
-	Framework        jsonFramework  `json:"framework"`
-	Region           jsonRegion     `json:"region"`
-	Period           string         `json:"period"`
-	Respondents      int            `json:"respondents"`
-	Status           string         `json:"status"`
-	Score            *float64       `json:"score"`
-	Level            *string        `json:"level"`
-	Coverage         *float64       `json:"coverage"`
-	Answered         jsonCount      `json:"answered"`
-	Spread           jsonSpread     `json:"spread"`
-	Baseline         *jsonBaseline  `json:"baseline,omitempty"`
-	Plan             *jsonPlan      `json:"plan,omitempty"`
-	Areas            []jsonArea     `json:"areas"`
-	Strengths        []string       `json:"strengths"`
-	Weaknesses       []string       `json:"weaknesses"`
-	Disagreements    []string       `json:"disagreements"`
-	Priorities       []jsonPriority `json:"priorities"`
-	PriorityClusters []jsonCluster  `json:"priority_clusters"`
-	Roles            []jsonRole     `json:"roles"`
-	Warnings         []string       `json:"warnings"`
-	Missing          []string       `json:"missing"`
-	Options          jsonOptions    `json:"options"`
-	Inputs           []jsonInput    `json:"inputs"`
+	Framework        jsonFramework   `json:"framework"`
+	Region           jsonRegion      `json:"region"`
+	Period           string          `json:"period"`
+	Respondents      int             `json:"respondents"`
+	Status           string          `json:"status"`
+	Score            *float64        `json:"score"`
+	Level            *string         `json:"level"`
+	Coverage         *float64        `json:"coverage"`
+	Answered         jsonCount       `json:"answered"`
+	Spread           jsonSpread      `json:"spread"`
+	Baseline         *jsonBaseline   `json:"baseline,omitempty"`
+	Plan             *jsonPlan       `json:"plan,omitempty"`
+	Translated       *jsonTranslated `json:"translated,omitempty"`
+	Areas            []jsonArea      `json:"areas"`
+	Strengths        []string        `json:"strengths"`
+	Weaknesses       []string        `json:"weaknesses"`
+	Disagreements    []string        `json:"disagreements"`
+	Priorities       []jsonPriority  `json:"priorities"`
+	PriorityClusters []jsonCluster   `json:"priority_clusters"`
+	Roles            []jsonRole      `json:"roles"`
+	Warnings         []string        `json:"warnings"`
+	Missing          []string        `json:"missing"`
+	Options          jsonOptions     `json:"options"`
+	Inputs           []jsonInput     `json:"inputs"`
 }
 
 func node(id, title string, n assess.Node) jsonNode {
@@ -309,6 +310,7 @@ func AssessmentJSON(r *assess.Result, lang string) AssessmentObject {
 	if r.Plan != nil {
 		o.Plan = planJSON(r.Plan)
 	}
+	o.Translated = translatedJSON(r, lang)
 	for _, a := range r.Areas {
 		ja := jsonArea{jsonNode: node(a.Area.ID, a.Area.Title.Get(lang), a.Node)}
 		targetActions(r, &ja.jsonNode)

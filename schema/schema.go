@@ -1,5 +1,5 @@
 // Package schema holds the JSON Schemas (draft 2020-12) of the files r3l
-// reads (framework, questionnaire, mapping, plan) and of the JSON it writes (assessment,
+// reads (framework, questionnaire, mapping, plan, crosswalk) and of the JSON it writes (assessment,
 // comparison, batch summary), for editors and scripts, and builds a
 // questionnaire schema for one framework: its indicator ids, their scales
 // and its roles, so that an editor completes and checks them as a
@@ -22,7 +22,7 @@ import (
 var files embed.FS
 
 // names are the schemas in the order `r3l schema` lists them.
-var names = []string{"framework", "questionnaire", "mapping", "plan", "assessment", "comparison", "summary"}
+var names = []string{"framework", "questionnaire", "mapping", "plan", "crosswalk", "assessment", "comparison", "summary"}
 
 // Questionnaire is the name of the questionnaire schema, the one that -F
 // makes specific to a framework.

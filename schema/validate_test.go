@@ -121,6 +121,9 @@ func TestSamplesValid(t *testing.T) {
 	frameworks := append(glob(t, filepath.Join("..", "framework", "bundled", "*.yaml"), 1),
 		filepath.Join("..", "framework", "testdata", "small.yaml"),
 		filepath.Join("..", "testdata", "frameworks", "scoring.yaml"),
+		// Extensions give only what they change (docs/reference.md §1.2).
+		filepath.Join("..", "testdata", "frameworks", "scoring-extended.yaml"),
+		filepath.Join("..", "testdata", "frameworks", "r3lplus-lake-constance.yaml"),
 		filepath.Join("testdata", "forms.yaml"))
 	golden := filepath.Join("..", "report", "testdata", "golden")
 	for _, tc := range []struct {
@@ -132,6 +135,7 @@ func TestSamplesValid(t *testing.T) {
 		{FileName("framework"), frameworks},
 		{FileName("assessment"), []string{filepath.Join(golden, "lake-constance.json"), filepath.Join(golden, "lake-constance-planned.json")}},
 		{FileName("plan"), []string{filepath.Join("..", "testdata", "plans", "lake-constance.yaml")}},
+		{FileName("crosswalk"), []string{filepath.Join("..", "crosswalk", "bundled", "r3lplus--unesco-klc.yaml"), filepath.Join("..", "crosswalk", "testdata", "scoring.yaml")}},
 		{FileName("comparison"), []string{filepath.Join(golden, "comparison.json")}},
 		// Written by `r3l batch` over a folder with a broken file, a
 		// repeated respondent, a report of an earlier run and an
@@ -161,6 +165,8 @@ func TestInvalidRejected(t *testing.T) {
 		{FileName("mapping"), inv("mapping-column-and-value.yaml"), "period", "is not valid under any"},
 		{FileName("plan"), inv("plan-score-and-level.yaml"), "targets/0", "is valid under each of"},
 		{FileName("framework"), inv("framework-points-on-numeric.yaml"), "scales/0", "[{'value': 1, 'code': 'low'}"},
+		{FileName("framework"), inv("framework-drop-without-extends.yaml"), "(root)", "False schema does not allow ['A2']"},
+		{FileName("framework"), inv("framework-extension-without-version.yaml"), "(root)", "'version' is a required property"},
 	}
 	docs := map[string][]string{} // by schema, to start Python once for each
 	for _, tt := range tests {

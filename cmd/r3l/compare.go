@@ -9,6 +9,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/r3l/r3l/assess"
+	"github.com/r3l/r3l/crosswalk"
 	"github.com/r3l/r3l/framework"
 	"github.com/r3l/r3l/instrument"
 	"github.com/r3l/r3l/pipeline"
@@ -22,8 +23,10 @@ type compareOptions struct {
 	langFlag
 	peerFlags
 	plansFlag
-	inputs []string
-	by     string
+	inputs     []string
+	by         string
+	as         string
+	crosswalks []string
 }
 
 // byLevels are the columns --by offers.
@@ -42,7 +45,8 @@ indicator, peer groups, and trends where a region has several periods.`,
   r3l compare testdata/regions --by criterion
   r3l compare testdata/regions -o comparison.xlsx
   r3l compare 'surveys/*/*.yaml' -f csv > all.csv
-  r3l compare testdata/regions -f json --plan testdata/plans/lake-constance.yaml`,
+  r3l compare testdata/regions -f json --plan testdata/plans/lake-constance.yaml
+  r3l compare testdata/cities/cork-2022 testdata/cities/cork-2024 --as unesco-klc -o cork.html`,
 		Args: minArgs(1, "questionnaire files or folders (INPUT...)"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.inputs = args
@@ -60,6 +64,11 @@ indicator, peer groups, and trends where a region has several periods.`,
 	_ = cmd.RegisterFlagCompletionFunc("by", completeValues(fixed(byLevels)))
 	opts.peerFlags.add(cmd)
 	opts.plansFlag.add(cmd)
+	cmd.Flags().StringVar(&opts.as, "as", "", "show every assessment on this framework (a bundled id or a file), through crosswalks where it was scored with another")
+	cmd.Flags().StringArrayVar(&opts.crosswalks, "crosswalk", nil, "crosswalk file for --as, the flag repeated for several (default: the bundled crosswalk, where there is one)")
+	_ = cmd.RegisterFlagCompletionFunc("as", func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
+		return bundledIDs(), cobra.ShellCompDirectiveDefault
+	})
 	return cmd
 }
 
@@ -98,7 +107,12 @@ func runCompare(s *streams, opts *compareOptions) error {
 	}
 	noteSkipped(s, p.Skipped)
 	noteIncomplete(s, p.Incomplete)
-	fw, err := oneFramework(results, p.Fixed)
+	var fw *framework.Framework
+	if opts.as != "" {
+		fw, results, err = opts.translate(results)
+	} else {
+		fw, err = oneFramework(results, p.Fixed)
+	}
 	if err != nil {
 		return err
 	}
@@ -142,4 +156,42 @@ func oneFramework(results []*assess.Result, fixed *framework.Framework) (*framew
 			len(ids), strings.Join(ids, ", "))
 	}
 	return results[0].Framework, nil
+}
+
+// translate shows every result on the framework of --as: those scored with
+// another framework through the crosswalk of --crosswalk, or the bundled
+// one, that maps between the two.
+func (o *compareOptions) translate(results []*assess.Result) (*framework.Framework, []*assess.Result, error) {
+	to, err := framework.Resolve(o.as)
+	if err != nil {
+		return nil, nil, fmt.Errorf("--as: %w", err)
+	}
+	var given []*crosswalk.Crosswalk
+	for _, path := range uniquePaths(o.crosswalks) {
+		cw, err := crosswalk.Load(path)
+		if err != nil {
+			return nil, nil, err
+		}
+		given = append(given, cw)
+	}
+	out := make([]*assess.Result, len(results))
+	for i, r := range results {
+		if r.Framework.ID == to.ID && r.Framework.Version == to.Version {
+			out[i] = r
+			continue
+		}
+		cw, err := crosswalk.Find(given, r.Framework, to)
+		if err != nil {
+			return nil, nil, err
+		}
+		if cw == nil {
+			return nil, nil, fmt.Errorf("no crosswalk from %s %s to %s %s, which %s %s was scored with: give --crosswalk FILE",
+				r.Framework.ID, r.Framework.Version, to.ID, to.Version, r.Region.ID, r.Period)
+		}
+		if err := cw.Check(r.Framework, to); err != nil {
+			return nil, nil, err
+		}
+		out[i] = assess.Translate(r, to, cw)
+	}
+	return to, out, nil
 }

@@ -28,10 +28,14 @@ func newFrameworkCmd(s *streams) *cobra.Command {
 func newFrameworkListCmd(s *streams) *cobra.Command {
 	var lang langFlag
 	cmd := &cobra.Command{
-		Use:   "list",
-		Short: "List the bundled frameworks",
-		Args:  noArgs,
-		RunE: func(*cobra.Command, []string) error {
+		Use:   "list [FILE...]",
+		Short: "List the bundled frameworks, and framework files if given",
+		Long: `List the bundled frameworks, then the framework files given: id, version,
+title, languages, size (areas/criteria/indicators) and source (bundled, or
+the file, and the framework it extends).`,
+		Example: `  r3l framework list
+  r3l framework list my-network.yaml --lang de`,
+		RunE: func(_ *cobra.Command, args []string) error {
 			if err := usageProblems(lang.problems()); err != nil {
 				return err
 			}
@@ -39,11 +43,32 @@ func newFrameworkListCmd(s *streams) *cobra.Command {
 			if err != nil {
 				return err
 			}
-			return report.FrameworkList(s.out, fws, lang.lang)
+			var failed []error
+			for _, path := range args {
+				fw, err := framework.LoadFile(path)
+				if err != nil {
+					failed = append(failed, err)
+					continue
+				}
+				fws = append(fws, fw)
+			}
+			if err := report.FrameworkList(s.out, fws, lang.lang); err != nil {
+				return err
+			}
+			return errors.Join(failed...)
 		},
 	}
 	lang.add(cmd, "language of titles")
 	return cmd
+}
+
+// tableWidth is the width tables are fitted to: the terminal's, or 80
+// when the output is piped.
+func tableWidth(s *streams) int {
+	if s.outTerm {
+		return max(s.width, 60)
+	}
+	return 80
 }
 
 // frameworkShowFormats are the forms `framework show` prints.
@@ -62,7 +87,8 @@ func newFrameworkShowCmd(s *streams) *cobra.Command {
 		Short: "Show a framework's areas, criteria and indicators",
 		Example: `  r3l framework show
   r3l framework show r3lplus --lang sv
-  r3l framework show -f yaml r3lplus > my-framework.yaml   # a copy to adapt`,
+  r3l framework show -f yaml r3lplus > my-framework.yaml   # a copy to adapt
+  r3l framework show my-network.yaml   # an extension: + added, ~ changed, and what it dropped`,
 		Args: maxArgs(1),
 		ValidArgsFunction: func(_ *cobra.Command, args []string, _ string) ([]string, cobra.ShellCompDirective) {
 			if len(args) > 0 {
@@ -86,7 +112,7 @@ func newFrameworkShowCmd(s *streams) *cobra.Command {
 		},
 	}
 	opts.langFlag.add(cmd, "language of texts")
-	cmd.Flags().StringVarP(&opts.format, "format", "f", "table", "table, or yaml for the framework's source")
+	cmd.Flags().StringVarP(&opts.format, "format", "f", "table", "table, or yaml for the framework's source (an extension's own file, not the merged framework)")
 	_ = cmd.RegisterFlagCompletionFunc("format", completeValues(fixed(frameworkShowFormats)))
 	return cmd
 }
@@ -109,11 +135,7 @@ func runFrameworkShow(s *streams, opts *frameworkShowOptions) error {
 		_, err = s.out.Write(src)
 		return err
 	}
-	width := 80
-	if s.outTerm {
-		width = max(s.width, 60)
-	}
-	return report.FrameworkTree(s.out, fw, opts.lang, width)
+	return report.FrameworkTree(s.out, fw, opts.lang, tableWidth(s))
 }
 
 func newFrameworkValidateCmd(s *streams) *cobra.Command {

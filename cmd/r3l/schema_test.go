@@ -136,7 +136,7 @@ func TestSchemaCompletion(t *testing.T) {
 	}{
 		{[]string{"schema", ""}, schema.Names()},
 		{[]string{"schema", "questionnaire", ""}, nil},
-		{[]string{"schema", "questionnaire", "-F", ""}, []string{"r3lplus"}},
+		{[]string{"schema", "questionnaire", "-F", ""}, []string{"r3lplus", "unesco-guidelines", "unesco-klc"}},
 	} {
 		var got []string
 		for _, line := range strings.Split(strings.TrimSpace(string(run3l(t, append([]string{"__complete"}, tt.args...)...))), "\n") {

@@ -1,14 +1,17 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 
 	"github.com/spf13/cobra"
 
 	"github.com/r3l/r3l/framework"
 	"github.com/r3l/r3l/instrument"
+	"github.com/r3l/r3l/internal/i18n"
 	"github.com/r3l/r3l/report"
 )
 
@@ -20,6 +23,7 @@ type templateOptions struct {
 	prefill   instrument.Options // all but Lang, from the flags
 	langs     []string           // a survey's languages, from --lang
 	langSet   bool               // --lang was given
+	langErr   error              // --lang is none of r3l's languages
 	template  instrument.Template
 }
 
@@ -88,8 +92,11 @@ func (o *templateOptions) validate() error {
 		if o.langSet {
 			o.langs = splitList(o.lang)
 		}
-	} else {
-		problems = append(problems, o.langFlag.problems()...)
+	} else if lp := o.langFlag.problems(); len(lp) > 0 {
+		// Not one of r3l's own languages: it may be one of the
+		// framework's (unesco-klc has French and Spanish), checked when
+		// the framework is loaded.
+		o.langErr = errors.New(lp[0])
 	}
 	return usageProblems(problems)
 }
@@ -112,6 +119,13 @@ func runTemplate(s *streams, o *templateOptions) error {
 	fw, err := framework.Resolve(o.framework)
 	if err != nil {
 		return err
+	}
+	if o.langErr != nil {
+		if !slices.Contains(fw.Languages, o.lang) {
+			return usageError{fmt.Errorf("--lang %q: neither r3l (%s) nor framework %s (%s) has texts in that language",
+				o.lang, strings.Join(i18n.Languages, ", "), fw.ID, strings.Join(fw.Languages, ", "))}
+		}
+		// The framework's texts in its language, r3l's own words in English.
 	}
 	topts := o.prefill
 	topts.Lang = o.lang

@@ -35,13 +35,14 @@ var layers = map[string][]string{
 	"internal/codecheck":  nil,
 	"framework":           {"internal/yamlx", "internal/textsafe"},
 	"plan":                {"framework", "internal/yamlx"},
-	"assess":              {"plan", "framework", "internal/yamlx"},
+	"crosswalk":           {"framework", "internal/yamlx"},
+	"assess":              {"plan", "crosswalk", "framework", "internal/yamlx"},
 	"instrument":          {"assess", "plan", "framework", "internal/i18n", "internal/workbook", "internal/yamlx"},
-	"report":              {"assess", "plan", "framework", "internal/i18n", "internal/workbook", "internal/yamlx", "internal/textsafe"},
+	"report":              {"assess", "plan", "crosswalk", "framework", "internal/i18n", "internal/workbook", "internal/yamlx", "internal/textsafe"},
 	"pipeline":            {"instrument", "assess", "framework", "internal/yamlx"},
 	"batch":               {"pipeline", "plan", "instrument", "report", "assess", "framework", "internal/i18n"},
 	"schema":              {"framework", "internal/i18n"},
-	"cmd/r3l":             {"batch", "plan", "pipeline", "instrument", "report", "schema", "assess", "framework", "internal/i18n", "internal/yamlx", "internal/textsafe"},
+	"cmd/r3l":             {"batch", "plan", "crosswalk", "pipeline", "instrument", "report", "schema", "assess", "framework", "internal/i18n", "internal/yamlx", "internal/textsafe"},
 	"testdata/gen":        {"internal/workload"},
 }
 
