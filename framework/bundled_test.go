@@ -71,6 +71,7 @@ func TestBundledLoad(t *testing.T) {
 					t.Errorf("indicator %s: index %d at %d", ind.ID, ind.Index, i)
 				}
 			}
+			bundledInvariants(t, f)
 		})
 	}
 }
@@ -104,6 +105,9 @@ func allTexts(f *Framework) []namedText {
 	}
 	for _, b := range f.Maturity {
 		add("maturity "+b.ID, b.Label)
+	}
+	for _, r := range f.Roles {
+		add("role "+r.ID, r.Label)
 	}
 	for _, a := range f.Areas {
 		add("area "+a.ID+" title", a.Title)
@@ -365,5 +369,40 @@ func TestFileFrameworkNotBundled(t *testing.T) {
 	}
 	if f.Bundled() {
 		t.Errorf("framework from %s says it is bundled", f.Path)
+	}
+}
+
+// bundledInvariants are what every bundled framework holds beyond what the
+// loader checks: the same rating scale with na and dk, maturity bands from 0
+// that cover the scale, stakeholder roles to choose from, and indicator ids
+// that extend their criterion's, so that a respondent can tell where an id
+// belongs.
+func bundledInvariants(t *testing.T, f *Framework) {
+	t.Helper()
+	s := f.Scale(f.DefaultScale)
+	if s == nil || s.Kind != Ordinal || !s.Allows(NA) || !s.Allows(DK) {
+		t.Errorf("default scale %q: an ordinal scale with na and dk", f.DefaultScale)
+	}
+	if len(f.Maturity) < 3 || f.Maturity[0].From != 0 {
+		t.Errorf("maturity bands %v: at least three, from 0", f.Maturity)
+	}
+	if len(f.Roles) < 3 {
+		t.Errorf("%d roles: a respondent needs stakeholder groups to choose from", len(f.Roles))
+	}
+	for _, c := range f.Criteria {
+		if !strings.HasPrefix(c.ID, c.Area.ID) {
+			t.Errorf("criterion %s is not named after its area %s", c.ID, c.Area.ID)
+		}
+		if len(c.Indicators) < 2 {
+			t.Errorf("criterion %s has %d indicators: too few to rate it", c.ID, len(c.Indicators))
+		}
+		for _, ind := range c.Indicators {
+			if !strings.HasPrefix(ind.ID, c.ID+".") {
+				t.Errorf("indicator %s is not named after its criterion %s", ind.ID, c.ID)
+			}
+		}
+	}
+	if f.MinCoverage != 0.5 || len(f.PriorityPoints) == 0 {
+		t.Errorf("min_coverage %v, priority points %v", f.MinCoverage, f.PriorityPoints)
 	}
 }
