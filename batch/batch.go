@@ -108,7 +108,7 @@ func Formats() []string {
 type run struct {
 	opts    Options
 	formats []report.Format
-	protect []string // never written over: the inputs and the framework file
+	protect *report.Inputs // never written over: the inputs and the framework file
 	mu      sync.Mutex
 	sum     Summary
 }
@@ -156,7 +156,11 @@ func Run(opts Options) (*Outcome, error) {
 		r.fail(key, err)
 	}
 	// r3l's own outputs among the inputs, left out, may be replaced.
-	r.protect = p.Protected(slices.DeleteFunc(slices.Clone(files), func(f string) bool { return slices.Contains(r.sum.Skipped, f) }))
+	skipped := map[string]bool{}
+	for _, f := range r.sum.Skipped {
+		skipped[f] = true
+	}
+	r.protect = report.NewInputs(p.Protected(slices.DeleteFunc(slices.Clone(files), func(f string) bool { return skipped[f] })))
 	r.write(results) // once interrupted, lists what it does not write
 	stopped := context.Cause(opts.Context)
 	if stopped != nil {
@@ -287,7 +291,7 @@ func (r *run) writeSummary() error {
 	slices.Sort(r.sum.Outputs)
 	slices.SortStableFunc(r.sum.Failed, func(a, b Failure) int { return cmp.Compare(a.Path, b.Path) })
 	slices.Sort(r.sum.Unfinished)
-	return report.WriteFile(path, r.protect, func(out io.Writer) error {
+	return r.protect.WriteFile(path, func(out io.Writer) error {
 		enc := json.NewEncoder(out)
 		enc.SetIndent("", "  ")
 		return enc.Encode(r.sum)

@@ -116,7 +116,7 @@ func (r *run) writeFile(path, format string, render func(report.Writer, io.Write
 	if err != nil {
 		return err
 	}
-	if err := report.WriteFileUnsynced(path, r.protect, func(out io.Writer) error { return render(w, out) }); err != nil {
+	if err := r.protect.WriteFileUnsynced(path, func(out io.Writer) error { return render(w, out) }); err != nil {
 		return err
 	}
 	r.wrote(path)

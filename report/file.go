@@ -22,7 +22,51 @@ import (
 // inputs of the run). A device, pipe or socket at path (/dev/null,
 // /dev/stdout, a FIFO) is written to as it is, never replaced.
 func WriteFile(path string, protect []string, write func(io.Writer) error) error {
-	if err := checkNotInput(path, protect); err != nil {
+	return NewInputs(protect).WriteFile(path, write)
+}
+
+// Inputs are files a run never writes over, known by device and inode,
+// each looked up once: a batch that writes thousands of reports checks each
+// against the set rather than stat every input again (a second run into
+// the same folder, with thousands of reports already there, took 26
+// million stats).
+type Inputs struct {
+	ids map[fileID]bool
+}
+
+type fileID struct{ dev, ino uint64 }
+
+// NewInputs looks up the files; those that do not exist are left out, as
+// nothing can be written over them.
+func NewInputs(paths []string) *Inputs {
+	in := &Inputs{ids: make(map[fileID]bool, len(paths))}
+	for _, p := range paths {
+		if id, ok := statID(p); ok {
+			in.ids[id] = true
+		}
+	}
+	return in
+}
+
+func statID(path string) (fileID, bool) {
+	st, err := os.Stat(path)
+	if err != nil {
+		return fileID{}, false
+	}
+	return idOf(st)
+}
+
+func idOf(st os.FileInfo) (fileID, bool) {
+	sys, ok := st.Sys().(*syscall.Stat_t)
+	if !ok {
+		return fileID{}, false
+	}
+	return fileID{dev: uint64(sys.Dev), ino: sys.Ino}, true
+}
+
+// WriteFile is report.WriteFile against these inputs.
+func (in *Inputs) WriteFile(path string, write func(io.Writer) error) error {
+	if err := in.check(path); err != nil {
 		return err
 	}
 	return writeAtomic(path, false, true, write)
@@ -33,8 +77,8 @@ func WriteFile(path string, protect []string, write func(io.Writer) error) error
 // call SyncFolder once instead, before the file that says they are done.
 // A crash before that may leave some of them empty, never half-written
 // over an older one.
-func WriteFileUnsynced(path string, protect []string, write func(io.Writer) error) error {
-	if err := checkNotInput(path, protect); err != nil {
+func (in *Inputs) WriteFileUnsynced(path string, write func(io.Writer) error) error {
+	if err := in.check(path); err != nil {
 		return err
 	}
 	return writeAtomic(path, false, false, write)
@@ -208,7 +252,7 @@ func writeThrough(path string, write func(io.Writer) error) error {
 	return f.Close()
 }
 
-func checkNotInput(path string, inputs []string) error {
+func (in *Inputs) check(path string) error {
 	out, err := os.Stat(path)
 	if err != nil {
 		return nil // does not exist yet
@@ -216,10 +260,8 @@ func checkNotInput(path string, inputs []string) error {
 	if out.IsDir() {
 		return fmt.Errorf("%s is a folder, not a file", path)
 	}
-	for _, in := range inputs {
-		if st, err := os.Stat(in); err == nil && os.SameFile(st, out) {
-			return fmt.Errorf("%s is an input file; r3l never writes over its inputs", path)
-		}
+	if id, ok := idOf(out); ok && in.ids[id] {
+		return fmt.Errorf("%s is an input file; r3l never writes over its inputs", path)
 	}
 	return nil
 }
