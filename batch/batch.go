@@ -149,6 +149,7 @@ func Run(opts Options) (*Outcome, error) {
 		return nil, err
 	}
 	results := r.score(p, files)
+	sizeGCLimit()
 	// Each report shows the change since the region's previous period
 	// among the inputs, and its plan's targets.
 	assess.ChainBaselines(results)
