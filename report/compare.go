@@ -140,8 +140,73 @@ func ComparisonJSON(c *assess.Comparison, lang string) any {
 	return o
 }
 
+// Comparison writes the comparison's JSON as ComparisonJSON's object
+// would encode, byte for byte, but one assessment at a time: the whole
+// document of thousands of assessments is never held in memory, nor
+// indented in a second buffer.
 func (j jsonWriter) Comparison(w io.Writer, c *assess.Comparison) error {
-	return writeJSON(w, ComparisonJSON(c, j.opts.Lang))
+	o := ComparisonJSON(c, j.opts.Lang).(comparisonObject)
+	sw := &jsonStream{w: &jsonEncoder{w: w}} // its Write escapes what acts on a terminal
+	sw.raw("{\n")
+	sw.field("framework", o.Framework, true)
+	sw.field("group_by", o.GroupBy, true)
+	sw.field("min_group", o.MinGroup, true)
+	if len(c.Results) == 0 {
+		sw.field("assessments", []jsonRanked{}, true)
+	} else {
+		sw.raw(`  "assessments": [` + "\n")
+		for i, r := range c.Results {
+			sw.raw("    ")
+			sw.value(jsonRanked{AssessmentJSON(r, j.opts.Lang), c.Ranks[i]}, "    ")
+			if i < len(c.Results)-1 {
+				sw.raw(",")
+			}
+			sw.raw("\n")
+		}
+		sw.raw("  ],\n")
+	}
+	sw.field("statistics", o.Statistics, true)
+	sw.field("groups", o.Groups, true)
+	sw.field("trends", o.Trends, false)
+	sw.raw("}\n")
+	return sw.err
+}
+
+// jsonStream writes a JSON object field by field, indented as
+// json.Encoder with SetIndent("", "  ") would indent the whole.
+type jsonStream struct {
+	w   io.Writer
+	err error
+}
+
+func (s *jsonStream) raw(text string) {
+	if s.err == nil {
+		_, s.err = io.WriteString(s.w, text)
+	}
+}
+
+// value writes v indented for its depth, without the encoder's newline.
+func (s *jsonStream) value(v any, prefix string) {
+	if s.err != nil {
+		return
+	}
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent(prefix, "  ")
+	if s.err = enc.Encode(v); s.err == nil {
+		_, s.err = s.w.Write(bytes.TrimSuffix(b.Bytes(), []byte("\n")))
+	}
+}
+
+func (s *jsonStream) field(key string, v any, more bool) {
+	k, _ := json.Marshal(key)
+	s.raw("  " + string(k) + ": ")
+	s.value(v, "  ")
+	if more {
+		s.raw(",")
+	}
+	s.raw("\n")
 }
 
 func (csvWriter) Comparison(w io.Writer, c *assess.Comparison) error {

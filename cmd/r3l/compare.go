@@ -93,6 +93,9 @@ func runCompare(s *streams, opts *compareOptions) error {
 		return err
 	}
 	popts.Context = s.ctx
+	// No comparison format shows evidence or comments: forget them as
+	// each file is read.
+	popts.DropNotes = true
 	plans, err := opts.plansFlag.load()
 	if err != nil {
 		return err
