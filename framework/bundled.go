@@ -6,11 +6,10 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
+	"regexp"
 	"sort"
 	"strings"
 	"sync"
-
-	"gopkg.in/yaml.v3"
 
 	"github.com/r3l/r3l/internal/yamlx"
 )
@@ -27,69 +26,46 @@ type bundledFramework struct {
 	file string // for messages
 }
 
-var bundled = sync.OnceValues(func() (map[string]*bundledFramework, error) {
+// bundled is the set of bundled frameworks. Each is parsed when it is first
+// asked for: `assess` needs one of them, and parsing all took longer than
+// everything else it does.
+var bundled = sync.OnceValues(func() (*bundledSet, error) {
 	dir, err := fs.Sub(bundledFS, "bundled")
 	if err != nil {
 		return nil, err
 	}
-	return loadBundled(dir)
+	return newBundledSet(dir)
 })
 
-// loadBundled loads every framework file at the top of fsys, keyed by the id
-// each declares. It takes an fs.FS so tests can feed it files of their own.
-// A bundled framework may extend another bundled one (extends: ID), which
-// is then loaded first.
-func loadBundled(fsys fs.FS) (map[string]*bundledFramework, error) {
-	files, err := readBundled(fsys)
-	if err != nil {
-		return nil, err
-	}
-	out := map[string]*bundledFramework{}
-	r := &resolver{onlyBundled: true}
-	r.bundled = func(id string, r *resolver) (*Framework, error) {
-		if b, ok := out[id]; ok {
-			return b.fw, nil
-		}
-		bf, ok := files[id]
-		if !ok {
-			return nil, nil
-		}
-		f, err := r.loadRoot(link{key: "bundled:" + id, name: id}, bf.file, bf.data, bf.root)
-		if err != nil {
-			return nil, err
-		}
-		f.Path, f.bundled = "bundled:"+f.ID, true
-		out[id] = &bundledFramework{fw: f, src: bf.data, file: bf.file}
-		return f, nil
-	}
-	ids := make([]string, 0, len(files))
-	for id := range files {
-		ids = append(ids, id)
-	}
-	sort.Strings(ids)
-	for _, id := range ids {
-		if _, err := r.bundled(id, r); err != nil {
-			return nil, err
-		}
-	}
-	return out, nil
+// bundledSet knows the bundled framework files by the id each declares and
+// loads each once, on demand.
+type bundledSet struct {
+	files  map[string]*bundledFile // by id
+	mu     sync.Mutex
+	loaded map[string]*bundledFramework
+	errs   map[string]error
+	r      *resolver
 }
 
-// bundledFile is a bundled framework file, parsed.
+// bundledFile is a bundled framework file, its id read off its text.
 type bundledFile struct {
 	file string // for messages
 	data []byte
-	root *yaml.Node
 }
 
-// readBundled parses the framework files at the top of fsys, keyed by the
-// id each declares.
-func readBundled(fsys fs.FS) (map[string]*bundledFile, error) {
+// topID finds a file's top-level id without parsing it; the loader checks
+// that the id it parses is the same.
+var topID = regexp.MustCompile(`(?m)^id:[ \t]*["']?([^"'\s#]+)["']?[ \t]*(?:#.*)?\r?$`)
+
+// newBundledSet reads the framework files at the top of fsys, keyed by the
+// id each declares. It takes an fs.FS so tests can feed it files of their
+// own.
+func newBundledSet(fsys fs.FS) (*bundledSet, error) {
 	entries, err := fs.ReadDir(fsys, ".")
 	if err != nil {
 		return nil, err
 	}
-	out := map[string]*bundledFile{}
+	set := &bundledSet{files: map[string]*bundledFile{}, loaded: map[string]*bundledFramework{}, errs: map[string]error{}}
 	for _, e := range entries {
 		if e.IsDir() {
 			continue
@@ -99,22 +75,108 @@ func readBundled(fsys fs.FS) (map[string]*bundledFile, error) {
 		if err != nil {
 			return nil, err
 		}
-		root, err := yamlx.Parse(file, data, yamlx.Limits{MaxNodes: yamlx.MaxFrameworkNodes})
+		m := topID.FindSubmatch(data)
+		if m == nil {
+			return nil, fmt.Errorf("%s declares no framework id", file)
+		}
+		id := string(m[1])
+		if prev, ok := set.files[id]; ok {
+			return nil, fmt.Errorf("%s and %s both declare framework id %q", prev.file, file, id)
+		}
+		set.files[id] = &bundledFile{file: file, data: data}
+	}
+	// A bundled framework may extend another bundled one (extends: ID),
+	// which is then loaded first.
+	set.r = &resolver{onlyBundled: true}
+	set.r.bundled = func(id string, r *resolver) (*Framework, error) {
+		b, err := set.load(id, r)
+		if b == nil {
+			return nil, err
+		}
+		return b.fw, err
+	}
+	return set, nil
+}
+
+// get loads the framework with the id, or returns nil when none has it.
+func (s *bundledSet) get(id string) (*bundledFramework, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.load(id, s.r)
+}
+
+// load is get with the lock held: an extension loads its base through it.
+func (s *bundledSet) load(id string, r *resolver) (*bundledFramework, error) {
+	if b, ok := s.loaded[id]; ok {
+		return b, nil
+	}
+	if err, ok := s.errs[id]; ok {
+		return nil, err
+	}
+	bf, ok := s.files[id]
+	if !ok {
+		return nil, nil
+	}
+	f, err := func() (*Framework, error) {
+		root, err := yamlx.Parse(bf.file, bf.data, yamlx.Limits{MaxNodes: yamlx.MaxFrameworkNodes})
 		if err != nil {
 			return nil, err
 		}
-		id, _ := nodeID(root)
-		if prev, ok := out[id]; ok {
-			return nil, fmt.Errorf("%s and %s both declare framework id %q", prev.file, file, id)
+		if got, _ := nodeID(root); got != id {
+			return nil, fmt.Errorf("%s: its id %q was read as %q", bf.file, got, id)
 		}
-		out[id] = &bundledFile{file: file, data: data, root: root}
+		return r.loadRoot(link{key: "bundled:" + id, name: id}, bf.file, bf.data, root)
+	}()
+	if err != nil {
+		s.errs[id] = err
+		return nil, err
+	}
+	f.Path, f.bundled = "bundled:"+f.ID, true
+	b := &bundledFramework{fw: f, src: bf.data, file: bf.file}
+	s.loaded[id] = b
+	return b, nil
+}
+
+// ids are the bundled frameworks' ids, sorted.
+func (s *bundledSet) ids() []string {
+	ids := make([]string, 0, len(s.files))
+	for id := range s.files {
+		ids = append(ids, id)
+	}
+	sort.Strings(ids)
+	return ids
+}
+
+// all loads every bundled framework.
+func (s *bundledSet) all() (map[string]*bundledFramework, error) {
+	out := map[string]*bundledFramework{}
+	for _, id := range s.ids() {
+		b, err := s.get(id)
+		if err != nil {
+			return nil, err
+		}
+		out[id] = b
 	}
 	return out, nil
 }
 
+// loadBundled loads every framework file at the top of fsys, keyed by the
+// id each declares (for tests).
+func loadBundled(fsys fs.FS) (map[string]*bundledFramework, error) {
+	set, err := newBundledSet(fsys)
+	if err != nil {
+		return nil, err
+	}
+	return set.all()
+}
+
 // Bundled returns the frameworks built into the tool, sorted by id.
 func Bundled() ([]*Framework, error) {
-	m, err := bundled()
+	set, err := bundled()
+	if err != nil {
+		return nil, err
+	}
+	m, err := set.all()
 	if err != nil {
 		return nil, err
 	}
@@ -129,12 +191,12 @@ func Bundled() ([]*Framework, error) {
 // BundledSource returns the YAML text of the bundled framework whose id is
 // id.
 func BundledSource(id string) ([]byte, error) {
-	m, err := bundled()
+	set, err := bundled()
 	if err != nil {
 		return nil, err
 	}
-	if b, ok := m[id]; ok {
-		return bytes.Clone(b.src), nil // the caller may change its copy
+	if b, ok := set.files[id]; ok {
+		return bytes.Clone(b.data), nil // the caller may change its copy
 	}
 	return nil, fmt.Errorf("no bundled framework %q", id)
 }
@@ -144,18 +206,18 @@ const DefaultID = "r3lplus"
 
 // Get returns a bundled framework by id.
 func Get(id string) (*Framework, error) {
-	m, err := bundled()
+	set, err := bundled()
 	if err != nil {
 		return nil, err
 	}
-	if b, ok := m[id]; ok {
+	b, err := set.get(id)
+	if err != nil {
+		return nil, err
+	}
+	if b != nil {
 		return b.fw, nil
 	}
-	ids := make([]string, 0, len(m))
-	for k := range m {
-		ids = append(ids, k)
-	}
-	sort.Strings(ids)
+	ids := set.ids()
 	return nil, fmt.Errorf("unknown framework %q: bundled are %s; or give a framework file with -F FILE", id, strings.Join(ids, ", "))
 }
 

@@ -49,14 +49,15 @@ func (e *chainError) Error() string { return e.msg }
 // newResolver finds bundled bases among the frameworks built in.
 func newResolver() *resolver {
 	return &resolver{bundled: func(id string, _ *resolver) (*Framework, error) {
-		m, err := bundled()
+		set, err := bundled()
 		if err != nil {
 			return nil, err
 		}
-		if b, ok := m[id]; ok {
-			return b.fw, nil
+		b, err := set.get(id)
+		if b == nil {
+			return nil, err
 		}
-		return nil, nil
+		return b.fw, err
 	}, known: bundledList}
 }
 
@@ -185,15 +186,11 @@ func (r *resolver) base(ref, dir string) (*Framework, error) {
 
 // bundledList names the bundled frameworks, for messages.
 func bundledList() string {
-	fws, err := Bundled()
+	set, err := bundled()
 	if err != nil {
 		return "none"
 	}
-	ids := make([]string, len(fws))
-	for i, f := range fws {
-		ids[i] = f.ID
-	}
-	return strings.Join(ids, ", ")
+	return strings.Join(set.ids(), ", ")
 }
 
 // extension is an extension merged into a copy of its base.
