@@ -71,3 +71,23 @@ func BenchmarkAssessmentJSON(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkAssessmentFormats writes one sample region's report in each
+// format: what a batch pays per assessment and format.
+func BenchmarkAssessmentFormats(b *testing.B) {
+	r := sample(b, "lake-constance")
+	for _, f := range formats {
+		b.Run(f.Name, func(b *testing.B) {
+			w, err := New(f.Name, Options{Lang: "en", Version: "bench"})
+			if err != nil {
+				b.Fatal(err)
+			}
+			b.ReportAllocs()
+			for b.Loop() {
+				if err := w.Assessment(io.Discard, r); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
