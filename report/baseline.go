@@ -18,16 +18,7 @@ const MaxBaselineSize = 64 << 20
 
 // IsAssessmentJSON reports whether data is the JSON report of one
 // assessment, as `assess -f json` and batch write it.
-func IsAssessmentJSON(data []byte) bool {
-	if !isJSONOutput(data) {
-		return false
-	}
-	var keys map[string]json.RawMessage
-	_ = json.Unmarshal(data, &keys)
-	_, period := keys["period"]
-	_, areas := keys["areas"]
-	return period && areas
-}
+func IsAssessmentJSON(data []byte) bool { return jsonOutputKind(data) == "assessment" }
 
 // baselineNode is what a baseline needs of a node of the JSON report.
 type baselineNode struct {
@@ -44,6 +35,12 @@ func ReadBaseline(path string) (*assess.Baseline, error) {
 	if err != nil {
 		return nil, err
 	}
+	return ParseBaseline(path, data)
+}
+
+// ParseBaseline is ReadBaseline of a report already read; path names it in
+// messages.
+func ParseBaseline(path string, data []byte) (*assess.Baseline, error) {
 	var doc struct {
 		Framework   *jsonFramework `json:"framework"`
 		Region      *jsonRegion    `json:"region"`

@@ -62,13 +62,17 @@ func isCSVOutput(data []byte) bool {
 
 // isJSONOutput knows the JSON objects r3l writes by their keys: an
 // assessment, a comparison, a batch summary.
-func isJSONOutput(data []byte) bool {
+func isJSONOutput(data []byte) bool { return jsonOutputKind(data) != "" }
+
+// jsonOutputKind tells which JSON object of r3l's data is, by its keys:
+// "assessment", "comparison" or "summary"; "" for any other data.
+func jsonOutputKind(data []byte) string {
 	if !bytes.HasPrefix(bytes.TrimSpace(data), []byte("{")) {
-		return false
+		return ""
 	}
 	var keys map[string]json.RawMessage
 	if json.Unmarshal(data, &keys) != nil {
-		return false
+		return ""
 	}
 	has := func(names ...string) bool {
 		for _, n := range names {
@@ -78,8 +82,15 @@ func isJSONOutput(data []byte) bool {
 		}
 		return true
 	}
-	return has("framework", "region", "period", "areas") || has("framework", "assessments", "statistics") ||
-		has("inputs", "assessments", "failed", "outputs")
+	switch {
+	case has("framework", "region", "period", "areas"):
+		return "assessment"
+	case has("framework", "assessments", "statistics"):
+		return "comparison"
+	case has("inputs", "assessments", "failed", "outputs"):
+		return "summary"
+	}
+	return ""
 }
 
 // isXLSXOutput knows r3l's report and comparison workbooks: made by r3l

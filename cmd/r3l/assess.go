@@ -7,8 +7,10 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/r3l/r3l/instrument"
 	"github.com/r3l/r3l/internal/i18n"
 	"github.com/r3l/r3l/pipeline"
+	"github.com/r3l/r3l/plan"
 	"github.com/r3l/r3l/report"
 )
 
@@ -104,15 +106,13 @@ func runAssess(s *streams, opts *assessOptions) error {
 	if err != nil {
 		return err
 	}
+	var pl *plan.Plan
 	if opts.plan != "" {
-		pl, err := loadPlan(opts.plan)
-		if err != nil {
+		if pl, err = instrument.LoadPlan(opts.plan); err != nil {
 			return err
 		}
-		if err := applyProgress(s, res, base, pl); err != nil {
-			return err
-		}
-	} else if err := applyProgress(s, res, base, nil); err != nil {
+	}
+	if err := applyProgress(s, res, base, pl); err != nil {
 		return err
 	}
 	w, err := opts.writer(s, report.Options{Lang: opts.lang, Summary: opts.summary})

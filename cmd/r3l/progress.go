@@ -34,8 +34,10 @@ func (f *baselineFlag) load(s *streams, opts pipeline.Options) (*assess.Baseline
 		return nil, nil
 	}
 	if len(f.baseline) == 1 {
-		if data, err := yamlx.ReadHead(f.baseline[0], report.MaxBaselineSize); err == nil && report.IsAssessmentJSON(data) {
-			return report.ReadBaseline(f.baseline[0])
+		// A folder or glob cannot be read as a file: it is read as
+		// questionnaires below.
+		if data, err := yamlx.ReadFile(f.baseline[0], report.MaxBaselineSize); err == nil && report.IsAssessmentJSON(data) {
+			return report.ParseBaseline(f.baseline[0], data)
 		}
 	}
 	opts.Context = s.ctx
@@ -58,11 +60,6 @@ func (f *baselineFlag) load(s *streams, opts pipeline.Options) (*assess.Baseline
 		return assess.BaselineOf(results[0], strings.Join(f.baseline, " ")), nil
 	}
 	return nil, fmt.Errorf("--baseline holds %d assessments; it takes the questionnaires of one region and period", len(results))
-}
-
-// loadPlan reads a plan file, YAML or workbook.
-func loadPlan(path string) (*plan.Plan, error) {
-	return instrument.LoadPlan(path)
 }
 
 // reportDay is the day a report is made, which decides which actions are
@@ -105,7 +102,7 @@ func (f *plansFlag) load() ([]*plan.Plan, error) {
 	var plans []*plan.Plan
 	var errs []error
 	for _, path := range uniquePaths(f.paths) {
-		p, err := loadPlan(path)
+		p, err := instrument.LoadPlan(path)
 		if err != nil {
 			errs = append(errs, err)
 			continue
