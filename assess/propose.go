@@ -61,13 +61,13 @@ func Propose(r *Result, focus int) []Proposal {
 			all = append(all, &r.Areas[ai].Criteria[ci])
 		}
 	}
-	low := lowestQuarter(all)
+	low, scored := lowestQuarter(all)
 	points, topPoints, withPoints := priorityPlaces(r)
 	var out []Proposal
 	for _, c := range all {
 		var reasons []Reason
 		if place, ok := low[c]; ok {
-			reasons = append(reasons, Reason{Kind: ReasonLowScore, Value: *c.Score, Count: place, Of: len(scoredOf(all)), Overall: r.Score})
+			reasons = append(reasons, Reason{Kind: ReasonLowScore, Value: *c.Score, Count: place, Of: scored, Overall: r.Score})
 		}
 		if p := points[c.Criterion]; p.Points > 0 && p.Points >= topPoints {
 			reasons = append(reasons, Reason{Kind: ReasonPriority, Value: float64(p.Points), Count: p.place, Of: withPoints})
@@ -104,25 +104,21 @@ func scoreOrMinusOne(n Node) float64 {
 	return *n.Score
 }
 
-func scoredOf(cs []*CriterionResult) []*CriterionResult {
-	var out []*CriterionResult
-	for _, c := range cs {
+// lowestQuarter returns the scored criteria among the lowest quarter
+// (rounded up) by score, with their place from the bottom, and how many
+// criteria have a score; criteria tied with the last of the quarter are in
+// it too.
+func lowestQuarter(all []*CriterionResult) (map[*CriterionResult]int, int) {
+	var scored []*CriterionResult
+	for _, c := range all {
 		if c.Status == Scored {
-			out = append(out, c)
+			scored = append(scored, c)
 		}
 	}
-	return out
-}
-
-// lowestQuarter returns the scored criteria among the lowest quarter
-// (rounded up) by score, with their place from the bottom; criteria tied
-// with the last of the quarter are in it too.
-func lowestQuarter(all []*CriterionResult) map[*CriterionResult]int {
-	scored := scoredOf(all)
 	slices.SortStableFunc(scored, func(a, b *CriterionResult) int { return cmp.Compare(*a.Score, *b.Score) })
 	out := map[*CriterionResult]int{}
 	if len(scored) == 0 {
-		return out
+		return out, 0
 	}
 	cut := *scored[(len(scored)+3)/4-1].Score
 	for i, c := range scored {
@@ -131,7 +127,7 @@ func lowestQuarter(all []*CriterionResult) map[*CriterionResult]int {
 		}
 		out[c] = i + 1
 	}
-	return out
+	return out, len(scored)
 }
 
 type placedPriority struct {

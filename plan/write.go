@@ -9,9 +9,9 @@ import (
 )
 
 // YAML encodes the plan as a plan file that Parse reads back. head are
-// comment lines put at the top; targetNotes, when given, a comment above
-// each target by id (the proposal's evidence, say). Untrusted text is
-// encoded as YAML strings, so nothing in a title can add keys.
+// comment lines put at the top, actionsHelp those above the actions.
+// Untrusted text is encoded as YAML strings, so nothing in a title can add
+// keys.
 func (p *Plan) YAML(head []string, actionsHelp []string) ([]byte, error) {
 	root := &yaml.Node{Kind: yaml.MappingNode, HeadComment: comment(head)}
 	add := func(key string, v *yaml.Node) {

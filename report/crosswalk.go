@@ -1,6 +1,7 @@
 package report
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/r3l/r3l/assess"
@@ -49,20 +50,11 @@ func (s style) translationNotes(c *assess.Comparison) []string {
 func crosswalksUsed(c *assess.Comparison) []*crosswalk.Crosswalk {
 	var out []*crosswalk.Crosswalk
 	for _, r := range c.Results {
-		if t := r.Translated; t != nil && !containsCrosswalk(out, t.Crosswalk) {
+		if t := r.Translated; t != nil && !slices.Contains(out, t.Crosswalk) {
 			out = append(out, t.Crosswalk)
 		}
 	}
 	return out
-}
-
-func containsCrosswalk(cws []*crosswalk.Crosswalk, c *crosswalk.Crosswalk) bool {
-	for _, x := range cws {
-		if x == c {
-			return true
-		}
-	}
-	return false
 }
 
 // jsonTranslated is the JSON of an assessment shown through a crosswalk.
