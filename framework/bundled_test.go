@@ -406,3 +406,24 @@ func bundledInvariants(t *testing.T, f *Framework) {
 		t.Errorf("min_coverage %v, priority points %v", f.MinCoverage, f.PriorityPoints)
 	}
 }
+
+// TestBundledLazy: a bundled framework is parsed when it is asked for, so
+// one framework is got without parsing the others (a broken one here).
+func TestBundledLazy(t *testing.T) {
+	set, err := newBundledSet(fstest.MapFS{
+		"a.yaml": miniFramework("mini"),
+		"b.yaml": {Data: []byte("schema: r3l.framework/v1\nid: broken\nversion: [\n")},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if b, err := set.get("mini"); err != nil || b == nil || b.fw.ID != "mini" {
+		t.Fatalf("get(mini): %v, %v", b, err)
+	}
+	if len(set.loaded) != 1 {
+		t.Errorf("%d frameworks parsed to get one", len(set.loaded))
+	}
+	if _, err := set.all(); err == nil {
+		t.Error("the broken framework loaded")
+	}
+}
