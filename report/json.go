@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"slices"
 	"sync"
 
 	"github.com/r3l/r3l/assess"
@@ -264,7 +265,7 @@ func planJSON(ps *assess.PlanStatus) *jsonPlan {
 	for i := range p.Actions {
 		a := &p.Actions[i]
 		jp.Actions = append(jp.Actions, jsonAction{ID: a.ID, Title: a.Title, Criteria: a.Criteria, Lead: a.Lead,
-			Start: a.Start.Text, Due: a.Due.Text, Status: a.Status, Evidence: a.Evidence, Overdue: a.Overdue(ps.Today)})
+			Start: a.Start.Text, Due: a.Due.Text, Status: a.Status, Evidence: a.Evidence, Overdue: slices.Contains(ps.Overdue, a)})
 	}
 	for _, a := range ps.Overdue {
 		jp.Overdue = append(jp.Overdue, a.ID)

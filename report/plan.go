@@ -1,6 +1,7 @@
 package report
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/r3l/r3l/assess"
@@ -138,14 +139,7 @@ func (s style) actionRefs(r *assess.Result, id string) []string {
 }
 
 // overdue reports whether the plan's action is overdue.
-func overdue(r *assess.Result, a *plan.Action) bool {
-	for _, o := range r.Plan.Overdue {
-		if o == a {
-			return true
-		}
-	}
-	return false
-}
+func overdue(r *assess.Result, a *plan.Action) bool { return slices.Contains(r.Plan.Overdue, a) }
 
 // overdueLine is "Overdue actions: M2, R1", or "… none".
 func (s style) overdueLine(r *assess.Result) string {
