@@ -19,7 +19,7 @@ import (
 const questionnaireSchema = "r3l.questionnaire/v1"
 
 // MaxFileSize caps a framework file before it is parsed.
-const MaxFileSize = 8 << 20
+const MaxFileSize = 32 << 20
 
 // Bounds of a framework's numbers (docs/reference.md §1, §1.1). Within
 // them every score is computed without overflow and every weighted sum

@@ -609,7 +609,7 @@ func TestLoadFile(t *testing.T) {
 		t.Fatal(err)
 	}
 	_, err := LoadFile(big)
-	if want := big + ": file is larger than 8 MiB"; err == nil || err.Error() != want {
+	if want := big + ": file is larger than 32 MiB"; err == nil || err.Error() != want {
 		t.Errorf("big file: %v, want %s", err, want)
 	}
 	f, err := LoadFile("testdata/small.yaml")

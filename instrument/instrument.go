@@ -186,7 +186,16 @@ type LoadOptions struct {
 	// own reports, found among the inputs): ReadFile returns ErrSkipped
 	// for them.
 	Skip func(data []byte) bool
+	// Indicators is the number of indicators of the framework the files
+	// are read against (-F), if known: the limits a file is read within
+	// grow with it (scale).
+	Indicators int
 }
+
+// scale is how many times its fixed limits a questionnaire file may
+// reach: they fit frameworks of up to 5,000 indicators, and a file for a
+// larger framework is larger in proportion.
+func (o LoadOptions) scale() int64 { return 1 + int64(o.Indicators)/5_000 }
 
 // ErrSkipped is the error of a file LoadOptions.Skip leaves out.
 var ErrSkipped = errors.New("not a questionnaire: skipped")
@@ -245,7 +254,7 @@ func readerFor(path string, data []byte) Reader {
 // ReadFile reads every questionnaire in one file, with the reader that
 // claims it.
 func ReadFile(path string, opts LoadOptions) ([]*assess.Questionnaire, error) {
-	data, err := yamlx.ReadHead(path, maxSize())
+	data, err := yamlx.ReadHead(path, maxSize()*opts.scale())
 	if err != nil {
 		return nil, err
 	}
@@ -253,8 +262,8 @@ func ReadFile(path string, opts LoadOptions) ([]*assess.Questionnaire, error) {
 		return nil, fmt.Errorf("%s: %w", path, ErrSkipped)
 	}
 	r := readerFor(path, data)
-	if int64(len(data)) > r.MaxSize {
-		return nil, yamlx.TooLarge(path, r.MaxSize)
+	if limit := r.MaxSize * opts.scale(); int64(len(data)) > limit {
+		return nil, yamlx.TooLarge(path, limit)
 	}
 	qs, err := r.Read(path, data, opts)
 	if err != nil {

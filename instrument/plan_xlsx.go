@@ -523,7 +523,7 @@ func ParsePlanWorkbook(path string, data []byte) (*plan.Plan, error) {
 	if len(data) > 0 && !isWorkbookData(data) && isText(data) {
 		return nil, yamlx.Problem{Path: path, Msg: "not an Excel workbook (the file holds plain text, such as a YAML plan, which LoadPlan reads)"}
 	}
-	b, err := openWorkbook(path, data)
+	b, err := openWorkbook(path, data, 1)
 	if err != nil {
 		return nil, err
 	}
@@ -537,7 +537,7 @@ func ParsePlanWorkbook(path string, data []byte) (*plan.Plan, error) {
 			return nil, yamlx.Problem{Path: path, Msg: fmt.Sprintf("not an r3l plan workbook: no sheet %q", want)}
 		}
 	}
-	r := &planReader{wbReader: &wbReader{path: path, cells: b.cells, sheets: sheets, doc: "a plan"}, p: &plan.Plan{Path: path}}
+	r := &planReader{wbReader: &wbReader{path: path, cells: b.cells, sheets: sheets, doc: "a plan", maxRows: maxSheetRows}, p: &plan.Plan{Path: path}}
 	if props, err := b.f.GetWorkbookProps(); err == nil && props.Date1904 != nil {
 		r.date1904 = *props.Date1904
 	}

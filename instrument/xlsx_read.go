@@ -45,7 +45,7 @@ func claimsWorkbook(path string, data []byte) bool {
 // a yamlx.Problems listing every problem, each with its cell
 // ("q.xlsx: Answers!E12: …").
 func LoadWorkbook(path string, data []byte, opts LoadOptions) (*assess.Questionnaire, error) {
-	b, err := openWorkbook(path, data)
+	b, err := openWorkbook(path, data, opts.scale())
 	if err != nil {
 		return nil, err
 	}
@@ -56,7 +56,7 @@ func LoadWorkbook(path string, data []byte, opts LoadOptions) (*assess.Questionn
 // readWorkbook reads a workbook: an r3l questionnaire, or a survey tool's
 // response export (its first sheet).
 func readWorkbook(path string, data []byte, opts LoadOptions) ([]*assess.Questionnaire, error) {
-	b, err := openWorkbook(path, data)
+	b, err := openWorkbook(path, data, opts.scale())
 	if err != nil {
 		return nil, err
 	}
@@ -90,6 +90,8 @@ type xlsxFile struct {
 	// unpacks to files, removed by Close, whatever happened: excelize
 	// leaves them behind when opening fails, with no File to close.
 	tmp string
+	// maxRows is how far down a sheet is read.
+	maxRows int
 }
 
 // Close releases the workbook and removes its temporary files.
@@ -103,14 +105,14 @@ func (b *xlsxFile) Close() {
 }
 
 // openWorkbook opens a workbook after checkWorkbook, with the limits
-// every workbook is read with. Close the book on success; on failure
-// nothing is left open.
-func openWorkbook(path string, data []byte) (*xlsxFile, error) {
-	largest, err := checkWorkbook(path, data)
+// every workbook is read with, scale times (LoadOptions.scale). Close the
+// book on success; on failure nothing is left open.
+func openWorkbook(path string, data []byte, scale int64) (*xlsxFile, error) {
+	largest, err := checkWorkbook(path, data, MaxWorkbookUnzipSize*uint64(scale))
 	if err != nil {
 		return nil, err
 	}
-	b := &xlsxFile{}
+	b := &xlsxFile{maxRows: maxSheetRows * int(scale)}
 	if largest > MaxWorkbookXMLInMemory { // a part excelize unpacks to a file
 		tmp, err := os.MkdirTemp("", "r3l-xlsx-")
 		if err != nil {
@@ -119,7 +121,7 @@ func openWorkbook(path string, data []byte) (*xlsxFile, error) {
 		b.tmp = tmp
 	}
 	b.f, err = excelize.OpenReader(bytes.NewReader(data), excelize.Options{
-		UnzipSizeLimit:    MaxWorkbookUnzipSize,
+		UnzipSizeLimit:    MaxWorkbookUnzipSize * scale,
 		UnzipXMLSizeLimit: MaxWorkbookXMLInMemory,
 		RawCellValue:      true,
 		TmpDir:            b.tmp,
@@ -159,7 +161,7 @@ func loadWorkbook(path string, data []byte, b *xlsxFile, opts LoadOptions) (*ass
 			return nil, yamlx.Problem{Path: path, Msg: fmt.Sprintf("not an r3l questionnaire workbook: no sheet %q", want)}
 		}
 	}
-	r := &wbReader{path: path, cells: b.cells, sheets: sheets}
+	r := &wbReader{path: path, cells: b.cells, sheets: sheets, maxRows: b.maxRows}
 	q := r.questionnaire(opts)
 	if err := r.err(); err != nil {
 		return nil, identified(err, q)
@@ -172,7 +174,7 @@ func loadWorkbook(path string, data []byte, b *xlsxFile, opts LoadOptions) (*ass
 // it, and refuses archives that unpack to more than the limit, judged by
 // the sizes the archive declares (Go's zip reader stops at those). It
 // returns the largest size a part declares.
-func checkWorkbook(path string, data []byte) (uint64, error) {
+func checkWorkbook(path string, data []byte, unzipLimit uint64) (uint64, error) {
 	bad := func(format string, args ...any) (uint64, error) {
 		return 0, yamlx.Problem{Path: path, Msg: fmt.Sprintf(format, args...)}
 	}
@@ -198,8 +200,8 @@ func checkWorkbook(path string, data []byte) (uint64, error) {
 	for _, zf := range zr.File {
 		total += zf.UncompressedSize64
 		largest = max(largest, zf.UncompressedSize64)
-		if total > MaxWorkbookUnzipSize || zf.UncompressedSize64 > MaxWorkbookUnzipSize {
-			return bad("the workbook unpacks to more than %d MiB; a questionnaire needs far less, so it is not read", MaxWorkbookUnzipSize>>20)
+		if total > unzipLimit || zf.UncompressedSize64 > unzipLimit {
+			return bad("the workbook unpacks to more than %d MiB; a questionnaire needs far less, so it is not read", unzipLimit>>20)
 		}
 		switch strings.ToLower(strings.ReplaceAll(zf.Name, `\`, "/")) {
 		case "xl/workbook.xml":
@@ -236,6 +238,7 @@ type wbReader struct {
 	problems []cellProblem
 	more     int // problems past yamlx.MaxProblems
 
+	maxRows   int // the rows of a sheet that are read
 	answerCol int // the Answers sheet's answer column, once found
 	// doc is what the workbook holds, for messages; "" is a
 	// questionnaire.
@@ -330,7 +333,7 @@ func (r *wbReader) formulas(sheet string, rw row, cols ...int) {
 }
 
 // rows streams a sheet's rows with content, in the first cols columns,
-// up to row maxSheetRows: a row further down ends the reading, and if it
+// up to row maxRows: a row further down ends the reading, and if it
 // has content that is a problem. width, if given, sees the first ten rows
 // with content until it finds the sheet's header row among them, and
 // returns the columns the rows under it are read in. An error means the
@@ -345,9 +348,9 @@ func (r *wbReader) rows(canonical string, cols int, width func(row) int) ([]row,
 	var out []row
 	for it.Next() {
 		rw := row{n: it.Row(), cells: it.Cells(), noValue: it.NoValue()}
-		if rw.n > maxSheetRows {
+		if rw.n > r.maxRows {
 			if !rw.empty() || len(rw.noValue) > 0 {
-				r.errorf(canonical, 1, rw.n, "the sheet goes on beyond row %d; %s has far fewer rows, so r3l reads no further", maxSheetRows, cmp.Or(r.doc, "a questionnaire"))
+				r.errorf(canonical, 1, rw.n, "the sheet goes on beyond row %d; %s has far fewer rows, so r3l reads no further", r.maxRows, cmp.Or(r.doc, "a questionnaire"))
 			}
 			break
 		}

@@ -17,7 +17,7 @@ const MaxQuestionnaireSize = 4 << 20
 // LoadQuestionnaire parses and validates a YAML questionnaire. The error, if
 // any, is a yamlx.Problems listing every problem found.
 func LoadQuestionnaire(path string, data []byte, opts LoadOptions) (*assess.Questionnaire, error) {
-	root, err := yamlx.Parse(path, data, yamlx.Limits{NoAliases: true, MaxNodes: yamlx.MaxQuestionnaireNodes})
+	root, err := yamlx.Parse(path, data, yamlx.Limits{NoAliases: true, MaxNodes: yamlx.MaxQuestionnaireNodes * int(opts.scale())})
 	if err != nil {
 		return nil, err
 	}

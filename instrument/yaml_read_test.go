@@ -2,7 +2,9 @@ package instrument
 
 import (
 	"errors"
+	"fmt"
 	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -399,5 +401,35 @@ func TestQuestionnaireFixedFramework(t *testing.T) {
 	q, err := loadQ(t, "schema: r3l.questionnaire/v1\nframework: r3lplus@2012\nregion: {id: r}\nperiod: \"2024\"\n", LoadOptions{})
 	if err != nil || q.FrameworkID != "r3lplus" || q.FrameworkVersion != "2012" || q.Framework.ID != "r3lplus" || q.Missing() != 64 {
 		t.Errorf("r3lplus@2012: %+v, %v", q, err)
+	}
+}
+
+// A questionnaire of a framework with many indicators may hold more items
+// and bytes than the fixed caps: they grow with the framework given.
+func TestQuestionnaireLimitsGrowWithFramework(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("schema: r3l.questionnaire/v1\nframework: r3lplus\nregion: {id: r}\nperiod: \"2024\"\nanswers:\n")
+	for i := range 60_000 { // 120,000 items: more than MaxQuestionnaireNodes
+		fmt.Fprintf(&b, "  X%d.a: 3\n", i)
+	}
+	path := filepath.Join(t.TempDir(), "big.yaml")
+	if err := os.WriteFile(path, []byte(b.String()), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	_, err := ReadFile(path, LoadOptions{})
+	if want := "more than 100000 YAML items"; err == nil || !strings.Contains(err.Error(), want) {
+		t.Errorf("no framework size: %v, want %q", err, want)
+	}
+	// With a framework of 60,000 indicators the file is parsed: its
+	// problems are now its answers (none of them in R3L+).
+	_, err = ReadFile(path, LoadOptions{Indicators: 60_000})
+	if want := `big.yaml:6:3: unknown indicator "X0.a"`; err == nil || !strings.Contains(err.Error(), want) {
+		t.Errorf("60,000 indicators: %v, want %q", err, want)
+	}
+	if s := (LoadOptions{Indicators: 64}).scale(); s != 1 {
+		t.Errorf("scale of R3L+ = %d, want 1", s)
+	}
+	if s := (LoadOptions{Indicators: 100_000}).scale(); s != 21 {
+		t.Errorf("scale of 100,000 indicators = %d, want 21", s)
 	}
 }

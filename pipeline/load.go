@@ -70,6 +70,7 @@ func New(opts Options) (*Pipeline, error) {
 			return nil, err
 		}
 		p.Fixed, p.load.Pick = fw, instrument.FixedFramework(fw)
+		p.load.Indicators = fw.IndicatorCount()
 	}
 	return p, nil
 }

@@ -15,11 +15,13 @@ type Limits struct {
 }
 
 // Node caps of the files r3l reads: a questionnaire of R3L+ has about 300
-// items and one of a framework with 5,000 indicators about 15,000; a
-// framework with 5,000 indicators in three languages about 200,000.
+// items and one of a framework with 5,000 indicators about 15,000 (the cap
+// of a questionnaire grows with the indicators of the framework given with
+// -F: instrument.LoadOptions); a framework with 5,000 indicators in three
+// languages about 200,000, one with 100,000 in short form about 800,000.
 const (
 	MaxQuestionnaireNodes = 100_000
-	MaxFrameworkNodes     = 1_000_000
+	MaxFrameworkNodes     = 4_000_000
 )
 
 // tooManyNodes returns the line on which an estimate of the YAML items of
