@@ -120,6 +120,16 @@ func (g groupsMap) MarshalJSON() ([]byte, error) {
 
 // ComparisonJSON builds the JSON object of a comparison.
 func ComparisonJSON(c *assess.Comparison, lang string) any {
+	o := comparisonHead(c, lang)
+	for i, r := range c.Results {
+		o.Assessments = append(o.Assessments, jsonRanked{AssessmentJSON(r, lang), c.Ranks[i]})
+	}
+	return o
+}
+
+// comparisonHead is the JSON object of a comparison without its
+// assessments, which Comparison writes one at a time.
+func comparisonHead(c *assess.Comparison, lang string) comparisonObject {
 	fw := c.Framework
 	o := comparisonObject{
 		Framework:   jsonFramework{ID: fw.ID, Version: fw.Version, Title: fw.Title.Get(lang), SHA256: fw.SHA256},
@@ -129,9 +139,6 @@ func ComparisonJSON(c *assess.Comparison, lang string) any {
 		Statistics:  &statsMap{keys: c.Nodes, stats: c.Statistics},
 		Groups:      groupsMap{groups: c.Groups, c: c},
 		Trends:      []jsonTrend{},
-	}
-	for i, r := range c.Results {
-		o.Assessments = append(o.Assessments, jsonRanked{AssessmentJSON(r, lang), c.Ranks[i]})
 	}
 	trendKeys := append([]string{assess.OverallNode}, c.Nodes[1:1+len(fw.Areas)]...)
 	for _, t := range c.Trends {
@@ -145,7 +152,7 @@ func ComparisonJSON(c *assess.Comparison, lang string) any {
 // document of thousands of assessments is never held in memory, nor
 // indented in a second buffer.
 func (j jsonWriter) Comparison(w io.Writer, c *assess.Comparison) error {
-	o := ComparisonJSON(c, j.opts.Lang).(comparisonObject)
+	o := comparisonHead(c, j.opts.Lang)
 	sw := &jsonStream{w: &jsonEncoder{w: w}} // its Write escapes what acts on a terminal
 	sw.raw("{\n")
 	sw.field("framework", o.Framework, true)
