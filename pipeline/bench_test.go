@@ -31,7 +31,7 @@ var bench struct {
 func benchWorkload(b *testing.B) (dir string, paths []string) {
 	b.Helper()
 	bench.once.Do(func() {
-		bench.dir, _, bench.err = workload.Cached(workload.Default())
+		bench.dir, _, bench.err = workload.Bench()
 		if bench.err == nil {
 			bench.paths, bench.err = pipeline.ExpandInputs([]string{filepath.Join(bench.dir, workload.QuestionnaireDir)})
 		}

@@ -15,7 +15,7 @@ import (
 // the comparison files.
 func benchComparison(b *testing.B) *assess.Comparison {
 	b.Helper()
-	dir, _, err := workload.Cached(workload.Default())
+	dir, _, err := workload.Bench()
 	if err != nil {
 		b.Fatal(err)
 	}

@@ -308,6 +308,7 @@ func (x *xlsxWriter) summary(b *book, r *assess.Result) {
 	s := x.style
 	const sh = sheetSummary
 	b.Sheet(sh)
+	b.Light(sh)
 	fw := r.Framework
 	b.Set(sh, 1, 1, fmt.Sprintf("%s — %s", regionName(r.Region), r.Period))
 	b.cellStyle(sh, 1, 1, b.title)
@@ -557,6 +558,7 @@ func (x *xlsxWriter) criteria(b *book, r *assess.Result) {
 	s := x.style
 	const sh = sheetCriteria
 	b.Sheet(sh)
+	b.Light(sh)
 	var rows [][]any
 	for _, a := range r.Areas {
 		for _, c := range a.Criteria {
@@ -613,6 +615,7 @@ func (x *xlsxWriter) plan(b *book, r *assess.Result) {
 	s := x.style
 	const sh = sheetPlan
 	b.Sheet(sh)
+	b.Light(sh)
 	p := r.Plan.Plan
 	rows := targetRows(r, s.Lang)
 	targetCols := []column{
@@ -707,6 +710,7 @@ func (x *xlsxWriter) indicators(b *book, r *assess.Result) {
 	s := x.style
 	const sh = sheetIndicators
 	b.Sheet(sh)
+	b.Light(sh)
 	fw := r.Framework
 	cols := []column{
 		{fw.LevelName("criterion", s.Lang), 9, colText},
@@ -802,6 +806,7 @@ func (x *xlsxWriter) strengths(b *book, r *assess.Result) {
 	s := x.style
 	const sh = sheetStrengths
 	b.Sheet(sh)
+	b.Light(sh)
 	cols := func(first string) []column {
 		return []column{{first, 16, colText}, {"ID", 8, colText}, {r.Framework.LevelName("indicator", s.Lang), 60, colWrap},
 			{s.t("score"), 9, colScore}, {"sd", 7, colNum}, {"min", 7, colNum}, {"max", 7, colNum}}
@@ -833,6 +838,7 @@ func (x *xlsxWriter) roles(b *book, r *assess.Result) {
 	s := x.style
 	const sh = sheetRoles
 	b.Sheet(sh)
+	b.Light(sh)
 	cols := []column{{s.t("role"), 24, colText}, {"n", 5, colText}, {s.t("overall"), 10, colScore}, {s.t("coverage"), 11, colPct}}
 	for _, a := range r.Areas {
 		cols = append(cols, column{a.Area.ID + " " + a.Area.Title.Get(s.Lang), 16, colScore})
@@ -859,6 +865,7 @@ func (x *xlsxWriter) priorities(b *book, r *assess.Result) {
 	s := x.style
 	const sh = sheetPriorities
 	b.Sheet(sh)
+	b.Light(sh)
 	cols := []column{{"ID", 7, colText}, {r.Framework.LevelName("criterion", s.Lang), 50, colWrap}, {s.t("points"), 9, colText}}
 	for i := range r.Framework.PriorityPoints {
 		cols = append(cols, column{fmt.Sprintf("%s %d", s.t("rank"), i+1), 8, colText})
@@ -896,6 +903,7 @@ func (x *xlsxWriter) about(b *book, r *assess.Result) {
 	s := x.style
 	const sh = sheetAbout
 	b.Sheet(sh)
+	b.Light(sh)
 	fw := r.Framework
 	facts := [][]any{
 		{s.t("framework"), fw.ID},

@@ -3,9 +3,16 @@ package report
 import (
 	"archive/zip"
 	"bytes"
+	"fmt"
 	"io"
+	"slices"
 	"strings"
 	"testing"
+
+	"github.com/xuri/excelize/v2"
+
+	"github.com/r3l/r3l/assess"
+	"github.com/r3l/r3l/internal/workbook"
 )
 
 // TestDeferredRowsSameWorkbook writes the sample comparison workbook with
@@ -57,4 +64,76 @@ func readEntry(t *testing.T, book []byte, name string) string {
 		t.Fatal(err)
 	}
 	return string(data)
+}
+
+// TestLightSheetsSameWorkbook writes region workbooks with light sheets
+// and through excelize's ordinary API: every cell must read back with the
+// same value, as shown, and style, every row as tall, the same cells
+// merged and the sheet's dimension the same.
+func TestLightSheetsSameWorkbook(t *testing.T) {
+	for name, r := range map[string]*assess.Result{"lake-constance": sample(t, "lake-constance"), "planned": samplePlanned(t)} {
+		light := render(t, "xlsx", Options{Version: "test"}, r)
+		var buf bytes.Buffer
+		w := &xlsxWriter{style: newStyle(Options{Lang: "en", Width: 80, Version: "test"}), noSplice: true}
+		if err := w.Assessment(&buf, r); err != nil {
+			t.Fatal(err)
+		}
+		if strings.Contains(readEntry(t, buf.Bytes(), "xl/worksheets/sheet1.xml"), "inlineStr") {
+			t.Fatal("the ordinary workbook has inline strings")
+		}
+		if !strings.Contains(readEntry(t, light, "xl/worksheets/sheet1.xml"), "inlineStr") {
+			t.Fatal("the light workbook has no inline strings")
+		}
+		got, want := openBook(t, light), openBook(t, buf.Bytes())
+		sheets := want.GetSheetList()
+		if !slices.Equal(got.GetSheetList(), sheets) || len(sheets) < 6 {
+			t.Fatalf("%s: sheets %v, want %v", name, got.GetSheetList(), sheets)
+		}
+		cells := 0
+		for _, sh := range sheets {
+			wantDim, _ := want.GetSheetDimension(sh)
+			if gotDim, _ := got.GetSheetDimension(sh); gotDim != wantDim {
+				t.Errorf("%s %s: dimension %s, want %s", name, sh, gotDim, wantDim)
+			}
+			gm, _ := got.GetMergeCells(sh)
+			wm, _ := want.GetMergeCells(sh)
+			if fmt.Sprint(gm) != fmt.Sprint(wm) {
+				t.Errorf("%s %s: merged %v, want %v", name, sh, gm, wm)
+			}
+			rows, _ := want.GetRows(sh)
+			for row := 1; row <= len(rows)+2; row++ {
+				gh, _ := got.GetRowHeight(sh, row)
+				wh, _ := want.GetRowHeight(sh, row)
+				if gh != wh {
+					t.Errorf("%s %s row %d: height %v, want %v", name, sh, row, gh, wh)
+				}
+				for col := 1; col <= 30; col++ {
+					ref := workbook.Cell(col, row)
+					gv, _ := got.GetCellValue(sh, ref)
+					wv, _ := want.GetCellValue(sh, ref)
+					gs, _ := got.GetCellStyle(sh, ref)
+					ws, _ := want.GetCellStyle(sh, ref)
+					if gv != wv || gs != ws {
+						t.Errorf("%s %s!%s: %q style %d, want %q style %d", name, sh, ref, gv, gs, wv, ws)
+					}
+					if wv != "" {
+						cells++
+					}
+				}
+			}
+		}
+		if cells < 500 {
+			t.Errorf("%s: %d cells compared", name, cells)
+		}
+	}
+}
+
+func openBook(t *testing.T, data []byte) *excelize.File {
+	t.Helper()
+	f, err := excelize.OpenReader(bytes.NewReader(data))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { f.Close() })
+	return f
 }

@@ -30,12 +30,13 @@ type Book struct {
 	colWidths map[string][]float64
 	lastRow   map[string]int // the last row Set wrote on each sheet
 	lastCol   map[string]int // and the last column
+	light     map[string]*lightSheet
 }
 
 // New returns an empty book with splicing on.
 func New() *Book {
 	return &Book{F: excelize.NewFile(), Splice: true, streamed: map[string]bool{}, colWidths: map[string][]float64{},
-		lastRow: map[string]int{}, lastCol: map[string]int{}}
+		lastRow: map[string]int{}, lastCol: map[string]int{}, light: map[string]*lightSheet{}}
 }
 
 // Close releases the workbook's resources.
@@ -89,9 +90,23 @@ func (b *Book) Set(sheet string, col, row int, v any) {
 	if b.Err != nil {
 		return
 	}
-	ref := Cell(col, row)
 	b.lastRow[sheet] = max(b.lastRow[sheet], row)
 	b.lastCol[sheet] = max(b.lastCol[sheet], col)
+	if ls := b.light[sheet]; ls != nil {
+		switch v := v.(type) {
+		case nil:
+		case *float64:
+			if v != nil {
+				ls.cell(col, row).value = *v
+			}
+		case string, float64, int, bool:
+			ls.cell(col, row).value = v
+		default:
+			b.Do(fmt.Errorf("xlsx: cannot write %T", v))
+		}
+		return
+	}
+	ref := Cell(col, row)
 	switch v := v.(type) {
 	case nil:
 	case string:
@@ -113,6 +128,14 @@ func (b *Book) Set(sheet string, col, row int, v any) {
 
 // SetStyle styles the cells from (col1, row1) to (col2, row2).
 func (b *Book) SetStyle(sheet string, col1, row1, col2, row2, style int) {
+	if ls := b.light[sheet]; ls != nil {
+		for row := min(row1, row2); row <= max(row1, row2); row++ {
+			for col := min(col1, col2); col <= max(col1, col2); col++ {
+				ls.cell(col, row).style = style
+			}
+		}
+		return
+	}
 	if b.Err == nil {
 		b.Do(b.F.SetCellStyle(sheet, Cell(col1, row1), Cell(col2, row2), style))
 	}
@@ -219,6 +242,10 @@ const MaxRowHeight = excelize.MaxRowHeight
 
 // RowHeight sets a row's height in points, at most MaxRowHeight.
 func (b *Book) RowHeight(sheet string, row int, height float64) {
+	if ls := b.light[sheet]; ls != nil {
+		ls.height(row, min(height, MaxRowHeight))
+		return
+	}
 	if b.Err == nil {
 		b.Do(b.F.SetRowHeight(sheet, row, min(height, MaxRowHeight)))
 	}

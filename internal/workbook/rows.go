@@ -41,6 +41,7 @@ type deferredRows struct {
 	first int // number of the first row
 	rows  int // how many rows fill writes
 	fill  RowSource
+	light *lightSheet // instead of first, rows and fill: a light sheet's cells
 	done  bool
 }
 
@@ -80,6 +81,17 @@ func (b *Book) SaveTo(w io.Writer) error {
 			return fmt.Errorf("xlsx: no sheet %q for its rows", d.sheet)
 		}
 		paths[part(d.sheet)] = d
+	}
+	for sheet, ls := range b.light {
+		if _, ok := ids[sheet]; !ok {
+			return fmt.Errorf("xlsx: no sheet %q for its cells", sheet)
+		}
+		if _, ok := paths[part(sheet)]; ok {
+			return fmt.Errorf("xlsx: sheet %q is both light and streamed", sheet)
+		}
+		d := &deferredRows{sheet: sheet, light: ls}
+		b.deferred = append(b.deferred, d)
+		paths[part(sheet)] = d
 	}
 	for sheet, widths := range b.colWidths {
 		if _, ok := ids[sheet]; !ok {
@@ -230,15 +242,21 @@ func (z *spliceZip) finish() error {
 		out = colsw
 	}
 	bw := bufio.NewWriterSize(out, 64<<10)
-	bw.Write(sheet[:at])
-	enc := rowEncoder{w: bw, row: d.first - 1}
-	if err := d.fill(enc.add); err != nil {
-		return err
+	if d.light != nil {
+		if err := d.light.write(bw, sheet, at); err != nil {
+			return err
+		}
+	} else {
+		bw.Write(sheet[:at])
+		enc := rowEncoder{w: bw, row: d.first - 1}
+		if err := d.fill(enc.add); err != nil {
+			return err
+		}
+		if enc.row != d.first-1+d.rows {
+			return fmt.Errorf("xlsx: sheet %q got %d rows, not %d", d.sheet, enc.row-d.first+1, d.rows)
+		}
+		bw.Write(sheet[at:])
 	}
-	if enc.row != d.first-1+d.rows {
-		return fmt.Errorf("xlsx: sheet %q got %d rows, not %d", d.sheet, enc.row-d.first+1, d.rows)
-	}
-	bw.Write(sheet[at:])
 	d.done = true
 	z.held.Reset()
 	if err := bw.Flush(); err != nil || colsw == nil {
@@ -318,42 +336,68 @@ func (e *rowEncoder) add(values ...any) error {
 		if v == nil {
 			continue
 		}
-		for len(e.cols) <= i {
-			name, _ := excelize.ColumnNumberToName(len(e.cols) + 1)
-			e.cols = append(e.cols, name)
-		}
-		b = append(b, `<c r="`...)
-		b = append(b, e.cols[i]...)
-		b = strconv.AppendInt(b, int64(e.row), 10)
-		b = append(b, '"')
-		if style > 0 {
-			b = append(b, ` s="`...)
-			b = strconv.AppendInt(b, int64(style), 10)
-			b = append(b, '"')
-		}
-		switch v := v.(type) {
-		case string:
-			b = appendInlineStr(b, v)
-		case float64:
-			if math.IsNaN(v) || math.IsInf(v, 0) {
-				b = appendInlineStr(b, fmt.Sprint(v))
-				break
-			}
-			b = append(b, `><v>`...)
-			b = append(b, formatCellFloat(v)...)
-			b = append(b, `</v></c>`...)
-		case int:
-			b = append(b, `><v>`...)
-			b = strconv.AppendInt(b, int64(v), 10)
-			b = append(b, `</v></c>`...)
-		default:
-			return fmt.Errorf("xlsx: cannot write %T in a deferred row", v)
+		var err error
+		if b, err = appendCell(b, columnName(&e.cols, i+1), e.row, style, v); err != nil {
+			return err
 		}
 	}
 	b = append(b, `</row>`...)
 	e.buf = b
 	_, err := e.w.Write(b)
 	return err
+}
+
+// columnName is the letters of column col (from 1), from and into a
+// cache of the names so far.
+func columnName(cache *[]string, col int) string {
+	for len(*cache) < col {
+		name, _ := excelize.ColumnNumberToName(len(*cache) + 1)
+		*cache = append(*cache, name)
+	}
+	return (*cache)[col-1]
+}
+
+// appendCell appends a cell of row with a value (string, float64, int,
+// bool; nil: only a style), as excelize's StreamWriter writes it.
+func appendCell(b []byte, col string, row, style int, v any) ([]byte, error) {
+	b = append(b, `<c r="`...)
+	b = append(b, col...)
+	b = strconv.AppendInt(b, int64(row), 10)
+	b = append(b, '"')
+	if style > 0 {
+		b = append(b, ` s="`...)
+		b = strconv.AppendInt(b, int64(style), 10)
+		b = append(b, '"')
+	}
+	switch v := v.(type) {
+	case nil:
+		b = append(b, `/>`...)
+	case string:
+		b = appendInlineStr(b, v)
+	case float64:
+		if math.IsNaN(v) || math.IsInf(v, 0) {
+			b = appendInlineStr(b, fmt.Sprint(v))
+			break
+		}
+		b = append(b, `><v>`...)
+		b = append(b, formatCellFloat(v)...)
+		b = append(b, `</v></c>`...)
+	case int:
+		b = append(b, `><v>`...)
+		b = strconv.AppendInt(b, int64(v), 10)
+		b = append(b, `</v></c>`...)
+	case bool:
+		b = append(b, ` t="b"><v>`...)
+		if v {
+			b = append(b, '1')
+		} else {
+			b = append(b, '0')
+		}
+		b = append(b, `</v></c>`...)
+	default:
+		return b, fmt.Errorf("xlsx: cannot write %T in a deferred row", v)
+	}
+	return b, nil
 }
 
 // totalCellChars is the most UTF-16 units a cell holds (excelize

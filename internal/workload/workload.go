@@ -32,6 +32,38 @@ func Default() Config {
 	return Config{Regions: 3000, Seed: 2012, TwoPeriods: 0.15}
 }
 
+// W2 is ten times Default: 30,000 regions, about 75,000 files.
+func W2() Config {
+	c := Default()
+	c.Regions *= 10
+	return c
+}
+
+// EnvVar selects the workload of the benchmarks: unset or "w1" for
+// Default, "w2" for W2 (opt-in: it takes minutes and gigabytes).
+const EnvVar = "R3L_WORKLOAD"
+
+// Selected is the workload EnvVar selects.
+func Selected() (Config, error) {
+	switch v := os.Getenv(EnvVar); v {
+	case "", "w1":
+		return Default(), nil
+	case "w2":
+		return W2(), nil
+	default:
+		return Config{}, fmt.Errorf("%s=%q: want w1 or w2", EnvVar, v)
+	}
+}
+
+// Bench is the workload EnvVar selects, generated once (Cached).
+func Bench() (string, Stats, error) {
+	cfg, err := Selected()
+	if err != nil {
+		return "", Stats{}, err
+	}
+	return Cached(cfg)
+}
+
 // Stats counts what Generate wrote.
 type Stats struct {
 	Regions     int
