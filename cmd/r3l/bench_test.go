@@ -23,14 +23,22 @@ func BenchmarkCommands(b *testing.B) {
 		name string
 		args func(out string) []string
 	}{
-		{"batch-json", func(out string) []string { return []string{"batch", in, "-F", fw, "-o", out, "--formats", "json", "--quiet"} }},
+		{"batch-json", func(out string) []string {
+			return []string{"batch", in, "-F", fw, "-o", out, "--formats", "json", "--quiet"}
+		}},
 		{"batch-json,xlsx,html", func(out string) []string {
 			return []string{"batch", in, "-F", fw, "-o", out, "--formats", "json,xlsx,html", "--quiet"}
 		}},
-		{"compare-json", func(out string) []string { return []string{"compare", in, "-F", fw, "-o", filepath.Join(out, "c.json")} }},
+		{"compare-json", func(out string) []string {
+			return []string{"compare", in, "-F", fw, "-o", filepath.Join(out, "c.json")}
+		}},
 		{"compare-csv", func(out string) []string { return []string{"compare", in, "-F", fw, "-o", filepath.Join(out, "c.csv")} }},
-		{"compare-xlsx", func(out string) []string { return []string{"compare", in, "-F", fw, "-o", filepath.Join(out, "c.xlsx")} }},
-		{"compare-html", func(out string) []string { return []string{"compare", in, "-F", fw, "-o", filepath.Join(out, "c.html")} }},
+		{"compare-xlsx", func(out string) []string {
+			return []string{"compare", in, "-F", fw, "-o", filepath.Join(out, "c.xlsx")}
+		}},
+		{"compare-html", func(out string) []string {
+			return []string{"compare", in, "-F", fw, "-o", filepath.Join(out, "c.html")}
+		}},
 	} {
 		b.Run(c.name, func(b *testing.B) {
 			b.ReportAllocs()
