@@ -44,7 +44,7 @@ var formats = []Format{
 		recognise: isCSVOutput},
 	{Name: "xlsx", Exts: []string{".xlsx"}, Binary: true, Notes: true, writer: func(s style) Writer { return &xlsxWriter{style: s} },
 		recognise: isXLSXOutput},
-	{Name: "html", Exts: []string{".html", ".htm"}, Notes: true, writer: func(s style) Writer { return &htmlWriter{s} },
+	{Name: "html", Exts: []string{".html", ".htm"}, Notes: true, writer: func(s style) Writer { return newHTMLWriter(s) },
 		recognise: isHTMLOutput},
 }
 

@@ -16,7 +16,28 @@ import (
 //go:embed templates/*.html templates/*.css
 var templatesFS embed.FS
 
-type htmlWriter struct{ style }
+type htmlWriter struct {
+	style
+	// cloned are the templates with this writer's helpers, made once: a
+	// template is escaped when first executed, which took an eighth of
+	// the time of each page when every page cloned them anew.
+	cloned func() (*template.Template, error)
+}
+
+// htmlWriters are the writers made so far, by their options: a batch
+// makes a writer for every page, and they share the escaped templates.
+// A writer holds nothing else that changes, so they can be shared.
+var htmlWriters sync.Map // Options -> *htmlWriter
+
+func newHTMLWriter(s style) *htmlWriter {
+	if h, ok := htmlWriters.Load(s.Options); ok {
+		return h.(*htmlWriter)
+	}
+	h := &htmlWriter{style: s}
+	h.cloned = sync.OnceValues(h.clone)
+	actual, _ := htmlWriters.LoadOrStore(s.Options, h)
+	return actual.(*htmlWriter)
+}
 
 // pageTemplates are parsed once; each writer clones them with helpers in
 // its own language. Questionnaire text reaches the page through
@@ -31,7 +52,9 @@ var pageTemplates = sync.OnceValues(func() (*template.Template, error) {
 	return template.New("").Funcs(funcs).ParseFS(templatesFS, "templates/*.html")
 })
 
-func (h *htmlWriter) templates() (*template.Template, error) {
+func (h *htmlWriter) templates() (*template.Template, error) { return h.cloned() }
+
+func (h *htmlWriter) clone() (*template.Template, error) {
 	s := h.style
 	parsed, err := pageTemplates()
 	if err != nil {
