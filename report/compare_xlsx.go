@@ -56,6 +56,17 @@ func (h *heatmap) cell(v *float64) any {
 	return excelize.Cell{Value: *v, StyleID: h.styles[int(math.Round(min(max(*v, 0), 100)/5))]}
 }
 
+// cellIn is cell written into *into, which it returns, for rows of
+// reused cells: a heat map of thousands of rows then allocates nothing
+// per cell.
+func (h *heatmap) cellIn(into *excelize.Cell, v *float64) any {
+	if v == nil {
+		return nil
+	}
+	into.Value, into.StyleID = *v, h.styles[int(math.Round(min(max(*v, 0), 100)/5))]
+	return into
+}
+
 // assessmentLabel names an assessment in one cell: "kaunas 2024".
 func assessmentLabel(r *assess.Result) string { return r.Region.ID + " " + r.Period }
 
@@ -89,6 +100,7 @@ func (x *xlsxWriter) compareOverview(b *book, c *assess.Comparison) {
 	s := x.style
 	const sh = "Overview"
 	b.Sheet(sh)
+	b.Light(sh)
 	fw := c.Framework
 	cols := []column{{"#", 4, colText}, {s.t("assessment"), labelWidth(c), colText}, {s.t("region"), 20, colWrap}, {s.t("group"), 8, colText},
 		{s.t("country"), 7, colText}, {s.t("period"), 7, colText}, {s.t("respondents"), 6, colText},
@@ -179,10 +191,11 @@ func (x *xlsxWriter) matrixSheet(b *book, hm *heatmap, c *assess.Comparison, nam
 	ss := b.Stream(name, headers, widths, 1, b.header, workbook.PrintSetup{})
 	ss.DeferRows(len(c.Results), func(add func(...any) error) error {
 		row := make([]any, 0, 3+len(nodes))
+		cells := make([]excelize.Cell, len(nodes))
 		for i, r := range c.Results {
 			row = append(row[:0], assessmentLabel(r), r.Region.ID, r.Period)
-			for _, v := range c.NodeScores(i)[from:to] {
-				row = append(row, hm.cell(v))
+			for k, v := range c.NodeScores(i)[from:to] {
+				row = append(row, hm.cellIn(&cells[k], v))
 			}
 			if err := add(row...); err != nil {
 				return err
@@ -345,8 +358,11 @@ func (x *xlsxWriter) compareData(b *book, c *assess.Comparison) {
 		// false; empty without a target or a baseline.
 		target, gap, baseline, delta := &excelize.Cell{StyleID: b.num}, &excelize.Cell{StyleID: b.num},
 			&excelize.Cell{StyleID: b.num}, &excelize.Cell{StyleID: b.num}
+		// One row reused, its assessment's texts boxed once.
+		row := make([]any, 17)
 		for _, r := range c.Results {
 			reg := r.Region
+			row[0], row[1], row[2], row[3], row[4] = reg.ID, reg.Name, reg.Group, reg.Country, r.Period
 			if err := tidyRows(r, false, func(kind, id string, n assess.Node) error {
 				score.Value, coverage.Value = n.Score, n.Coverage
 				var met, noise any
@@ -357,8 +373,9 @@ func (x *xlsxWriter) compareData(b *book, c *assess.Comparison) {
 				if ch := n.Change; ch != nil {
 					baseline.Value, delta.Value, noise = ch.Score, ch.Delta, strconv.FormatBool(ch.Noise)
 				}
-				return add(reg.ID, reg.Name, reg.Group, reg.Country, r.Period, kind, id, score, coverage, string(n.Status), levelID(n),
-					target, gap, met, baseline, delta, noise)
+				row[5], row[6], row[7], row[8], row[9], row[10] = kind, id, score, coverage, string(n.Status), levelID(n)
+				row[11], row[12], row[13], row[14], row[15], row[16] = target, gap, met, baseline, delta, noise
+				return add(row...)
 			}); err != nil {
 				return err
 			}

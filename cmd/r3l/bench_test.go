@@ -51,3 +51,20 @@ func BenchmarkCommands(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkAssessSample is `r3l assess` of one sample region after
+// process start, as a user runs it (BENCHMARKS.md measures the whole
+// process with hyperfine).
+func BenchmarkAssessSample(b *testing.B) {
+	files, err := filepath.Glob("../../testdata/regions/lake-constance/*.yaml")
+	if err != nil || len(files) == 0 {
+		b.Fatal(files, err)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		var stderr strings.Builder
+		if code := run(append([]string{"assess"}, files...), strings.NewReader(""), io.Discard, &stderr); code != 0 {
+			b.Fatalf("exit %d: %s", code, stderr.String())
+		}
+	}
+}

@@ -108,6 +108,7 @@ func runCompare(s *streams, opts *compareOptions) error {
 	if err != nil {
 		return err
 	}
+	defer pipeline.TuneGCForWriting()()
 	noteSkipped(s, p.Skipped)
 	noteIncomplete(s, p.Incomplete)
 	var fw *framework.Framework
