@@ -155,7 +155,7 @@ func comparisonHead(c *assess.Comparison, lang string) comparisonObject {
 // indented in a second buffer.
 func (j jsonWriter) Comparison(w io.Writer, c *assess.Comparison) error {
 	o := comparisonHead(c, j.opts.Lang)
-	sw := &jsonStream{w: &jsonEncoder{w: w}} // its Write escapes what acts on a terminal
+	sw := &jsonStream{w: w} // values come escaped for terminals (indented)
 	sw.raw("{\n")
 	sw.field("framework", o.Framework, true)
 	sw.field("group_by", o.GroupBy, true)
@@ -201,14 +201,13 @@ func (s *jsonStream) value(v any, prefix string) {
 // indented is v's JSON indented for its depth, without a newline at the
 // end.
 func indented(v any, prefix string) ([]byte, error) {
-	var b bytes.Buffer
-	enc := json.NewEncoder(&b)
-	enc.SetEscapeHTML(false)
-	enc.SetIndent(prefix, "  ")
-	if err := enc.Encode(v); err != nil {
+	e := jsonEncoders.Get().(*jsonEncoder)
+	defer jsonEncoders.Put(e)
+	out, err := e.encode(v, prefix)
+	if err != nil {
 		return nil, err
 	}
-	return bytes.TrimSuffix(b.Bytes(), []byte("\n")), nil
+	return bytes.Clone(bytes.TrimSuffix(out, []byte("\n"))), nil
 }
 
 // assessments writes the comparison's assessments, the elements of its

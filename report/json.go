@@ -20,32 +20,35 @@ func (j jsonWriter) Assessment(w io.Writer, r *assess.Result) error {
 
 func writeJSON(w io.Writer, v any) error {
 	e := jsonEncoders.Get().(*jsonEncoder)
-	e.w = w
-	err := e.enc.Encode(v)
-	e.w = nil
-	if err == nil { // an encoder that failed to write keeps failing
-		jsonEncoders.Put(e)
+	defer jsonEncoders.Put(e)
+	out, err := e.encode(v, "")
+	if err != nil {
+		return err
 	}
+	_, err = w.Write(out)
 	return err
 }
 
-// jsonEncoder is an indenting encoder kept for reuse: it keeps its indent
-// buffer, which batch runs would otherwise allocate (and grow) again for
-// every report.
+// jsonEncoder encodes values as r3l writes JSON: indented by two spaces,
+// HTML characters as they are, and nothing a terminal acts on (jsonSafe).
+// It is kept for reuse with its buffers, which batch runs would otherwise
+// allocate (and grow) again for every report.
 type jsonEncoder struct {
-	w   io.Writer
-	enc *json.Encoder
+	compact  bytes.Buffer
+	enc      *json.Encoder // writes into compact
+	indented []byte
 }
 
-// Write writes what the encoder made, with the DEL, C1 controls and
-// bidirectional overrides it leaves as they are written as \u escapes
-// (encoding/json escapes C0 controls itself): the same JSON value, with
-// nothing a terminal acts on.
-func (e *jsonEncoder) Write(p []byte) (int, error) {
-	if _, err := e.w.Write(jsonSafe(p)); err != nil {
-		return 0, err
+// encode returns v's JSON, each line after the first starting with
+// prefix, and a newline at the end; the bytes are the encoder's until
+// its next use.
+func (e *jsonEncoder) encode(v any, prefix string) ([]byte, error) {
+	e.compact.Reset()
+	if err := e.enc.Encode(v); err != nil {
+		return nil, err
 	}
-	return len(p), nil
+	e.indented = appendIndent(e.indented[:0], e.compact.Bytes(), prefix, "  ")
+	return jsonSafe(e.indented), nil
 }
 
 // jsonSafe escapes textsafe's unsafe characters of encoded JSON; the
@@ -68,8 +71,7 @@ func jsonSafe(p []byte) []byte {
 
 var jsonEncoders = sync.Pool{New: func() any {
 	e := &jsonEncoder{}
-	e.enc = json.NewEncoder(e)
-	e.enc.SetIndent("", "  ")
+	e.enc = json.NewEncoder(&e.compact)
 	e.enc.SetEscapeHTML(false)
 	return e
 }}
