@@ -201,12 +201,8 @@ func ParseAnswer(s *framework.Scale, text string) (AnswerKind, float64, string) 
 // range such as "1 - 5" is refused rather than read as 1.
 func answerWord(s *framework.Scale, t string) string {
 	if s.Kind == framework.Ordinal {
-		for _, p := range s.Points {
-			for _, l := range p.Label {
-				if l != "" && strings.EqualFold(strings.TrimSpace(l), t) {
-					return p.Code
-				}
-			}
+		if code, ok := s.CodeOfLabel(t); ok {
+			return code
 		}
 	}
 	code, _, ok := CutListItem(t)

@@ -62,6 +62,40 @@ type Scale struct {
 	Max    *float64
 	Worst  float64 // numeric: scores 0
 	Best   float64 // numeric: scores 100
+	// labels are the points' labels in every language, trimmed, with
+	// their codes, in the points' order (pointLabels); set when loaded.
+	labels []pointLabel
+}
+
+type pointLabel struct{ text, code string }
+
+// pointLabels lists the labels of points, in their order, for
+// CodeOfLabel: looked up once, not in the points' maps for every answer.
+func pointLabels(points []Point) []pointLabel {
+	var out []pointLabel
+	for _, p := range points {
+		for _, l := range p.Label {
+			if l != "" {
+				out = append(out, pointLabel{strings.TrimSpace(l), p.Code})
+			}
+		}
+	}
+	return out
+}
+
+// CodeOfLabel returns the code of the first point, in order, with a label
+// (in any language, trimmed) that is t but for case.
+func (s *Scale) CodeOfLabel(t string) (string, bool) {
+	labels := s.labels
+	if labels == nil { // a scale not made by the loader
+		labels = pointLabels(s.Points)
+	}
+	for _, l := range labels {
+		if strings.EqualFold(l.text, t) {
+			return l.code, true
+		}
+	}
+	return "", false
 }
 
 // Allows reports whether the scale accepts the special answer na or dk.

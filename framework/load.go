@@ -362,6 +362,7 @@ func (l *loader) scale(n *yaml.Node) *Scale {
 			}
 		}
 	}
+	s.labels = pointLabels(s.Points)
 	return s
 }
 

@@ -188,6 +188,9 @@ func Parse(path string, data []byte, limits Limits) (*yaml.Node, error) {
 	if line := tooManyNodes(data, limits.MaxNodes); line > 0 {
 		return nil, nodesProblem(path, line, limits.MaxNodes)
 	}
+	if root := fastParse(data); root != nil {
+		return root, nil
+	}
 	var doc yaml.Node
 	dec := yaml.NewDecoder(bytes.NewReader(data))
 	if err := dec.Decode(&doc); err != nil {
