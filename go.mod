@@ -3,6 +3,7 @@ module github.com/r3l/r3l
 go 1.26.0
 
 require (
+	github.com/klauspost/compress v1.20.4
 	github.com/olekukonko/tablewriter v1.1.5
 	github.com/rogpeppe/go-internal v1.16.0
 	github.com/schollz/progressbar/v3 v3.19.1
