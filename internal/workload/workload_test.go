@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/r3l/r3l/framework"
@@ -60,5 +61,41 @@ func TestGenerate(t *testing.T) {
 		if err != nil || !bytes.Equal(a, b) {
 			t.Fatalf("%s differs between two runs (%v)", rel, err)
 		}
+	}
+}
+
+func TestGenerateLarge(t *testing.T) {
+	dir := t.TempDir()
+	if err := GenerateLarge(dir, 300); err != nil {
+		t.Fatal(err)
+	}
+	fw, err := os.ReadFile(filepath.Join(dir, FrameworkFile))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := strings.Count(string(fw), "text: {en: Statement}"); n != 300 {
+		t.Errorf("%d indicators, want 300", n)
+	}
+	q, err := os.ReadFile(filepath.Join(dir, LargeQuestionnaires[1]))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := strings.Count(string(q), "\n  J3.j: "); n != 1 {
+		t.Errorf("the last indicator answered %d times", n)
+	}
+	// It loads and scores: every indicator answered by both respondents.
+	p, err := pipeline.New(pipeline.Options{Framework: filepath.Join(dir, FrameworkFile)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	results, err := p.Run([]string{filepath.Join(dir, LargeQuestionnaires[0]), filepath.Join(dir, LargeQuestionnaires[1])})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(results) != 1 || results[0].Answered.Scored != 300 || results[0].Respondents != 2 {
+		t.Errorf("scored %d assessments, %+v", len(results), results[0].Answered)
+	}
+	if err := GenerateLarge(dir, 150); err == nil {
+		t.Error("150 indicators: no error")
 	}
 }
