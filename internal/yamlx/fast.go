@@ -157,25 +157,14 @@ func (p *fastParser) mapping(indent int) *yaml.Node {
 func (p *fastParser) key() (*yaml.Node, int) {
 	t := p.text
 	i := p.indent
-	start := i
 	var key *yaml.Node
-	if i < len(t) && (t[i] == '"' || t[i] == '\'') {
+	if t[i] == '"' || t[i] == '\'' {
 		key, i = p.quoted(i)
-		if key == nil {
-			return nil, 0
-		}
 	} else {
-		for i < len(t) && simpleKeyByte(t[i]) {
-			i++
-		}
-		if i == start || !alnum(t[start]) {
-			return nil, 0
-		}
-		tag := plainTag(t[start:i])
-		if tag == "" {
-			return nil, 0
-		}
-		key = p.node(yaml.Node{Kind: yaml.ScalarNode, Tag: tag, Value: string(t[start:i]), Line: p.line, Column: p.column(start)})
+		key, i = p.simple(i)
+	}
+	if key == nil {
+		return nil, 0
 	}
 	if i >= len(t) || t[i] != ':' {
 		return nil, 0
@@ -251,18 +240,12 @@ func (p *fastParser) flowList(i int) (*yaml.Node, int) {
 		if i < len(t) && t[i] == ']' && len(n.Content) == 0 {
 			return n, i + 1
 		}
-		start := i
-		for i < len(t) && simpleKeyByte(t[i]) {
-			i++
-		}
-		if i == start || !alnum(t[start]) {
+		item, end := p.simple(i)
+		if item == nil {
 			return nil, 0
 		}
-		tag := plainTag(t[start:i])
-		if tag == "" {
-			return nil, 0
-		}
-		n.Content = append(n.Content, p.node(yaml.Node{Kind: yaml.ScalarNode, Tag: tag, Value: string(t[start:i]), Line: p.line, Column: p.column(start)}))
+		n.Content = append(n.Content, item)
+		i = end
 		for i < len(t) && t[i] == ' ' {
 			i++
 		}
@@ -275,6 +258,24 @@ func (p *fastParser) flowList(i int) (*yaml.Node, int) {
 			return nil, 0
 		}
 	}
+}
+
+// simple reads a simple key or list item (simpleKeyByte) from offset i;
+// it returns the offset after it.
+func (p *fastParser) simple(i int) (*yaml.Node, int) {
+	t := p.text
+	start := i
+	for i < len(t) && simpleKeyByte(t[i]) {
+		i++
+	}
+	if i == start || !alnum(t[start]) {
+		return nil, 0
+	}
+	tag := plainTag(t[start:i])
+	if tag == "" {
+		return nil, 0
+	}
+	return p.node(yaml.Node{Kind: yaml.ScalarNode, Tag: tag, Value: string(t[start:i]), Line: p.line, Column: p.column(start)}), i
 }
 
 // quoted reads a quoted scalar that ends on its line, from the quote at
