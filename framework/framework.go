@@ -301,17 +301,6 @@ func (f *Framework) DroppedIndicator(base, id string) bool {
 	return a != nil && a != f && a.Indicator(id) != nil && f.Indicator(id) == nil
 }
 
-// IndicatorCount is the number of the framework's indicators.
-func (f *Framework) IndicatorCount() int {
-	n := 0
-	for _, a := range f.Areas {
-		for _, c := range a.Criteria {
-			n += len(c.Indicators)
-		}
-	}
-	return n
-}
-
 // Indicator returns the indicator with the given id.
 func (f *Framework) Indicator(id string) *Indicator {
 	i, _ := f.byID[id].(*Indicator)

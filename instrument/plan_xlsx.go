@@ -537,7 +537,7 @@ func ParsePlanWorkbook(path string, data []byte) (*plan.Plan, error) {
 			return nil, yamlx.Problem{Path: path, Msg: fmt.Sprintf("not an r3l plan workbook: no sheet %q", want)}
 		}
 	}
-	r := &planReader{wbReader: &wbReader{path: path, cells: b.cells, sheets: sheets, doc: "a plan", maxRows: maxSheetRows}, p: &plan.Plan{Path: path}}
+	r := &planReader{wbReader: &wbReader{path: path, cells: b.cells, sheets: sheets, doc: "a plan", maxRows: b.maxRows}, p: &plan.Plan{Path: path}}
 	if props, err := b.f.GetWorkbookProps(); err == nil && props.Date1904 != nil {
 		r.date1904 = *props.Date1904
 	}

@@ -70,7 +70,7 @@ func New(opts Options) (*Pipeline, error) {
 			return nil, err
 		}
 		p.Fixed, p.load.Pick = fw, instrument.FixedFramework(fw)
-		p.load.Indicators = fw.IndicatorCount()
+		p.load.Indicators = len(fw.Indicators)
 	}
 	return p, nil
 }

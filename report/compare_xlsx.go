@@ -49,12 +49,7 @@ func scoreColour(v float64) string {
 }
 
 // cell returns a stream cell for a score, shaded by its value.
-func (h *heatmap) cell(v *float64) any {
-	if v == nil {
-		return nil
-	}
-	return excelize.Cell{Value: *v, StyleID: h.styles[int(math.Round(min(max(*v, 0), 100)/5))]}
-}
+func (h *heatmap) cell(v *float64) any { return h.cellIn(new(excelize.Cell), v) }
 
 // cellIn is cell written into *into, which it returns, for rows of
 // reused cells: a heat map of thousands of rows then allocates nothing

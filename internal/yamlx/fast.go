@@ -333,7 +333,7 @@ func (p *fastParser) quoted(i int) (*yaml.Node, int) {
 					return nil, 0
 				}
 				r, err := strconv.ParseUint(string(t[j+2:j+6]), 16, 32)
-				if err != nil || r >= 0xd800 && r <= 0xdfff || !yamlPrintable(rune(r)) && r != '\n' {
+				if err != nil || r >= 0xd800 && r <= 0xdfff || !yamlPrintable(rune(r)) {
 					return nil, 0
 				}
 				b = utf8.AppendRune(b, rune(r))
@@ -342,9 +342,6 @@ func (p *fastParser) quoted(i int) (*yaml.Node, int) {
 				return nil, 0
 			}
 		}
-	}
-	if q == '\'' && bytes.ContainsAny(b, "\n") {
-		return nil, 0
 	}
 	n.Value = string(b)
 	return n, j
