@@ -4,6 +4,7 @@ import (
 	"archive/zip"
 	"bytes"
 	"compress/flate"
+	"fmt"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -16,6 +17,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"github.com/r3l/r3l/assess"
+	"github.com/r3l/r3l/framework"
 	"github.com/r3l/r3l/internal/yamlx"
 )
 
@@ -468,5 +470,54 @@ func TestWorkbookSameRespondent(t *testing.T) {
 	want := `b.xlsx: Region!B8: respondent "r1" already answered for r 2024 in a.xlsx`
 	if err == nil || err.Error() != want {
 		t.Errorf("got %v, want %s", err, want)
+	}
+}
+
+// A questionnaire workbook of a framework with more indicators than a
+// sheet is normally read for rows reads whole when the framework is given
+// (LoadOptions.Indicators), and says where it stops otherwise.
+func TestWorkbookRowsGrowWithFramework(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("schema: r3l.framework/v1\nid: wide\nversion: \"1\"\ntitle: {en: Wide}\nscales:\n  - id: s\n    kind: ordinal\n    points:\n")
+	b.WriteString("      - {value: 1, code: low, label: {en: Low}}\n      - {value: 2, code: high, label: {en: High}}\n")
+	b.WriteString("default_scale: s\nmaturity:\n  - {id: a, from: 0, label: {en: A}}\n  - {id: b, from: 50, label: {en: B}}\nareas:\n")
+	for a := range 2 {
+		fmt.Fprintf(&b, "  - id: %c\n    title: {en: Area}\n    criteria:\n", 'A'+a)
+		for c := range 101 {
+			fmt.Fprintf(&b, "      - id: %c%d\n        title: {en: Criterion}\n        indicators:\n", 'A'+a, c+1)
+			for i := range 50 {
+				fmt.Fprintf(&b, "          - {id: %c%d.%d, text: {en: Statement}}\n", 'A'+a, c+1, i+1)
+			}
+		}
+	}
+	dir := t.TempDir()
+	fwPath := filepath.Join(dir, "wide.yaml")
+	if err := os.WriteFile(fwPath, []byte(b.String()), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	fw, err := framework.LoadFile(fwPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(fw.Indicators) != 10_100 {
+		t.Fatalf("%d indicators", len(fw.Indicators))
+	}
+	var book bytes.Buffer
+	if err := TemplateXLSX(&book, fw, Options{Lang: "en", Region: "r", Period: "2024", Respondent: "r1"}); err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(dir, "q.xlsx")
+	opts := LoadOptions{Pick: FixedFramework(fw)}
+	_, err = LoadWorkbook(path, book.Bytes(), opts)
+	if want := "the sheet goes on beyond row 10000"; err == nil || !strings.Contains(err.Error(), want) {
+		t.Errorf("without the framework's size: %v, want %q", err, want)
+	}
+	opts.Indicators = len(fw.Indicators)
+	q, err := LoadWorkbook(path, book.Bytes(), opts)
+	if err != nil {
+		t.Fatalf("with the framework's size: %v", err)
+	}
+	if len(q.Answers) != 10_100 || q.Missing() != 10_100 {
+		t.Errorf("%d answers, %d missing, want 10,100 unanswered", len(q.Answers), q.Missing())
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/csv"
 	"encoding/json"
+	"fmt"
 	"math"
 	"os"
 	"path/filepath"
@@ -696,5 +697,33 @@ func TestComparisonBy(t *testing.T) {
 				t.Errorf("--by %s: heat map part %d has %d score columns", by, i+1, n)
 			}
 		}
+	}
+}
+
+// TestComparisonJSONStreamedAsWhole: the comparison written one chunk of
+// assessments at a time on all cores is, byte for byte, what encoding the
+// whole object with encoding/json's indenting encoder gives — also past
+// the first chunks, with commas between chunks and none after the last.
+func TestComparisonJSONStreamedAsWhole(t *testing.T) {
+	var results []*assess.Result
+	for i := range 150 {
+		r := *sample(t, sampleRegions[i%len(sampleRegions)])
+		r.Region.ID = fmt.Sprintf("%s-%03d", r.Region.ID, i)
+		results = append(results, &r)
+	}
+	c := assess.Compare(results[0].Framework, results, assess.CompareOptions{MinGroup: 2})
+	got := renderComparison(t, "json", Options{}, c)
+	var want bytes.Buffer
+	enc := json.NewEncoder(&want)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", "  ")
+	if err := enc.Encode(ComparisonJSON(c, "en")); err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(got, want.Bytes()) {
+		t.Fatalf("streamed comparison (%d bytes) differs from the whole object encoded (%d bytes)", len(got), want.Len())
+	}
+	if n := bytes.Count(got, []byte(`"region": {`)); n != 150 {
+		t.Errorf("%d assessments written, want 150", n)
 	}
 }
