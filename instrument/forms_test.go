@@ -9,6 +9,7 @@ import (
 
 	"github.com/r3l/r3l/assess"
 	"github.com/r3l/r3l/framework"
+	"github.com/r3l/r3l/internal/officetest"
 )
 
 // formsFramework has an indicator on a scale of each kind, the ordinal
@@ -284,7 +285,7 @@ func TestTemplateXLSXRoles(t *testing.T) {
 	opts := prefill
 	opts.Lang = "de"
 	opts.Name = "=HYPERLINK(\"x\")"
-	f := openBook(t, templateBook(t, fw, opts))
+	f := officetest.OpenBook(t, templateBook(t, fw, opts))
 	for cell, want := range map[string]string{"B3": "lake-constance", "B4": `=HYPERLINK("x")`, "B5": "DE", "B6": "cross-border",
 		"B7": "2024", "B8": "r07", "B9": "adult-education"} {
 		if v, _ := f.GetCellValue("Region", cell); v != want {
@@ -325,7 +326,7 @@ func TestTemplateXLSXRoles(t *testing.T) {
 
 	// A framework without roles: no list, the examples as the hint.
 	noRoles := scoringFramework(t)
-	f = openBook(t, templateBook(t, noRoles, Options{Role: "school"}))
+	f = officetest.OpenBook(t, templateBook(t, noRoles, Options{Role: "school"}))
 	if dropList(t, f, "Region", "B9") != nil {
 		t.Error("a role list without roles")
 	}

@@ -225,7 +225,7 @@ func TestPlanWorkbookTextNeverFormula(t *testing.T) {
 		p.Actions[i].Evidence = hostile[(i+2)%len(hostile)]
 	}
 	data := planBook(t, p, "en")
-	f := openBook(t, data)
+	f := officetest.OpenBook(t, data)
 	for _, sheet := range f.GetSheetList() {
 		rows, err := f.GetRows(sheet)
 		if err != nil {
@@ -258,7 +258,7 @@ func TestPlanWorkbookTextNeverFormula(t *testing.T) {
 // lists, the checks, frozen headers, the hidden lists, printing.
 func TestPlanWorkbookLayout(t *testing.T) {
 	p := samplePlan(t)
-	f := openBook(t, planBook(t, p, "de"))
+	f := officetest.OpenBook(t, planBook(t, p, "de"))
 	if got := f.GetSheetList(); !slices.Equal(got, []string{SheetPlan, SheetTargets, SheetActions, SheetLists}) {
 		t.Errorf("sheets %q", got)
 	}
@@ -602,7 +602,7 @@ func TestPlanWorkbookLibreOffice(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if v, _ := openBook(t, saved).GetCellValue(SheetTargets, "B7"); !strings.HasPrefix(v, "Ziele und messbare Zielwerte") {
+	if v, _ := officetest.OpenBook(t, saved).GetCellValue(SheetTargets, "B7"); !strings.HasPrefix(v, "Ziele und messbare Zielwerte") {
 		t.Errorf("the new target's title in the saved workbook: %q", v)
 	}
 }

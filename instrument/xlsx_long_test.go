@@ -52,7 +52,7 @@ areas:
 	if !capped {
 		t.Errorf("no row is %d points tall: the long text's row was not made as tall as it can be", excelize.MaxRowHeight)
 	}
-	f := openBook(t, data)
+	f := officetest.OpenBook(t, data)
 	if got, _ := f.GetCellValue(SheetAnswers, "D2"); got != indicator {
 		t.Errorf("Answers!D2 holds %d characters of the indicator's %d", len(got), len(indicator))
 	}

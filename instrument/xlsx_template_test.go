@@ -31,16 +31,6 @@ func templateBook(t *testing.T, fw *framework.Framework, opts Options) []byte {
 	return buf.Bytes()
 }
 
-func openBook(t *testing.T, data []byte) *excelize.File {
-	t.Helper()
-	f, err := excelize.OpenReader(bytes.NewReader(data))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { f.Close() })
-	return f
-}
-
 func r3lplus(t *testing.T) *framework.Framework {
 	t.Helper()
 	fw, err := framework.Get("r3lplus")
@@ -115,7 +105,7 @@ func covers(sqref, cell string) bool {
 func TestTemplateXLSXLayout(t *testing.T) {
 	fw := r3lplus(t)
 	data := templateBook(t, fw, Options{Lang: "en", Region: "lake-constance", Period: "2024"})
-	f := openBook(t, data)
+	f := officetest.OpenBook(t, data)
 
 	if got, want := f.GetSheetList(), []string{"Instructions", "Region", "Answers", "Priorities", "Lists"}; !slices.Equal(got, want) {
 		t.Errorf("sheets %q, want %q", got, want)
@@ -268,7 +258,7 @@ func TestTemplateXLSXScales(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	f := openBook(t, templateBook(t, fw, Options{Lang: "de"}))
+	f := officetest.OpenBook(t, templateBook(t, fw, Options{Lang: "de"}))
 	rows, _ := f.GetRows("Answers")
 	if want := []string{"ID", "Bereich", "Kriterium", "Indikator", "Antwort", "Nachweise", "Kommentar"}; !slices.Equal(rows[0], want) {
 		t.Errorf("German header %q", rows[0])
@@ -325,7 +315,7 @@ func TestTemplateXLSXRoundTrip(t *testing.T) {
 	for _, lang := range []string{"en", "de", "sv"} {
 		t.Run(lang, func(t *testing.T) {
 			data := templateBook(t, fw, Options{Lang: lang, Region: "lake-constance", Period: "2024"})
-			f := openBook(t, data)
+			f := officetest.OpenBook(t, data)
 			set := func(sheet, cell string, v any) {
 				t.Helper()
 				var err error

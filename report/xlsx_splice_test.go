@@ -9,9 +9,8 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/xuri/excelize/v2"
-
 	"github.com/r3l/r3l/assess"
+	"github.com/r3l/r3l/internal/officetest"
 	"github.com/r3l/r3l/internal/workbook"
 )
 
@@ -98,7 +97,7 @@ func TestLightSheetsSameWorkbook(t *testing.T) {
 // the same height, the same merged cells and dimensions.
 func sameCells(t *testing.T, name string, light, ordinary []byte) {
 	t.Helper()
-	got, want := openBook(t, light), openBook(t, ordinary)
+	got, want := officetest.OpenBook(t, light), officetest.OpenBook(t, ordinary)
 	sheets := want.GetSheetList()
 	if !slices.Equal(got.GetSheetList(), sheets) || len(sheets) < 6 {
 		t.Fatalf("%s: sheets %v, want %v", name, got.GetSheetList(), sheets)
@@ -139,14 +138,4 @@ func sameCells(t *testing.T, name string, light, ordinary []byte) {
 	if cells < 500 {
 		t.Errorf("%s: %d cells compared", name, cells)
 	}
-}
-
-func openBook(t *testing.T, data []byte) *excelize.File {
-	t.Helper()
-	f, err := excelize.OpenReader(bytes.NewReader(data))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { f.Close() })
-	return f
 }

@@ -8,6 +8,8 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/xuri/excelize/v2"
 )
 
 var rowHeight = regexp.MustCompile(`<row [^>]*\bht="([^"]+)"`)
@@ -43,4 +45,16 @@ func TallestRows(t testing.TB, data []byte) map[string]float64 {
 		}
 	}
 	return tallest
+}
+
+// OpenBook opens a workbook's bytes with excelize, closed when the test
+// ends.
+func OpenBook(t testing.TB, data []byte) *excelize.File {
+	t.Helper()
+	f, err := excelize.OpenReader(bytes.NewReader(data))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { f.Close() })
+	return f
 }
