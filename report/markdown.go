@@ -7,7 +7,6 @@ import (
 	"strings"
 
 	"github.com/olekukonko/tablewriter"
-	"github.com/olekukonko/tablewriter/renderer"
 	"github.com/olekukonko/tablewriter/tw"
 
 	"github.com/r3l/r3l/assess"
@@ -18,14 +17,6 @@ type markdownWriter struct{ style }
 
 // mdTable writes a GitHub-flavoured Markdown table.
 func mdTable(w io.Writer, header []string, rows [][]string, aligns ...tw.Align) error {
-	tbl := tablewriter.NewTable(w,
-		tablewriter.WithRenderer(renderer.NewMarkdown()),
-		tablewriter.WithHeaderAutoFormat(tw.Off),
-		tablewriter.WithHeaderAlignment(tw.AlignLeft),
-		tablewriter.WithRowAutoWrap(tw.WrapNone),
-		tablewriter.WithHeaderAutoWrap(tw.WrapNone),
-		tablewriter.WithRowAlignmentConfig(tw.CellAlignment{PerColumn: aligns}),
-	)
 	esc := func(cells []string) []string {
 		out := make([]string, len(cells))
 		for i, c := range cells {
@@ -33,13 +24,12 @@ func mdTable(w io.Writer, header []string, rows [][]string, aligns ...tw.Align) 
 		}
 		return out
 	}
-	tbl.Header(esc(header))
-	for _, r := range rows {
-		if err := tbl.Append(esc(r)); err != nil {
-			return err
-		}
+	escaped := make([][]string, len(rows))
+	for i, r := range rows {
+		escaped[i] = esc(r)
 	}
-	if err := tbl.Render(); err != nil {
+	opts := []tablewriter.Option{tablewriter.WithRowAlignmentConfig(tw.CellAlignment{PerColumn: aligns})}
+	if err := markdownTables.render(w, opts, esc(header), escaped); err != nil {
 		return err
 	}
 	_, err := fmt.Fprintln(w)

@@ -8,7 +8,6 @@ import (
 
 	"github.com/olekukonko/tablewriter"
 	"github.com/olekukonko/tablewriter/pkg/twwidth"
-	"github.com/olekukonko/tablewriter/renderer"
 	"github.com/olekukonko/tablewriter/tw"
 
 	"github.com/r3l/r3l/assess"
@@ -78,27 +77,16 @@ func (s style) render(w io.Writer, g grid) error {
 			natural, used = g.widths()
 		}
 	}
-	opts := []tablewriter.Option{
-		tablewriter.WithRenderer(renderer.NewBlueprint(tw.Rendition{Symbols: tw.NewSymbols(tw.StyleLight)})),
-		tablewriter.WithHeaderAutoFormat(tw.Off),
-		tablewriter.WithHeaderAlignment(tw.AlignLeft),
-		tablewriter.WithRowAutoWrap(tw.WrapNormal),
-		tablewriter.WithTrimSpace(tw.Off),
-		tablewriter.WithRowAlignmentConfig(tw.CellAlignment{PerColumn: g.aligns}),
-	}
+	widths := tw.NewMapper[int, int]()
 	if g.flex >= 0 {
 		if flex := max(s.Width-used, minFlex); flex < natural[g.flex] {
-			opts = append(opts, tablewriter.WithColumnWidths(tw.NewMapper[int, int]().Set(g.flex, flex)))
+			widths.Set(g.flex, flex)
 		}
 	}
-	tbl := tablewriter.NewTable(w, opts...)
-	if g.header != nil {
-		tbl.Header(g.header)
-	}
-	if err := tbl.Bulk(g.rows); err != nil {
-		return err
-	}
-	return tbl.Render()
+	return terminalTables.render(w, []tablewriter.Option{
+		tablewriter.WithRowAlignmentConfig(tw.CellAlignment{PerColumn: g.aligns}),
+		tablewriter.WithColumnWidths(widths),
+	}, g.header, g.rows)
 }
 
 // minFlex is the narrowest the flexible column of a table is made.
