@@ -40,11 +40,42 @@ const (
 
 // Answer is one respondent's answer to one indicator.
 type Answer struct {
-	Kind     AnswerKind
-	Value    float64 // as given on the scale; boolean yes = 1, no = 0
-	Score    float64 // Value mapped to 0–100 (docs/reference.md §4.1); only for Valued
-	Evidence string
-	Comment  string
+	Kind  AnswerKind
+	Value float64 // as given on the scale; boolean yes = 1, no = 0
+	Score float64 // Value mapped to 0–100 (docs/reference.md §4.1); only for Valued
+	// notes are kept out of line: most answers have none, and a batch
+	// holds every answer of thousands of files until they are grouped
+	// (32 bytes an answer rather than 56).
+	notes *answerNotes
+}
+
+// answerNotes are what a respondent wrote with an answer.
+type answerNotes struct{ evidence, comment string }
+
+// Evidence is the evidence the respondent named for the answer.
+func (a Answer) Evidence() string {
+	if a.notes == nil {
+		return ""
+	}
+	return a.notes.evidence
+}
+
+// Comment is the respondent's comment on the answer.
+func (a Answer) Comment() string {
+	if a.notes == nil {
+		return ""
+	}
+	return a.notes.comment
+}
+
+// SetNotes sets the answer's evidence and comment; both empty, nothing is
+// kept.
+func (a *Answer) SetNotes(evidence, comment string) {
+	if evidence == "" && comment == "" {
+		a.notes = nil
+		return
+	}
+	a.notes = &answerNotes{evidence, comment}
 }
 
 // Display returns the answer as a respondent would write it.
@@ -135,7 +166,7 @@ func (q *Questionnaire) MissingIDs() []string {
 // not show them: a questionnaire is then little more than its scores.
 func (q *Questionnaire) DropNotes() {
 	for i := range q.Answers {
-		q.Answers[i].Evidence, q.Answers[i].Comment = "", ""
+		q.Answers[i].notes = nil
 	}
 }
 

@@ -601,10 +601,12 @@ func (r *wbReader) answers(rows []row, q *assess.Questionnaire) map[int]int {
 	for _, rw := range rows[h+1:] {
 		r.formulas(sheet, rw, idCol, ansCol, cols["evidence"], cols["comment"])
 		id := rw.get(idCol)
-		a := assess.Answer{Evidence: rw.get(cols["evidence"]), Comment: rw.get(cols["comment"])}
+		var a assess.Answer
+		evidence, comment := rw.get(cols["evidence"]), rw.get(cols["comment"])
+		a.SetNotes(evidence, comment)
 		text := rw.get(ansCol)
 		if id == "" {
-			if text != "" || a.Evidence != "" || a.Comment != "" {
+			if text != "" || evidence != "" || comment != "" {
 				r.errorf(sheet, idCol, rw.n, "an answer without an indicator id in column %s", workbook.ColName(idCol))
 			}
 			continue

@@ -144,6 +144,10 @@ func TestLoadWorkbook(t *testing.T) {
 	if q.Path != "q.xlsx" || len(q.SHA256) != 64 {
 		t.Errorf("path %q, sha256 %q", q.Path, q.SHA256)
 	}
+	noted := assess.Answer{Kind: assess.Valued, Value: 4, Score: 75}
+	noted.SetNotes("=HYPERLINK(\"http://example.org\")", "line one\nline two")
+	var notesOnly assess.Answer
+	notesOnly.SetNotes("notes only", "")
 	want := &assess.Questionnaire{
 		Path: q.Path, SHA256: q.SHA256, FrameworkID: "scoring", FrameworkVersion: "1", Framework: q.Framework,
 		Region:     assess.Region{ID: "r", Name: "R", Country: "DE", Group: "cross-border"},
@@ -152,7 +156,7 @@ func TestLoadWorkbook(t *testing.T) {
 		Source:     yamlx.Pos{Path: q.Path, Cell: "Region!B8"},
 		Digest:     q.SHA256,
 		Answers: []assess.Answer{
-			{Kind: assess.Valued, Value: 4, Score: 75, Evidence: "=HYPERLINK(\"http://example.org\")", Comment: "line one\nline two"},
+			noted,
 			{Kind: assess.Valued, Value: 2, Score: 25},
 			{Kind: assess.Valued, Value: 1, Score: 100},
 			{Kind: assess.Valued, Value: 42.5, Score: 42.5},
@@ -160,7 +164,7 @@ func TestLoadWorkbook(t *testing.T) {
 			{Kind: assess.Valued, Value: 5, Score: 100},
 			{Kind: assess.NotApplicable},
 			{Kind: assess.DontKnow},
-			{Evidence: "notes only"},
+			notesOnly,
 		},
 		Priorities: map[string][]string{"A": {"A2", "A1"}, "B": {"B3"}},
 	}

@@ -182,12 +182,14 @@ func (r *qreader) answer(n *yaml.Node, ind *framework.Indicator) assess.Answer {
 	var a assess.Answer
 	if n.Kind == yaml.MappingNode {
 		m := r.Map(n, ind.ID, "answer", "evidence", "comment")
+		var evidence, comment string
 		if f, ok := m["evidence"]; ok && !yamlx.IsNull(f.Value) {
-			a.Evidence, _ = r.String(f.Value, ind.ID+" evidence")
+			evidence, _ = r.String(f.Value, ind.ID+" evidence")
 		}
 		if f, ok := m["comment"]; ok && !yamlx.IsNull(f.Value) {
-			a.Comment, _ = r.String(f.Value, ind.ID+" comment")
+			comment, _ = r.String(f.Value, ind.ID+" comment")
 		}
+		a.SetNotes(evidence, comment)
 		f, ok := m["answer"]
 		if !ok {
 			return a // notes without a rating: still missing

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 
@@ -311,10 +312,10 @@ priorities:
 		"A1.a": {Kind: assess.Valued, Value: 4, Score: 75},
 		"A1.b": {Kind: assess.Valued, Value: 2, Score: 25},
 		"A2.a": {Kind: assess.Valued, Value: 1, Score: 100},
-		"A2.b": {Kind: assess.Valued, Value: 42.5, Score: 42.5, Evidence: "Survey 2023", Comment: "Rough estimate"},
+		"A2.b": withNotes(assess.Answer{Kind: assess.Valued, Value: 42.5, Score: 42.5}, "Survey 2023", "Rough estimate"),
 		"A2.c": {},
 		"B1.a": {Kind: assess.Valued, Value: 4, Score: 75},
-		"B1.b": {Comment: "Ask the school"},
+		"B1.b": withNotes(assess.Answer{}, "", "Ask the school"),
 		"B2.a": {Kind: assess.NotApplicable},
 		"B3.a": {Kind: assess.DontKnow},
 	}
@@ -322,8 +323,9 @@ priorities:
 		t.Fatalf("%d answers for %d indicators", len(q.Answers), len(fw.Indicators))
 	}
 	for _, ind := range fw.Indicators {
-		if got := q.Answers[ind.Index]; got != want[ind.ID] {
-			t.Errorf("%s: %+v, want %+v", ind.ID, got, want[ind.ID])
+		if got := q.Answers[ind.Index]; !reflect.DeepEqual(got, want[ind.ID]) {
+			w := want[ind.ID]
+			t.Errorf("%s: %+v evidence %q comment %q, want %+v evidence %q comment %q", ind.ID, got, got.Evidence(), got.Comment(), w, w.Evidence(), w.Comment())
 		}
 	}
 	if q.Missing() != 2 || strings.Join(q.MissingIDs(), ",") != "A2.c,B1.b" {
@@ -432,4 +434,10 @@ func TestQuestionnaireLimitsGrowWithFramework(t *testing.T) {
 	if s := (LoadOptions{Indicators: 100_000}).scale(); s != 21 {
 		t.Errorf("scale of 100,000 indicators = %d, want 21", s)
 	}
+}
+
+// withNotes is a with the evidence and comment given.
+func withNotes(a assess.Answer, evidence, comment string) assess.Answer {
+	a.SetNotes(evidence, comment)
+	return a
 }

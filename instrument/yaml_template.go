@@ -201,15 +201,15 @@ func filledAnswer(q *assess.Questionnaire, ind *framework.Indicator) string {
 	if answer == "" {
 		return ""
 	}
-	if a.Evidence == "" && a.Comment == "" {
+	if a.Evidence() == "" && a.Comment() == "" {
 		return " " + answer
 	}
 	out := " {answer: " + yamlString(answer)
-	if a.Evidence != "" {
-		out += ", evidence: " + yamlString(a.Evidence)
+	if a.Evidence() != "" {
+		out += ", evidence: " + yamlString(a.Evidence())
 	}
-	if a.Comment != "" {
-		out += ", comment: " + yamlString(a.Comment)
+	if a.Comment() != "" {
+		out += ", comment: " + yamlString(a.Comment())
 	}
 	return out + "}"
 }

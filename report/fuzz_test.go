@@ -35,7 +35,7 @@ func FuzzWriters(f *testing.F) {
 			qs[i] = &c
 		}
 		qs[0].Respondent.Role = role
-		qs[0].Answers[0].Evidence, qs[0].Answers[0].Comment = evidence, comment
+		qs[0].Answers[0].SetNotes(evidence, comment)
 		r.Questionnaires = qs
 		// The plan is the base's, its texts set anew on every run.
 		p := base.Plan.Plan

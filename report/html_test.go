@@ -87,7 +87,7 @@ func TestHTMLSelfContained(t *testing.T) {
 func TestHTMLEscapesQuestionnaireText(t *testing.T) {
 	r := sample(t, "limerick")
 	r.Region.Name = `<script>alert("name")</script>`
-	r.Questionnaires[0].Answers[0].Evidence = `<script>alert(1)</script> & <b>bold</b>`
+	r.Questionnaires[0].Answers[0].SetNotes(`<script>alert(1)</script> & <b>bold</b>`, r.Questionnaires[0].Answers[0].Comment())
 	r.Questionnaires[0].Respondent.Role = `"><img src=x onerror=alert(2)>`
 	page := render(t, "html", htmlOpts("en"), r)
 	if bytes.Contains(page, []byte("<script")) || bytes.Contains(page, []byte("<img")) || bytes.Contains(page, []byte("<b>bold")) {

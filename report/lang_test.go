@@ -30,7 +30,7 @@ func TestNoEnglishInOtherLanguages(t *testing.T) {
 	// and so are its respondents' notes, in English too.
 	for _, q := range planned.Questionnaires {
 		for i := range q.Answers {
-			q.Answers[i].Evidence, q.Answers[i].Comment = "", ""
+			q.Answers[i].SetNotes("", "")
 		}
 	}
 	for _, lang := range []string{"de", "sv"} {

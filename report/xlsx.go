@@ -761,11 +761,11 @@ func (x *xlsxWriter) indicators(b *book, r *assess.Result) {
 					if !byRespondent {
 						who = q.Respondent.Role
 					}
-					if ans.Evidence != "" {
-						evidence = append(evidence, who+": "+ans.Evidence)
+					if ans.Evidence() != "" {
+						evidence = append(evidence, who+": "+ans.Evidence())
 					}
-					if ans.Comment != "" {
-						comments = append(comments, who+": "+ans.Comment)
+					if ans.Comment() != "" {
+						comments = append(comments, who+": "+ans.Comment())
 					}
 				}
 				rows = append(rows, append(row, strings.Join(evidence, "\n"), strings.Join(comments, "\n")))
@@ -782,12 +782,12 @@ const hashWidth = 54
 // answerNote joins an answer's evidence and comment.
 func answerNote(a assess.Answer) string {
 	switch {
-	case a.Evidence != "" && a.Comment != "":
-		return a.Evidence + " — " + a.Comment
-	case a.Evidence != "":
-		return a.Evidence
+	case a.Evidence() != "" && a.Comment() != "":
+		return a.Evidence() + " — " + a.Comment()
+	case a.Evidence() != "":
+		return a.Evidence()
 	}
-	return a.Comment
+	return a.Comment()
 }
 
 // respondentLabel names a respondent in column headers: "r01 (employer)".

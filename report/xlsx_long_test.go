@@ -72,7 +72,7 @@ func TestXLSXLongEvidence(t *testing.T) {
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			r := sample(t, "kaunas")
-			r.Questionnaires[0].Answers[0].Evidence = tt.text
+			r.Questionnaires[0].Answers[0].SetNotes(tt.text, r.Questionnaires[0].Answers[0].Comment())
 			data := render(t, "xlsx", Options{}, r)
 			if !checkRowHeights(t, data) {
 				t.Errorf("no row is %d points tall: the evidence's row was not made as tall as it can be", excelize.MaxRowHeight)

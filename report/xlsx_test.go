@@ -180,7 +180,7 @@ func TestGoldenXLSX(t *testing.T) {
 func TestXLSXTextNeverFormula(t *testing.T) {
 	r := sample(t, "kaunas")
 	q := r.Questionnaires[0]
-	q.Answers[0].Evidence = `=HYPERLINK("http://example.org","click")`
+	q.Answers[0].SetNotes(`=HYPERLINK("http://example.org","click")`, q.Answers[0].Comment())
 	q.Respondent.Role = "+cmd|' /C calc'!A0"
 	data := render(t, "xlsx", Options{}, r)
 	f, err := excelize.OpenReader(bytes.NewReader(data))
