@@ -322,8 +322,8 @@ func AssessmentJSON(r *assess.Result, lang string) AssessmentObject {
 			targetActions(r, &jc.jsonNode)
 			for _, i := range c.Indicators {
 				jc.Indicators = append(jc.Indicators, jsonIndicator{
-					ID: i.Indicator.ID, Status: string(i.Status), Score: i.Score, N: i.N, SD: i.SD,
-					Min: i.Min, Max: i.Max, Disagreement: i.Disagreement, NA: i.NA, DK: i.DK, Unanswered: i.Unanswered,
+					ID: i.Indicator.ID, Status: string(i.Status), Score: i.Score, N: int(i.N), SD: i.SD,
+					Min: i.Min, Max: i.Max, Disagreement: i.Disagreement, NA: int(i.NA), DK: int(i.DK), Unanswered: int(i.Unanswered),
 				})
 			}
 			ja.Criteria = append(ja.Criteria, jc)

@@ -748,7 +748,7 @@ func (x *xlsxWriter) indicators(b *book, r *assess.Result) {
 					yes = s.t("yes")
 				}
 				row := []any{c.Criterion.ID, i.Indicator.ID, i.Indicator.Text.Get(s.Lang), i.Score, b.level(assess.Node{Status: i.Status, Level: i.Level}),
-					string(i.Status), i.N, i.SD, i.Min, i.Max, yes, i.NA, i.DK, i.Unanswered}
+					string(i.Status), int(i.N), i.SD, i.Min, i.Max, yes, int(i.NA), int(i.DK), int(i.Unanswered)}
 				var evidence, comments []string
 				for _, q := range r.Questionnaires {
 					ans := q.Answers[i.Indicator.Index]
