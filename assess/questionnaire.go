@@ -170,6 +170,13 @@ func (q *Questionnaire) DropNotes() {
 	}
 }
 
+// DropAnswers forgets the answers and priorities once the questionnaire
+// is scored and no report is still to show them; what identifies it (path,
+// digest, respondent) stays for the comparison.
+func (q *Questionnaire) DropAnswers() {
+	q.Answers, q.Priorities = nil, nil
+}
+
 // ParseAnswer reads one answer as written — a YAML scalar, a spreadsheet
 // cell, a survey export — against a scale, so that every reader takes the
 // same forms, ignoring case and surrounding spaces: a point's value (4), its

@@ -4,6 +4,7 @@ import (
 	"io"
 	"path/filepath"
 	"slices"
+	"sync/atomic"
 
 	"golang.org/x/sync/errgroup"
 
@@ -55,12 +56,26 @@ func (r *run) reports(results []*assess.Result) []failedWrite {
 	names := reportNames(results)
 	bar := newProgress(r.opts.Progress, len(results)*len(r.formats), "writing")
 	errs := make([]error, len(results)*len(r.formats))
+	// An assessment's answers, with their evidence and comments, are
+	// forgotten once its last report is written: the comparison needs
+	// only the scores, and a batch of thousands of files holds less.
+	left := make([]atomic.Int32, len(results))
+	for i := range left {
+		left[i].Store(int32(len(r.formats)))
+	}
 	var g errgroup.Group
 	g.SetLimit(r.opts.Jobs)
 	for i, res := range results {
 		for j, f := range r.formats {
 			g.Go(func() error {
 				defer bar.Add(1)
+				defer func() {
+					if left[i].Add(-1) == 0 {
+						for _, q := range res.Questionnaires {
+							q.DropAnswers()
+						}
+					}
+				}()
 				path := filepath.Join(r.opts.Dir, names[i]+f.Ext())
 				if r.opts.Context.Err() != nil {
 					r.unfinished(path)

@@ -241,7 +241,7 @@ func (p *Pipeline) Score(as []*assess.Assessment) []*assess.Result {
 			if p.opts.DropNotes {
 				// No report shows answers: keep the scores only.
 				for _, q := range a.Questionnaires {
-					q.Answers, q.Priorities = nil, nil
+					q.DropAnswers()
 				}
 			}
 			return nil
