@@ -127,9 +127,9 @@ type IndicatorResult struct {
 	// The counts of respondents are int32 and Disagreement sits in their
 	// padding: batch runs keep the indicators of thousands of results in
 	// memory (88 bytes each rather than 112).
-	N          int32 // respondents who scored it
-	NA, DK     int32 // respondents who answered na, dk
-	Unanswered int32 // respondents who left it out
+	N            int32 // respondents who scored it
+	NA, DK       int32 // respondents who answered na, dk
+	Unanswered   int32 // respondents who left it out
 	Disagreement bool
 }
 

@@ -12,9 +12,11 @@ import (
 // reads about 10 MB/s per core, so that parsing was most of the time of a
 // batch over thousands of files. fastParse reads a subset of YAML into the
 // same nodes yaml.v3 makes (kind, tag, value, style, line and column; no
-// comments, which no loader reads): block mappings of simple keys, plain
-// scalars that are plainly text or a decimal number, quoted scalars on one
-// line and flow lists of simple items. For anything else, or anything it
+// comments, which no loader reads): block mappings of simple keys, block
+// lists, plain scalars on one line that are plainly text or a decimal
+// number, quoted scalars on one line, folded and literal texts of evenly
+// indented lines, and flow lists of simple items. Frameworks are written
+// in it too. For anything else, or anything it
 // is unsure of, it returns nil and Parse asks yaml.v3, which also words
 // every error: a file is never read differently, only faster.
 // TestFastParseSameNodes and FuzzFastParse check that against yaml.v3.
@@ -122,17 +124,33 @@ func (p *fastParser) column(i int) int {
 func (p *fastParser) mapping(indent int) *yaml.Node {
 	m := p.node(yaml.Node{Kind: yaml.MappingNode, Tag: "!!map", Line: p.line, Column: indent + 1})
 	for !p.eof && p.indent == indent {
-		key, rest := p.key()
+		key, rest := p.key(p.indent)
 		if key == nil {
 			return nil
 		}
 		var value *yaml.Node
-		if rest < 0 { // nothing after "key:": a nested mapping
+		if rest < 0 { // nothing after "key:": a nested mapping or a list
 			p.next()
-			if p.eof || p.indent <= indent || p.text[p.indent] == '-' {
-				return nil // an empty value or a block list
+			switch {
+			case p.eof || p.indent < indent:
+				return nil // an empty value
+			case p.text[p.indent] == '-':
+				// A list may start where its key does.
+				if value = p.sequence(p.indent); value == nil {
+					return nil
+				}
+			case p.indent == indent:
+				return nil // an empty value
+			default:
+				if value = p.mapping(p.indent); value == nil {
+					return nil
+				}
 			}
-			if value = p.mapping(p.indent); value == nil {
+		} else if c := p.text[rest]; c == '>' || c == '|' {
+			if value = p.blockText(rest, indent); value == nil {
+				return nil
+			}
+			if !p.eof && p.indent > indent {
 				return nil
 			}
 		} else {
@@ -152,11 +170,149 @@ func (p *fastParser) mapping(indent int) *yaml.Node {
 	return m
 }
 
-// key reads the current line's key, and returns it with the offset of
-// the value after it, or -1 when nothing but a comment follows.
-func (p *fastParser) key() (*yaml.Node, int) {
+// sequence reads a block list whose dashes are in column indent+1. An
+// item is a mapping starting on the dash's line or a value on one line.
+func (p *fastParser) sequence(indent int) *yaml.Node {
+	s := p.node(yaml.Node{Kind: yaml.SequenceNode, Tag: "!!seq", Line: p.line, Column: indent + 1})
+	for !p.eof && p.indent == indent && p.text[indent] == '-' {
+		t := p.text
+		if len(t) < indent+3 || t[indent+1] != ' ' {
+			return nil // an item on the lines below, or "-1"
+		}
+		i := indent + 2
+		for i < len(t) && t[i] == ' ' {
+			i++
+		}
+		if i == len(t) || t[i] == '#' || t[i] == '-' {
+			return nil // an empty item, or a list in a list
+		}
+		var item *yaml.Node
+		if key, _ := p.key(i); key != nil {
+			// The item's mapping: its first key on the dash's line, the
+			// others below it.
+			p.indent = i
+			item = p.mapping(i)
+		} else {
+			item = p.value(i)
+			if item != nil {
+				p.next()
+			}
+		}
+		if item == nil {
+			return nil
+		}
+		s.Content = append(s.Content, item)
+	}
+	if !p.eof && p.indent > indent {
+		return nil
+	}
+	return s
+}
+
+// maxSimpleKey is how far, in bytes, the ':' after a key may be from its
+// start: YAML allows 1,024 characters, counted here in bytes to be sure.
+const maxSimpleKey = 1000
+
+// blockText reads a folded (>) or literal (|) text whose indicator is at
+// offset i of the current line, the value of a key indented by indent: the
+// lines below, all indented alike and more than the key, with strip (-) or
+// clip chomping. Anything else (an indentation indicator, keep chomping,
+// lines indented further, trailing spaces, leading blank lines) is left to
+// yaml.v3. It leaves the parser on the next line with content.
+func (p *fastParser) blockText(i, indent int) *yaml.Node {
 	t := p.text
-	i := p.indent
+	n := p.node(yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Style: yaml.FoldedStyle, Line: p.line, Column: p.column(i)})
+	literal := t[i] == '|'
+	if literal {
+		n.Style = yaml.LiteralStyle
+	}
+	j := i + 1
+	strip := j < len(t) && t[j] == '-'
+	if strip {
+		j++
+	}
+	k := j
+	for k < len(t) && t[k] == ' ' {
+		k++
+	}
+	if k < len(t) && (t[k] != '#' || k == j) {
+		return nil
+	}
+	var b []byte
+	at, lineNo := p.at, p.lineNo
+	textIndent, blank := -1, 0 // blank: empty lines since the last line of text
+	for at < len(p.data) {
+		end := bytes.IndexByte(p.data[at:], '\n')
+		if end < 0 {
+			return nil // the file ends within the text
+		}
+		line := p.data[at : at+end]
+		sp := 0
+		for sp < len(line) && line[sp] == ' ' {
+			sp++
+		}
+		switch {
+		case len(line) == 0:
+			if textIndent < 0 {
+				return nil
+			}
+			blank++
+			at, lineNo = at+end+1, lineNo+1
+			continue
+		case sp == len(line):
+			return nil // spaces alone
+		case textIndent < 0:
+			if sp <= indent {
+				return nil // an empty text
+			}
+			textIndent = sp
+		case sp < textIndent:
+			// The text has ended; the parser sees to what follows.
+			p.at, p.lineNo = at, lineNo
+			return p.endBlockText(n, b, strip)
+		}
+		if sp > textIndent || line[len(line)-1] == ' ' {
+			return nil
+		}
+		if len(b) > 0 {
+			switch {
+			case literal:
+				b = append(b, '\n')
+				b = append(b, bytes.Repeat([]byte{'\n'}, blank)...)
+			case blank > 0:
+				b = append(b, bytes.Repeat([]byte{'\n'}, blank)...)
+			default:
+				b = append(b, ' ')
+			}
+		}
+		b = append(b, line[sp:]...)
+		blank = 0
+		at, lineNo = at+end+1, lineNo+1
+	}
+	if textIndent < 0 {
+		return nil
+	}
+	p.at, p.lineNo = at, lineNo
+	return p.endBlockText(n, b, strip)
+}
+
+// endBlockText gives n its text, chomped, and moves to the next line with
+// content.
+func (p *fastParser) endBlockText(n *yaml.Node, b []byte, strip bool) *yaml.Node {
+	if !strip {
+		b = append(b, '\n')
+	}
+	n.Value = string(b)
+	p.next()
+	return n
+}
+
+// key reads the key at offset i of the current line, and returns it with
+// the offset of the value after it, or -1 when nothing but a comment
+// follows; nil when there is no key.
+func (p *fastParser) key(i int) (*yaml.Node, int) {
+	t := p.text
+	start := i
 	var key *yaml.Node
 	if t[i] == '"' || t[i] == '\'' {
 		key, i = p.quoted(i)
@@ -168,6 +324,9 @@ func (p *fastParser) key() (*yaml.Node, int) {
 	}
 	if i >= len(t) || t[i] != ':' {
 		return nil, 0
+	}
+	if i-start > maxSimpleKey {
+		return nil, 0 // yaml.v3 finds no ':' that far from a key's start
 	}
 	i++
 	if i < len(t) && t[i] != ' ' {
@@ -227,8 +386,9 @@ func (p *fastParser) value(i int) *yaml.Node {
 	return n
 }
 
-// flowList reads a list of simple items on one line, "[A2, A1]", from
-// the bracket at offset i; it returns the offset after the closing one.
+// flowList reads a list of simple or quoted items on one line, such as
+// [A2, A1] or ["1.1", "1.3"], from the bracket at offset i; it returns the
+// offset after the closing one.
 func (p *fastParser) flowList(i int) (*yaml.Node, int) {
 	t := p.text
 	n := p.node(yaml.Node{Kind: yaml.SequenceNode, Tag: "!!seq", Style: yaml.FlowStyle, Line: p.line, Column: p.column(i)})
@@ -240,7 +400,13 @@ func (p *fastParser) flowList(i int) (*yaml.Node, int) {
 		if i < len(t) && t[i] == ']' && len(n.Content) == 0 {
 			return n, i + 1
 		}
-		item, end := p.simple(i)
+		var item *yaml.Node
+		var end int
+		if i < len(t) && (t[i] == '"' || t[i] == '\'') {
+			item, end = p.quoted(i)
+		} else {
+			item, end = p.simple(i)
+		}
 		if item == nil {
 			return nil, 0
 		}
@@ -358,17 +524,18 @@ func alnum(c byte) bool {
 }
 
 // plainText reports whether v is a plain scalar fastParse takes as a
-// value: it starts with a letter or digit (or '-' and a digit), so that
-// no indicator starts it, and holds no ':' or '#', which could end it,
-// nor any flow indicator.
+// value in a block: it starts with a letter, a digit ('-' and a digit), a
+// character beyond ASCII or '(', so that no indicator starts it, and holds
+// no ": " or " #" and does not end in ':', which would end it. (Flow
+// indicators are text in a block.)
 func plainText(v []byte) bool {
 	if len(v) == 0 {
 		return false
 	}
-	if !alnum(v[0]) && !(v[0] == '-' && len(v) > 1 && v[1] >= '0' && v[1] <= '9') {
+	if c := v[0]; !alnum(c) && c < utf8.RuneSelf && c != '(' && !(c == '-' && len(v) > 1 && v[1] >= '0' && v[1] <= '9') {
 		return false
 	}
-	return !bytes.ContainsAny(v, ":#{}[],")
+	return !bytes.Contains(v, []byte(": ")) && !bytes.Contains(v, []byte(" #")) && v[len(v)-1] != ':'
 }
 
 // plainTag is the tag yaml.v3 resolves a plain scalar to, for the ones
@@ -383,7 +550,7 @@ func plainTag(v []byte) string {
 		return "!!null"
 	}
 	c := v[0]
-	if c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' {
+	if c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= utf8.RuneSelf || c == '(' {
 		return "!!str"
 	}
 	digits := v
@@ -391,6 +558,9 @@ func plainTag(v []byte) string {
 		digits = digits[1:]
 	}
 	whole, frac, isFrac := bytes.Cut(digits, []byte("."))
+	if c >= '0' && c <= '9' && bytes.IndexByte(frac, '.') >= 0 {
+		return "!!str" // two dots make no number: an id such as 1.1.a
+	}
 	if len(whole) == 0 || len(whole) > 15 || whole[0] == '0' && len(whole) > 1 || !allDigits(whole) {
 		return ""
 	}

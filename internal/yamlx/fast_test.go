@@ -75,10 +75,14 @@ func TestFastParseSameNodes(t *testing.T) {
 		}
 		if checkFast(t, f, data) {
 			taken++
+		} else if strings.Contains(f, "framework/bundled/") {
+			// `assess` parses a bundled framework at every start.
+			t.Errorf("%s: a bundled framework outside the fast subset", f)
 		}
 	}
-	// The sample questionnaires are all in the subset.
-	if taken < 20 || len(files) < 40 {
+	// The sample questionnaires and the bundled frameworks are in the
+	// subset.
+	if taken < 40 || len(files) < 40 {
 		t.Errorf("fastParse took %d of %d files", taken, len(files))
 	}
 	for _, c := range []struct {
@@ -92,18 +96,56 @@ func TestFastParseSameNodes(t *testing.T) {
 		{"k: Größe 3 – fünf\nl: \"Ünïcödé\"\n", true},
 		{"f: bench@1\ng: it's \"so\" & more!\n", true},
 		{"dup: 1\ndup: 2\n", true},
-		{"a: 2024-03-01\n", false},  // a timestamp
-		{"a: 012\n", false},         // octal
-		{"a: 0x1F\n", false},        // hexadecimal
-		{"a: 1e5\n", false},         // exponent
-		{"a: .5\n", false},          // fraction without a whole
-		{"a: b: c\n", false},        // not YAML
-		{"a: x\n  y\n", false},      // a scalar on two lines
-		{"a:\n  - 1\n", false},      // a block list
+		{"a: 2024-03-01\n", false}, // a timestamp
+		{"a: 012\n", false},        // octal
+		{"a: 0x1F\n", false},       // hexadecimal
+		{"a: 1e5\n", false},        // exponent
+		{"a: .5\n", false},         // fraction without a whole
+		{"a: b: c\n", false},       // not YAML
+		{"a: x\n  y\n", false},     // a scalar on two lines
+		{"a:\n  - 1\n", true},      // a block list
+		{"a:\n- x\n- 'y'\nb: 1\n", true},
+		{"a:\n  - id: x\n    k: [p, q]\n  -   id: y\n      k: v\n  - z\nb:\n  - c:\n    - 1\n    d: 2\n", true},
+		{"a:\n  - n: 1 # c\n    # note\n\n  - \"q: r\"\n", true},
+		{"a:\n  -\n    b: 1\n", false}, // an item below its dash
+		{"a:\n  - - 1\n", false},       // a list in a list
+		{"a:\n  -1\n", false},
+		{"a:\n  - b: 1\n   c: 2\n", false},
+		{"a:\n  - 1\n   - 2\n", false},
+		{"a:\n  - b\n    c\n", false}, // an item on two lines
+		{"a:\n  - b: c: d\n", false},
+		{"- 1\n", false},            // a list at the top
 		{"a:\nb: 1\n", false},       // an empty value
 		{"a: &x 1\nb: *x\n", false}, // anchor and alias
 		{"a: {b: 1}\n", false},      // flow mapping
-		{"a: |\n  text\n", false},   // block scalar
+		{"a: |\n  text\n", true},    // block scalars
+		{"a: >-\n  one\n  two\n\n  three\n\n\n  four\nb: 1\n", true},
+		{"a: >\n  one\n  # two\n\n\nb: |-\n  x\n\n  y\n# c\nc: | # note\n  z\n", true},
+		{"a:\n  en: >-\n    Deeper, text: here\n  de: x\n", true},
+		{"a: >2\n  text\n", false},   // indentation indicator
+		{"a: >+\n  text\n\n", false}, // keep
+		{"a: >-\n  one\n    more\n", false},
+		{"a: >-\n  one \n", false},
+		{"a: >-\n\n  one\n", false},
+		{"a: >-\n  one", false},
+		{"a: >-\nb: 1\n", false},
+		{"a: >-\n    one\n  two\n", false},
+		{"a: >-x\n  one\n", false},
+		{"a: >- x\n  one\n", false},
+		{"a: plain, with [flow] {chars} and a:colon, C#\nb: Über (x)\nc: (p)\n", true},
+		{"1.1.a: 1.2.3\n10.2.b: 0.0.0\nc: 1.1.1e5\nd: 01.2.3-4\ne: 1..2\n", true},
+		{"a: [\"1.1\", 'x, ]', b]\nb: [\"\"]\n", true},
+		{"a: [\"x\" y]\n", false},
+		{"a: ends:\n", false},
+		{strings.Repeat("k", 1100) + ": 1\n", false}, // a key beyond YAML's 1,024 characters
+		{"a: ~\n", false},
+		{"a: .inf\n", false},
+		{"a: +1\n", false},
+		{"a: <<\n", false},
+		{"a: @x\n", false},
+		{"a: `x\n", false},
+		{"a: %x\n", false},
+		{"a: !x\n", false},
 		{"a: \"two\n  lines\"\n", false},
 		{"a: 1\r\nb: 2\r\n", false},
 		{"\ufeffa: 1\n", false},
@@ -153,6 +195,8 @@ func FuzzFastParse(f *testing.F) {
 		}
 	}
 	f.Add([]byte("a: 1\nb:\n  c: \"x\\u00e9\"\n  d: [e, f]\n"))
+	f.Add([]byte("a:\n- id: x\n  t: >-\n    one,\n    two\n\n    three\n  l: [\"1.1\", b]\n- (y)\nb: |\n  z\n"))
+	f.Add([]byte("1.1.a:\n  answer: 4\n  evidence: \"x\"\nc:\n  - - 1\n"))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		if len(data) > 64<<10 || strings.Count(string(data), "\n") > 2000 {
 			return
