@@ -12,6 +12,7 @@ import (
 	"math/big"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/olekukonko/tablewriter/tw"
 	"golang.org/x/text/language"
@@ -48,7 +49,8 @@ type Writer interface {
 // formatting and UI words.
 type style struct {
 	Options
-	p *message.Printer
+	p       *message.Printer
+	numLang string // the language p formats numbers in
 }
 
 func newStyle(opts Options) style {
@@ -56,7 +58,7 @@ func newStyle(opts Options) style {
 	if err != nil {
 		tag = language.English
 	}
-	return style{Options: opts, p: message.NewPrinter(tag)}
+	return style{Options: opts, p: message.NewPrinter(tag), numLang: tag.String()}
 }
 
 // t returns the UI word for key in the report's language.
@@ -66,7 +68,39 @@ func (s style) t(key string) string { return ui.Get(s.Lang, key) }
 // locale, rounded half away from zero (RoundHalfAway) as spreadsheets
 // round: every format shows the same digits.
 func (s style) fixed(v float64, decimals int) string {
-	return s.p.Sprintf("%.*f", decimals, RoundHalfAway(v, decimals))
+	r := RoundHalfAway(v, decimals)
+	k := fixedKey{s.numLang, math.Float64bits(r), decimals}
+	fixedMu.RLock()
+	str, ok := fixedStrings[k]
+	fixedMu.RUnlock()
+	if ok {
+		return str
+	}
+	str = s.p.Sprintf("%.*f", decimals, r)
+	fixedMu.Lock()
+	if len(fixedStrings) < maxFixedStrings {
+		fixedStrings[k] = str
+	}
+	fixedMu.Unlock()
+	return str
+}
+
+// fixedStrings keeps what fixed made, by language, rounded value (its
+// bits, to be sure of -0) and decimals. Formatting through x/text's
+// printer was a tenth of an HTML page's time, and reports show the same
+// few hundred numbers again and again. It is bounded, so that a run of
+// unusual numbers cannot grow it without end.
+var (
+	fixedMu      sync.RWMutex
+	fixedStrings = map[fixedKey]string{}
+)
+
+const maxFixedStrings = 1 << 14
+
+type fixedKey struct {
+	lang     string
+	bits     uint64
+	decimals int
 }
 
 // score formats a score with one decimal in the report's locale.

@@ -48,7 +48,8 @@ func (b *Book) Light(sheet string) {
 func (ls *lightSheet) cell(col, row int) *lightCell {
 	r := ls.rows[row]
 	if r == nil {
-		r = &lightRow{}
+		// Rows of a sheet are mostly as wide as each other.
+		r = &lightRow{cells: make([]lightCell, 0, max(col, ls.maxCol))}
 		ls.rows[row] = r
 	}
 	for len(r.cells) < col {
@@ -64,7 +65,7 @@ func (ls *lightSheet) cell(col, row int) *lightCell {
 func (ls *lightSheet) height(row int, points float64) {
 	r := ls.rows[row]
 	if r == nil {
-		r = &lightRow{}
+		r = &lightRow{cells: make([]lightCell, 0, ls.maxCol)}
 		ls.rows[row] = r
 	}
 	r.height = points
