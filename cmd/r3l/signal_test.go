@@ -95,7 +95,13 @@ func TestInterruptedBatch(t *testing.T) {
 		switch code {
 		case 128 + int(s.sig):
 			want := map[syscall.Signal]string{syscall.SIGINT: "SIGINT", syscall.SIGTERM: "SIGTERM"}[s.sig]
-			if sum.Interrupted != want || len(sum.Unfinished) == 0 {
+			switch {
+			case sum.Interrupted == "" && len(sum.Unfinished) == 0:
+				// The signal came after the summary was written: the
+				// run is whole, and the exit code still tells a calling
+				// script that it was interrupted.
+				t.Logf("%v after %v: the summary was written first", s.sig, s.after)
+			case sum.Interrupted != want || len(sum.Unfinished) == 0:
 				t.Errorf("%v after %v: interrupted %q, %d unfinished", s.sig, s.after, sum.Interrupted, len(sum.Unfinished))
 			}
 			if !strings.Contains(stderr.String(), "r3l: interrupted by "+want) {
