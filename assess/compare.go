@@ -46,7 +46,10 @@ type PeerGroup struct {
 // Comparison is several scored assessments side by side.
 type Comparison struct {
 	Framework *framework.Framework
-	Results   []*Result // by region, then period
+	// Entries are the assessments by region, then period: what the
+	// statistics and most of a comparison's writers need of each. Result
+	// gives an assessment's whole result.
+	Entries []Entry
 	// Ranks holds each result's rank among the assessments of its period
 	// by overall score (1 = highest; ties share a rank); nil when the
 	// result has no overall score.
@@ -61,7 +64,83 @@ type Comparison struct {
 	Trends     []Trend
 
 	groupOf []int // index into Groups per result, -1 for none; set by Compare
+	node    map[string]int
+	load    func(source int) (*Result, error)
 }
+
+// Entry is what a comparison keeps in memory of one assessment; the
+// whole result may be kept elsewhere (CompareKept).
+type Entry struct {
+	Region      Region
+	Period      string
+	Respondents int
+	Node        // overall
+	Options     Options
+	Inputs      []Input
+	Translated  *Translation
+	// Branches counts the result's areas and criteria.
+	Branches int
+	// Source is the assessment's index among those given to Compare or
+	// CompareKept.
+	Source int
+	// scores are the node scores in the order of Comparison.Nodes, NaN
+	// for none: a thousand bytes for a framework of a hundred indicators
+	// where the result takes twenty thousand.
+	scores []float64
+}
+
+// Input is a file (or survey response) a compared assessment was read
+// from.
+type Input struct {
+	Path, SHA256 string
+	Respondent   Respondent
+}
+
+// EntryOf is what a comparison over fw keeps of r in memory.
+func EntryOf(fw *framework.Framework, r *Result, source int) Entry {
+	e := Entry{Region: r.Region, Period: r.Period, Respondents: r.Respondents, Node: r.Node, Options: r.Options,
+		Translated: r.Translated, Source: source}
+	// The node's pointers would keep the result's numbers alive.
+	e.Score, e.Coverage = clone(r.Score), clone(r.Coverage)
+	e.Spread.SD = clone(r.Spread.SD)
+	e.Target, e.Change = nil, nil
+	for ai := range r.Areas {
+		e.Branches += 1 + len(r.Areas[ai].Criteria)
+	}
+	e.Inputs = make([]Input, len(r.Questionnaires))
+	for i, q := range r.Questionnaires {
+		e.Inputs[i] = Input{Path: q.Path, SHA256: q.SHA256, Respondent: q.Respondent}
+	}
+	ids := nodeIDs(fw)
+	v := r.Scores()
+	if len(v) != len(ids) {
+		// A result of another framework: look its nodes up by id.
+		m := r.ScoreMap()
+		v = make([]*float64, len(ids))
+		for n, id := range ids {
+			v[n] = m[id]
+		}
+	}
+	e.scores = make([]float64, len(v))
+	for n, p := range v {
+		e.scores[n] = math.NaN()
+		if p != nil {
+			e.scores[n] = *p
+		}
+	}
+	return e
+}
+
+func clone(p *float64) *float64 {
+	if p == nil {
+		return nil
+	}
+	v := *p
+	return &v
+}
+
+// Label names the assessment as "region/period".
+func (e *Entry) Label() string { return e.Region.ID + "/" + e.Period }
 
 // OverallNode is the node id of the overall score in comparisons.
 const OverallNode = "overall"
@@ -76,27 +155,62 @@ type CompareOptions struct {
 // statistics per node, peer groups and trends. It reorders nothing in
 // results; the comparison's order is by region, then period.
 func Compare(fw *framework.Framework, results []*Result, opts CompareOptions) *Comparison {
+	entries := make([]Entry, len(results))
+	for i, r := range results {
+		entries[i] = EntryOf(fw, r, i)
+	}
+	return CompareKept(fw, entries, func(i int) (*Result, error) { return results[i], nil }, opts)
+}
+
+// CompareKept is Compare over results kept elsewhere: load reads result
+// Entry.Source back when a writer needs the whole of it.
+func CompareKept(fw *framework.Framework, entries []Entry, load func(source int) (*Result, error), opts CompareOptions) *Comparison {
 	if opts.GroupBy == "" {
 		opts.GroupBy = ByGroup
 	}
 	if opts.MinGroup <= 0 {
 		opts.MinGroup = DefaultMinGroup
 	}
-	rs := slices.Clone(results)
-	slices.SortStableFunc(rs, func(a, b *Result) int {
+	es := slices.Clone(entries)
+	slices.SortStableFunc(es, func(a, b Entry) int {
 		return cmp.Or(cmp.Compare(a.Region.ID, b.Region.ID), cmp.Compare(a.Period, b.Period))
 	})
-	c := &Comparison{Framework: fw, Results: rs, GroupBy: opts.GroupBy, MinGroup: opts.MinGroup}
+	c := &Comparison{Framework: fw, Entries: es, GroupBy: opts.GroupBy, MinGroup: opts.MinGroup, load: load}
 	c.Nodes = nodeIDs(fw)
-	c.Ranks = ranks(rs)
-	all := make([]int, len(rs))
-	for i := range rs {
+	c.node = make(map[string]int, len(c.Nodes))
+	for n, id := range c.Nodes {
+		c.node[id] = n
+	}
+	c.Ranks = ranks(es)
+	all := make([]int, len(es))
+	for i := range es {
 		all[i] = i
 	}
 	c.Statistics = c.stats(all, c.Nodes)
 	c.Groups = c.peerGroups(opts)
-	c.Trends = trends(rs)
+	c.Trends = c.trends()
 	return c
+}
+
+// Len is the number of assessments compared.
+func (c *Comparison) Len() int { return len(c.Entries) }
+
+// Result reads assessment i's whole result.
+func (c *Comparison) Result(i int) (*Result, error) {
+	return c.load(c.Entries[i].Source)
+}
+
+// ScoreOf is assessment i's score of a node ("overall", an area, criterion
+// or indicator id), or nil.
+func (c *Comparison) ScoreOf(i int, id string) *float64 {
+	n, ok := c.node[id]
+	if !ok {
+		return nil
+	}
+	if v := &c.Entries[i].scores[n]; !math.IsNaN(*v) {
+		return v
+	}
+	return nil
 }
 
 func nodeIDs(fw *framework.Framework) []string {
@@ -139,21 +253,21 @@ func (r *Result) ScoreOf(id string) *float64 {
 	return nil
 }
 
-// ranks ranks results within each period by overall score, highest first.
-// Equal scores share a rank and the next rank is skipped (1, 2, 2, 4).
-func ranks(rs []*Result) []*int {
-	out := make([]*int, len(rs))
+// ranks ranks assessments within each period by overall score, highest
+// first. Equal scores share a rank and the next rank is skipped (1, 2, 2, 4).
+func ranks(es []Entry) []*int {
+	out := make([]*int, len(es))
 	byPeriod := map[string][]int{}
-	for i, r := range rs {
-		if r.Score != nil {
-			byPeriod[r.Period] = append(byPeriod[r.Period], i)
+	for i := range es {
+		if es[i].Score != nil {
+			byPeriod[es[i].Period] = append(byPeriod[es[i].Period], i)
 		}
 	}
 	for _, idx := range byPeriod {
-		slices.SortStableFunc(idx, func(a, b int) int { return cmp.Compare(*rs[b].Score, *rs[a].Score) })
+		slices.SortStableFunc(idx, func(a, b int) int { return cmp.Compare(*es[b].Score, *es[a].Score) })
 		for pos, i := range idx {
 			rank := pos + 1
-			if pos > 0 && *rs[idx[pos-1]].Score == *rs[i].Score {
+			if pos > 0 && *es[idx[pos-1]].Score == *es[i].Score {
 				rank = *out[idx[pos-1]]
 			}
 			out[i] = &rank
@@ -167,16 +281,11 @@ func ranks(rs []*Result) []*int {
 func (c *Comparison) stats(members []int, nodes []string) map[string]Stats {
 	out := make(map[string]Stats, len(nodes))
 	values := make([]float64, 0, len(members))
-	// Each result's scores are read once, in node order, not per node.
-	rows := make([][]*float64, len(members))
-	for k, i := range members {
-		rows[k] = c.NodeScores(i)
-	}
 	for n, id := range nodes {
 		values = values[:0]
-		for _, row := range rows {
-			if v := row[n]; v != nil {
-				values = append(values, *v)
+		for _, i := range members {
+			if v := c.Entries[i].scores[n]; !math.IsNaN(v) {
+				values = append(values, v)
 			}
 		}
 		out[id] = Summarise(values)
@@ -184,17 +293,14 @@ func (c *Comparison) stats(members []int, nodes []string) map[string]Stats {
 	return out
 }
 
-// NodeScores returns result i's scores in the order of c.Nodes.
+// NodeScores returns assessment i's scores in the order of c.Nodes.
 func (c *Comparison) NodeScores(i int) []*float64 {
-	r := c.Results[i]
-	if v := r.Scores(); len(v) == len(c.Nodes) {
-		return v
-	}
-	// A result of another framework: look its nodes up by id.
-	m := r.ScoreMap()
-	v := make([]*float64, len(c.Nodes))
-	for n, id := range c.Nodes {
-		v[n] = m[id]
+	e := &c.Entries[i]
+	v := make([]*float64, len(e.scores))
+	for n := range e.scores {
+		if !math.IsNaN(e.scores[n]) {
+			v[n] = &e.scores[n]
+		}
 	}
 	return v
 }
@@ -284,7 +390,7 @@ func quantile(xs []float64, p float64) float64 {
 
 // groupKey is a result's peer group under the chosen grouping; results
 // without one form no group.
-func (c *Comparison) groupKey(r *Result) string {
+func (c *Comparison) groupKey(r *Entry) string {
 	if c.GroupBy == ByCountry {
 		return r.Region.Country
 	}
@@ -296,8 +402,8 @@ func (c *Comparison) groupKey(r *Result) string {
 func (c *Comparison) peerGroups(opts CompareOptions) []PeerGroup {
 	idx := map[string]int{}
 	var groups []PeerGroup
-	for i, r := range c.Results {
-		key := c.groupKey(r)
+	for i := range c.Entries {
+		key := c.groupKey(&c.Entries[i])
 		if key == "" {
 			continue
 		}
@@ -311,7 +417,7 @@ func (c *Comparison) peerGroups(opts CompareOptions) []PeerGroup {
 	}
 	slices.SortFunc(groups, func(a, b PeerGroup) int { return cmp.Compare(a.Name, b.Name) })
 	nodes := c.Nodes[:1+len(c.Framework.Areas)+len(c.Framework.Criteria)]
-	c.groupOf = make([]int, len(c.Results))
+	c.groupOf = make([]int, len(c.Entries))
 	for i := range c.groupOf {
 		c.groupOf[i] = -1
 	}
@@ -331,7 +437,7 @@ func (c *Comparison) peerGroups(opts CompareOptions) []PeerGroup {
 
 // GroupOf returns the peer group of result i, or nil.
 func (c *Comparison) GroupOf(i int) *PeerGroup {
-	if len(c.groupOf) == len(c.Results) && len(c.groupOf) > 0 {
+	if len(c.groupOf) == len(c.Entries) && len(c.groupOf) > 0 {
 		if g := c.groupOf[i]; g >= 0 {
 			return &c.Groups[g]
 		}
@@ -353,7 +459,7 @@ func (c *Comparison) GroupDiff(i int, node string) *float64 {
 		return nil
 	}
 	mean := g.Stats[node].Mean
-	v := c.Results[i].ScoreOf(node)
+	v := c.ScoreOf(i, node)
 	if mean == nil || v == nil {
 		return nil
 	}
@@ -361,19 +467,20 @@ func (c *Comparison) GroupDiff(i int, node string) *float64 {
 	return &d
 }
 
-// trends pairs each region's consecutive periods (results are sorted by
+// trends pairs each region's consecutive periods (entries are sorted by
 // region, then period).
-func trends(rs []*Result) []Trend {
+func (c *Comparison) trends() []Trend {
 	var out []Trend
-	for i := 1; i < len(rs); i++ {
-		prev, cur := rs[i-1], rs[i]
+	areas := c.Nodes[1 : 1+len(c.Framework.Areas)]
+	for i := 1; i < len(c.Entries); i++ {
+		prev, cur := &c.Entries[i-1], &c.Entries[i]
 		if prev.Region.ID != cur.Region.ID {
 			continue
 		}
 		t := Trend{Region: cur.Region.ID, From: prev.Period, To: cur.Period, Delta: map[string]*float64{}}
 		t.Delta[OverallNode] = diff(cur.Score, prev.Score)
-		for ai := range cur.Areas {
-			t.Delta[cur.Areas[ai].Area.ID] = diff(cur.Areas[ai].Score, prev.Areas[ai].Score)
+		for _, id := range areas {
+			t.Delta[id] = diff(c.ScoreOf(i, id), c.ScoreOf(i-1, id))
 		}
 		out = append(out, t)
 	}

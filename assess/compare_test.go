@@ -74,8 +74,8 @@ func TestCompare(t *testing.T) {
 	}
 	c := assess.Compare(fw, results, assess.CompareOptions{MinGroup: 3})
 	order := ""
-	for _, r := range c.Results {
-		order += r.Region.ID + r.Period[2:] + " "
+	for _, e := range c.Entries {
+		order += e.Region.ID + e.Period[2:] + " "
 	}
 	if order != "a22 a24 b24 c24 d24 e24 " {
 		t.Errorf("order %s", order)
@@ -85,7 +85,7 @@ func TestCompare(t *testing.T) {
 	for i, w := range wantRanks {
 		got := c.Ranks[i]
 		if (w == nil) != (got == nil) || (got != nil && *got != w.(int)) {
-			t.Errorf("%s %s: rank %v, want %v", c.Results[i].Region.ID, c.Results[i].Period, got, w)
+			t.Errorf("%s %s: rank %v, want %v", c.Entries[i].Region.ID, c.Entries[i].Period, got, w)
 		}
 	}
 	// Overall over all five scored assessments: 50, 80, 60, 80, 40.

@@ -93,7 +93,7 @@ func BenchmarkLoadAndScore(b *testing.B) {
 		}
 		results := p.Score(as)
 		c := assess.Compare(p.Fixed, results, assess.CompareOptions{})
-		if len(c.Results) != len(as) {
+		if c.Len() != len(as) {
 			b.Fatal("lost results")
 		}
 	}

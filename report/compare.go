@@ -110,8 +110,7 @@ func (g groupsMap) MarshalJSON() ([]byte, error) {
 		pg := byName[k]
 		jg := jsonGroup{N: len(pg.Members), Suppressed: pg.Suppressed, Members: []string{}}
 		for _, i := range pg.Members {
-			r := g.c.Results[i]
-			jg.Members = append(jg.Members, r.Region.ID+"/"+r.Period)
+			jg.Members = append(jg.Members, g.c.Entries[i].Label())
 		}
 		if !pg.Suppressed {
 			jg.Statistics = &statsMap{keys: g.c.Nodes[:len(pg.Stats)], stats: pg.Stats}
@@ -121,12 +120,16 @@ func (g groupsMap) MarshalJSON() ([]byte, error) {
 }
 
 // ComparisonJSON builds the JSON object of a comparison.
-func ComparisonJSON(c *assess.Comparison, lang string) any {
+func ComparisonJSON(c *assess.Comparison, lang string) (any, error) {
 	o := comparisonHead(c, lang)
-	for i, r := range c.Results {
+	for i := range c.Len() {
+		r, err := c.Result(i)
+		if err != nil {
+			return nil, err
+		}
 		o.Assessments = append(o.Assessments, jsonRanked{AssessmentJSON(r, lang), c.Ranks[i]})
 	}
-	return o
+	return o, nil
 }
 
 // comparisonHead is the JSON object of a comparison without its
@@ -160,7 +163,7 @@ func (j jsonWriter) Comparison(w io.Writer, c *assess.Comparison) error {
 	sw.field("framework", o.Framework, true)
 	sw.field("group_by", o.GroupBy, true)
 	sw.field("min_group", o.MinGroup, true)
-	if len(c.Results) == 0 {
+	if c.Len() == 0 {
 		sw.field("assessments", []jsonRanked{}, true)
 	} else {
 		sw.raw(`  "assessments": [` + "\n")
@@ -217,13 +220,16 @@ func indented(v any, prefix string) ([]byte, error) {
 func (s *jsonStream) assessments(c *assess.Comparison, lang string) {
 	const chunk = 64
 	encoded := make([][]byte, chunk)
-	for from := 0; from < len(c.Results) && s.err == nil; from += chunk {
-		part := c.Results[from:min(from+chunk, len(c.Results))]
+	for from := 0; from < c.Len() && s.err == nil; from += chunk {
+		part := min(chunk, c.Len()-from)
 		var g errgroup.Group
 		g.SetLimit(runtime.GOMAXPROCS(0))
-		for k, r := range part {
+		for k := range part {
 			g.Go(func() error {
-				var err error
+				r, err := c.Result(from + k)
+				if err != nil {
+					return err
+				}
 				encoded[k], err = indented(jsonRanked{AssessmentJSON(r, lang), c.Ranks[from+k]}, "    ")
 				return err
 			})
@@ -236,7 +242,7 @@ func (s *jsonStream) assessments(c *assess.Comparison, lang string) {
 			if s.err == nil {
 				_, s.err = s.w.Write(encoded[k])
 			}
-			if from+k < len(c.Results)-1 {
+			if from+k < c.Len()-1 {
 				s.raw(",")
 			}
 			s.raw("\n")
@@ -260,7 +266,11 @@ func (csvWriter) Comparison(w io.Writer, c *assess.Comparison) error {
 	if err := cw.Write(CSVHeader); err != nil {
 		return err
 	}
-	for _, r := range c.Results {
+	for i := range c.Len() {
+		r, err := c.Result(i)
+		if err != nil {
+			return err
+		}
 		if err := CSVRows(cw, r); err != nil {
 			return err
 		}
@@ -293,7 +303,7 @@ func regionLabel(r assess.Region) string {
 // regionNames maps the compared regions' ids to their labels.
 func regionNames(c *assess.Comparison) map[string]string {
 	names := map[string]string{}
-	for _, r := range c.Results {
+	for _, r := range c.Entries {
 		names[r.Region.ID] = regionLabel(r.Region)
 	}
 	return names
@@ -313,11 +323,10 @@ func (s style) overviewRows(c *assess.Comparison) (header []string, rows [][]str
 	header = []string{"#", s.t("region"), s.t("period"), s.t("overall")}
 	nodes := s.byNodes(c)
 	header = append(header, nodes...)
-	for i, r := range c.Results {
+	for i, r := range c.Entries {
 		row := []string{rank(c, i), regionLabel(r.Region), r.Period, s.score(r.Score)}
-		scores := r.ScoreMap()
 		for _, id := range nodes {
-			row = append(row, s.score(scores[id]))
+			row = append(row, s.score(c.ScoreOf(i, id)))
 		}
 		rows = append(rows, row)
 	}
@@ -394,7 +403,7 @@ func rightAligned(n int) []tw.Align {
 func (t *tableWriter) Comparison(w io.Writer, c *assess.Comparison) error {
 	s := t.style
 	fw := c.Framework
-	s.para(w, fmt.Sprintf("%s: %s %s · %d %s", s.t("framework"), fw.Title.Get(s.Lang), fw.Version, len(c.Results), s.t("assessments")))
+	s.para(w, fmt.Sprintf("%s: %s %s · %d %s", s.t("framework"), fw.Title.Get(s.Lang), fw.Version, c.Len(), s.t("assessments")))
 	fmt.Fprintln(w)
 	header, rows := s.overviewRows(c)
 	aligns := rightAligned(len(header))
@@ -437,7 +446,7 @@ func (m *markdownWriter) Comparison(w io.Writer, c *assess.Comparison) error {
 	s := m.style
 	fw := c.Framework
 	fmt.Fprintf(w, "%s# %s\n\n", markdownMark, s.t("comparison"))
-	fmt.Fprintf(w, "- %s: %s %s\n- %d %s\n\n", s.t("framework"), mdEscape(fw.Title.Get(s.Lang)), mdEscape(fw.Version), len(c.Results), s.t("assessments"))
+	fmt.Fprintf(w, "- %s: %s %s\n- %d %s\n\n", s.t("framework"), mdEscape(fw.Title.Get(s.Lang)), mdEscape(fw.Version), c.Len(), s.t("assessments"))
 	header, rows := s.overviewRows(c)
 	aligns := rightAligned(len(header))
 	aligns[1], aligns[2] = tw.AlignLeft, tw.AlignLeft

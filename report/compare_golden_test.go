@@ -49,10 +49,24 @@ func renderComparison(t *testing.T, format string, opts Options, c *assess.Compa
 	return buf.Bytes()
 }
 
+// allResults reads back every result of a comparison, in its order.
+func allResults(t testing.TB, c *assess.Comparison) []*assess.Result {
+	t.Helper()
+	out := make([]*assess.Result, c.Len())
+	for i := range out {
+		r, err := c.Result(i)
+		if err != nil {
+			t.Fatal(err)
+		}
+		out[i] = r
+	}
+	return out
+}
+
 // result finds a region's assessment of a period in a comparison.
 func result(t *testing.T, c *assess.Comparison, region, period string) (int, *assess.Result) {
 	t.Helper()
-	for i, r := range c.Results {
+	for i, r := range allResults(t, c) {
 		if r.Region.ID == region && r.Period == period {
 			return i, r
 		}
@@ -301,14 +315,14 @@ func TestComparisonJSONSuppressed(t *testing.T) {
 			t.Errorf("group %s: statistics must be null, not absent", name)
 		}
 	}
-	for i := range c.Results {
+	for i := range c.Entries {
 		if d := c.GroupDiff(i, assess.OverallNode); d != nil {
-			t.Errorf("%s: difference %v to a suppressed group", c.Results[i].Region.ID, *d)
+			t.Errorf("%s: difference %v to a suppressed group", c.Entries[i].Region.ID, *d)
 		}
 	}
 	// Grouped by country, Lake Constance (DE) is a group of two; with a
 	// minimum of two it gets statistics and Kaunas (LT) is suppressed.
-	results := slices.Clone(c.Results)
+	results := allResults(t, c)
 	byCountry := assess.Compare(c.Framework, results, assess.CompareOptions{GroupBy: assess.ByCountry, MinGroup: 2})
 	var names []string
 	for _, g := range byCountry.Groups {
@@ -432,10 +446,10 @@ func TestGoldenComparisonXLSX(t *testing.T) {
 
 	// Overview: one row per assessment with rank and overall score.
 	rows, _ := f.GetRows("Overview")
-	if len(rows) != 1+len(c.Results) || rows[0][0] != "#" || rows[0][7] != "Overall" {
+	if len(rows) != 1+c.Len() || rows[0][0] != "#" || rows[0][7] != "Overall" {
 		t.Fatalf("Overview rows %v", rows)
 	}
-	for i, r := range c.Results {
+	for i, r := range allResults(t, c) {
 		row := rows[1+i]
 		if row[0] != strconv.Itoa(*c.Ranks[i]) || row[1] != r.Region.ID+" "+r.Period || row[2] != r.Region.Name {
 			t.Errorf("Overview row %d: %v", i+2, row)
@@ -460,11 +474,11 @@ func TestGoldenComparisonXLSX(t *testing.T) {
 	// Streamed matrices carry the heat map in each score cell's fill.
 	for sheet, nodes := range map[string]int{"Criteria": 24, "Indicators": 64} {
 		rows, _ := f.GetRows(sheet)
-		if len(rows) != 1+len(c.Results) || len(rows[0]) != 3+nodes {
+		if len(rows) != 1+c.Len() || len(rows[0]) != 3+nodes {
 			t.Errorf("%s is %d×%d", sheet, len(rows), len(rows[0]))
 			continue
 		}
-		for ri, r := range c.Results {
+		for ri, r := range allResults(t, c) {
 			scores := r.ScoreMap()
 			for ci := 3; ci < 3+nodes; ci++ {
 				ref, _ := excelize.CoordinatesToCellName(ci+1, ri+2)
@@ -521,7 +535,7 @@ func TestGoldenComparisonXLSX(t *testing.T) {
 	// About: every input with its SHA-256, and the framework and options.
 	about, _ := f.GetRows("About")
 	inputs := 0
-	for _, r := range c.Results {
+	for _, r := range allResults(t, c) {
 		for _, q := range r.Questionnaires {
 			for _, row := range about {
 				if len(row) > 1 && row[0] == q.Path && row[1] == q.SHA256 {
@@ -579,8 +593,8 @@ func TestComparisonXLSXOpensInLibreOffice(t *testing.T) {
 		t.Fatal(err)
 	}
 	text := officetest.Text(t, officetest.PDF(t, path))
-	wants := []string{"lake-constance 2022", "lake-constance 2024", "cross-border", "Overall", c.Results[0].Questionnaires[0].SHA256}
-	for _, r := range c.Results {
+	wants := []string{"lake-constance 2022", "lake-constance 2024", "cross-border", "Overall", c.Entries[0].Inputs[0].SHA256}
+	for _, r := range allResults(t, c) {
 		wants = append(wants, r.Region.Name)
 	}
 	for _, want := range wants {
@@ -717,7 +731,11 @@ func TestComparisonJSONStreamedAsWhole(t *testing.T) {
 	enc := json.NewEncoder(&want)
 	enc.SetEscapeHTML(false)
 	enc.SetIndent("", "  ")
-	if err := enc.Encode(ComparisonJSON(c, "en")); err != nil {
+	whole, err := ComparisonJSON(c, "en")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := enc.Encode(whole); err != nil {
 		t.Fatal(err)
 	}
 	if !bytes.Equal(got, want.Bytes()) {

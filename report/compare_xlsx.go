@@ -63,7 +63,7 @@ func (h *heatmap) cellIn(into *excelize.Cell, v *float64) any {
 }
 
 // assessmentLabel names an assessment in one cell: "kaunas 2024".
-func assessmentLabel(r *assess.Result) string { return r.Region.ID + " " + r.Period }
+func assessmentLabel(r *assess.Entry) string { return r.Region.ID + " " + r.Period }
 
 func (x *xlsxWriter) Comparison(w io.Writer, c *assess.Comparison) error {
 	b := x.newBook()
@@ -100,22 +100,23 @@ func (x *xlsxWriter) compareOverview(b *book, c *assess.Comparison) {
 	cols := []column{{"#", 4, colText}, {s.t("assessment"), labelWidth(c), colText}, {s.t("region"), 20, colWrap}, {s.t("group"), 8, colText},
 		{s.t("country"), 7, colText}, {s.t("period"), 7, colText}, {s.t("respondents"), 6, colText},
 		{s.t("overall"), 8, colScore}, {s.t("level"), 12, colWrap}, {s.t("coverage"), 8, colPct}}
-	for _, r := range c.Results {
+	for _, r := range c.Entries {
 		cols[3].width = min(max(cols[3].width, workbook.TextWidth(r.Region.Group, false)), 24)
 	}
 	for _, a := range fw.Areas {
 		cols = append(cols, column{a.ID + " " + a.Title.Get(s.Lang), 12, colScore})
 	}
-	rows := make([][]any, len(c.Results))
-	for i, r := range c.Results {
+	rows := make([][]any, c.Len())
+	for i := range c.Entries {
+		r := &c.Entries[i]
 		var rank any
 		if c.Ranks[i] != nil {
 			rank = *c.Ranks[i]
 		}
 		row := []any{rank, assessmentLabel(r), r.Region.Name, r.Region.Group, r.Region.Country, r.Period, r.Respondents,
 			r.Score, b.level(r.Node), r.Coverage}
-		for _, a := range r.Areas {
-			row = append(row, a.Score)
+		for _, a := range fw.Areas {
+			row = append(row, c.ScoreOf(i, a.ID))
 		}
 		rows[i] = row
 	}
@@ -126,7 +127,7 @@ func (x *xlsxWriter) compareOverview(b *book, c *assess.Comparison) {
 	// on the table's last page while both fit, up to about sharePage
 	// assessments, else on a page of its own, no taller than the page.
 	const sharePage = 15
-	n := len(c.Results)
+	n := c.Len()
 	height := min(120+14*n, maxBarHeight-2*rowPx)
 	p := workbook.PrintSetup{Wide: 1, TitleRows: 1, TitleCols: 2, Tall: next + height/rowPx}
 	if n > sharePage {
@@ -144,7 +145,7 @@ func (x *xlsxWriter) compareOverview(b *book, c *assess.Comparison) {
 // labelWidth is the width of a column of assessment labels.
 func labelWidth(c *assess.Comparison) float64 {
 	w := 12.0
-	for _, r := range c.Results {
+	for _, r := range c.Entries {
 		// The second padding makes up for the space between; no label is
 		// built, for thousands of assessments.
 		w = max(w, workbook.TextWidth(r.Region.ID, false)+workbook.TextWidth(r.Period, false))
@@ -177,17 +178,18 @@ func (x *xlsxWriter) matrixSheet(b *book, hm *heatmap, c *assess.Comparison, nam
 	nodes := c.Nodes[from:to]
 	headers := append([]string{x.t("assessment"), x.t("region"), x.t("period")}, nodes...)
 	widths := []float64{labelWidth(c), 12, 6}
-	for _, r := range c.Results {
+	for _, r := range c.Entries {
 		widths[1] = min(max(widths[1], workbook.TextWidth(r.Region.ID, false)), 40)
 	}
 	for range nodes {
 		widths = append(widths, 6)
 	}
 	ss := b.Stream(name, headers, widths, 1, b.header, workbook.PrintSetup{})
-	ss.DeferRows(len(c.Results), func(add func(...any) error) error {
+	ss.DeferRows(c.Len(), func(add func(...any) error) error {
 		row := make([]any, 0, 3+len(nodes))
 		cells := make([]excelize.Cell, len(nodes))
-		for i, r := range c.Results {
+		for i := range c.Entries {
+			r := &c.Entries[i]
 			row = append(row[:0], assessmentLabel(r), r.Region.ID, r.Period)
 			for k, v := range c.NodeScores(i)[from:to] {
 				row = append(row, hm.cellIn(&cells[k], v))
@@ -292,10 +294,9 @@ func (x *xlsxWriter) compareGroups(b *book, hm *heatmap, c *assess.Comparison) {
 			ss.Add(row...)
 		}
 		for _, i := range g.Members {
-			r := c.Results[i]
-			row := []any{g.Name, len(g.Members), assessmentLabel(r)}
+			row := []any{g.Name, len(g.Members), assessmentLabel(&c.Entries[i])}
 			for _, id := range nodes {
-				row = append(row, hm.cell(r.ScoreOf(id)), num1(b, c.GroupDiff(i, id)))
+				row = append(row, hm.cell(c.ScoreOf(i, id)), num1(b, c.GroupDiff(i, id)))
 			}
 			ss.Add(row...)
 		}
@@ -331,18 +332,16 @@ func (x *xlsxWriter) compareData(b *book, c *assess.Comparison) {
 	// Columns as wide as their longest value, so that no text is cut when
 	// printed; the names are capped, and clipped beyond.
 	widths := []float64{10, 16, 10, 7, 7, 9, 7, 6, 8, 10, 12, 7, 6, 6, 9, 7, 6}
-	for _, r := range c.Results {
+	for _, r := range c.Entries {
 		for i, v := range []string{r.Region.ID, r.Region.Name, r.Region.Group, r.Region.Country, r.Period} {
 			widths[i] = min(max(widths[i], workbook.TextWidth(v, false)), 40)
 		}
 	}
 	ss := b.Stream("Data", CSVHeader, widths, 0, b.header, workbook.PrintSetup{})
+	// A row for the overall score, each area and each criterion.
 	rows := 0
-	for _, r := range c.Results {
-		rows++
-		for _, a := range r.Areas {
-			rows += 1 + len(a.Criteria)
-		}
+	for i := range c.Entries {
+		rows += 1 + c.Entries[i].Branches
 	}
 	ss.DeferRows(rows, func(add func(...any) error) error {
 		// Scores with one decimal, coverage as a percentage. The cells
@@ -355,7 +354,11 @@ func (x *xlsxWriter) compareData(b *book, c *assess.Comparison) {
 			&excelize.Cell{StyleID: b.num}, &excelize.Cell{StyleID: b.num}
 		// One row reused, its assessment's texts boxed once.
 		row := make([]any, 17)
-		for _, r := range c.Results {
+		for i := range c.Len() {
+			r, err := c.Result(i)
+			if err != nil {
+				return err
+			}
 			reg := r.Region
 			row[0], row[1], row[2], row[3], row[4] = reg.ID, reg.Name, reg.Group, reg.Country, r.Period
 			if err := tidyRows(r, false, func(kind, id string, n assess.Node) error {
@@ -438,8 +441,9 @@ func (x *xlsxWriter) compareAbout(b *book, c *assess.Comparison) {
 		n++
 		ss.AddHeight(float64(lines)*workbook.LineHeight, cells...)
 	}
-	for _, r := range c.Results {
-		for _, q := range r.Questionnaires {
+	for i := range c.Entries {
+		r := &c.Entries[i]
+		for _, q := range r.Inputs {
 			add(q.Path, q.SHA256, assessmentLabel(r), q.Respondent.ID, q.Respondent.Role)
 		}
 	}
@@ -460,8 +464,8 @@ func (x *xlsxWriter) compareAbout(b *book, c *assess.Comparison) {
 }
 
 func optionOf(c *assess.Comparison) assess.Options {
-	if len(c.Results) > 0 {
-		return c.Results[0].Options
+	if c.Len() > 0 {
+		return c.Entries[0].Options
 	}
 	return assess.Options{}
 }

@@ -30,13 +30,13 @@ var crosswalkWords = i18n.Words{
 // which framework it was scored with and what the crosswalk could not map.
 func (s style) translationNotes(c *assess.Comparison) []string {
 	var out []string
-	for _, r := range c.Results {
+	for _, r := range c.Entries {
 		t := r.Translated
 		if t == nil {
 			continue
 		}
 		note := s.p.Sprintf(crosswalkWords.Get(s.Lang, "translated"), textsafe.Line(regionName(r.Region)), textsafe.Line(r.Period),
-			t.From.ID, t.From.Version, textsafe.Line(t.Crosswalk.Path), t.Mapped(r.Framework), len(r.Framework.Criteria))
+			t.From.ID, t.From.Version, textsafe.Line(t.Crosswalk.Path), t.Mapped(c.Framework), len(c.Framework.Criteria))
 		if len(t.Unmapped) > 0 {
 			note += s.p.Sprintf(crosswalkWords.Get(s.Lang, "translated.unmapped"), strings.Join(t.Unmapped, ", "))
 		}
@@ -49,7 +49,7 @@ func (s style) translationNotes(c *assess.Comparison) []string {
 // shown through, each once.
 func crosswalksUsed(c *assess.Comparison) []*crosswalk.Crosswalk {
 	var out []*crosswalk.Crosswalk
-	for _, r := range c.Results {
+	for _, r := range c.Entries {
 		if t := r.Translated; t != nil && !slices.Contains(out, t.Crosswalk) {
 			out = append(out, t.Crosswalk)
 		}

@@ -118,10 +118,10 @@ func (s style) heatTables(c *assess.Comparison) []heatTable {
 			}
 			t.Columns = append(t.Columns, col)
 		}
-		for i, r := range c.Results {
+		for i, r := range c.Entries {
 			row := heatRow{Rank: rank(c, i), Name: regionLabel(r.Region), Period: r.Period, Group: r.Region.Group}
 			for _, id := range part {
-				v := r.ScoreOf(id)
+				v := c.ScoreOf(i, id)
 				cell := heatCell{Text: s.score(v), Colour: "transparent"}
 				if v != nil {
 					cell.Colour = template.CSS("#" + scoreColour(*v))
@@ -289,9 +289,10 @@ func (h *htmlWriter) Comparison(w io.Writer, c *assess.Comparison) error {
 	heat := s.heatTables(c)
 	var bars []chartItem
 	var inputs []inputRow
-	for _, r := range c.Results {
+	for i := range c.Entries {
+		r := &c.Entries[i]
 		bars = append(bars, chartItem{ID: assessmentLabel(r), Value: r.Score})
-		for _, q := range r.Questionnaires {
+		for _, q := range r.Inputs {
 			inputs = append(inputs, inputRow{q.Path, q.SHA256, assessmentLabel(r)})
 		}
 	}

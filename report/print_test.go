@@ -330,7 +330,8 @@ func TestComparisonWorkbookPrints(t *testing.T) {
 		for _, p := range grid {
 			all.WriteString(p.text)
 		}
-		for _, r := range c.Results {
+		for i := range c.Entries {
+			r := &c.Entries[i]
 			// The label starts its row, in the first column.
 			label := regexp.MustCompile(`(?m)^ *` + regexp.QuoteMeta(assessmentLabel(r)) + ` `)
 			if n := len(label.FindAllString(all.String(), -1)); n != len(grid) {

@@ -100,7 +100,9 @@ func TestXLSXLongEvidence(t *testing.T) {
 func TestComparisonXLSXLongRegionName(t *testing.T) {
 	c := sampleComparison(t, 2)
 	name := strings.TrimSpace(strings.Repeat("Learning region of the lake and its hinterland ", 26))
-	c.Results[0].Region.Name = name
+	c.Entries[0].Region.Name = name
+	r, _ := c.Result(0)
+	r.Region.Name = name
 	data := renderComparison(t, "xlsx", Options{}, c)
 	if !checkRowHeights(t, data) {
 		t.Errorf("no row is %d points tall: the long name's row was not made as tall as it can be", excelize.MaxRowHeight)
