@@ -148,21 +148,19 @@ func Run(opts Options) (*Outcome, error) {
 	if err != nil {
 		return nil, err
 	}
-	results := r.score(p, files)
+	as := r.group(p, files)
+	// What is live now is the answers, which scoring then lets go of.
 	sizeGCLimit()
-	// Each report shows the change since the region's previous period
-	// among the inputs, and its plan's targets.
-	assess.ChainBaselines(results)
-	for key, err := range assess.ApplyPlans(results, opts.Plans, opts.Today) {
-		r.fail(key, err)
-	}
 	// r3l's own outputs among the inputs, left out, may be replaced.
 	skipped := map[string]bool{}
 	for _, f := range r.sum.Skipped {
 		skipped[f] = true
 	}
 	r.protect = report.NewInputs(p.Protected(slices.DeleteFunc(slices.Clone(files), func(f string) bool { return skipped[f] })))
-	r.write(results) // once interrupted, lists what it does not write
+	notes, err := r.process(p, as) // once interrupted, lists what it does not write
+	if err != nil {
+		return nil, err
+	}
 	stopped := context.Cause(opts.Context)
 	if stopped != nil {
 		r.sum.Interrupted = interruptedBy(stopped)
@@ -170,11 +168,7 @@ func Run(opts Options) (*Outcome, error) {
 	if err := r.writeSummary(); err != nil {
 		return nil, err
 	}
-	out := &Outcome{Summary: r.sum}
-	for _, res := range results {
-		out.Notes = append(out.Notes, res.Notes...)
-	}
-	return out, stopped
+	return &Outcome{Summary: r.sum, Notes: notes}, stopped
 }
 
 // showsNotes says whether a chosen format shows evidence and comments;
@@ -204,11 +198,11 @@ func (r *run) wrote(path string) {
 	r.sum.Outputs = append(r.sum.Outputs, filepath.Base(path))
 }
 
-// score reads the files, groups them and scores the assessments, leaving
-// out (and recording) bad files and repeated respondents. An assessment
-// whose files were left out knows which (Assessment.Missing), and so do
-// the failures.
-func (r *run) score(p *pipeline.Pipeline, files []string) []*assess.Result {
+// group reads the files and groups them into assessments, leaving out
+// (and recording) bad files and repeated respondents. An assessment whose
+// files were left out knows which (Assessment.Missing), and so do the
+// failures.
+func (r *run) group(p *pipeline.Pipeline, files []string) []*assess.Assessment {
 	bar := newProgress(r.opts.Progress, len(files), "reading")
 	loaded := p.Load(files, func() { bar.Add(1) })
 	bar.Finish()
@@ -244,13 +238,7 @@ func (r *run) score(p *pipeline.Pipeline, files []string) []*assess.Result {
 		r.failIn(pr.Path, label(holding(as, pr.Path)), pr)
 	}
 	r.sum.Assessments = len(as)
-	results := p.Score(as)
-	for _, res := range results {
-		for _, w := range res.Notes {
-			r.sum.Warnings = append(r.sum.Warnings, Note{Path: w.Path, Kind: w.Kind, Message: w.Msg})
-		}
-	}
-	return results
+	return as
 }
 
 // findAssessment is the assessment a file that could not be read names.

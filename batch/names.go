@@ -12,16 +12,16 @@ import (
 
 // reportNames gives each assessment a file name "<region>_<period>", with
 // the framework id added where two frameworks would share a name.
-func reportNames(results []*assess.Result) []string {
-	names := make([]string, len(results))
+func reportNames(as []*assess.Assessment, fws []*framework.Framework) []string {
+	names := make([]string, len(as))
 	count := map[string]int{}
-	for i, r := range results {
-		names[i] = shortName(r.Region.ID) + "_" + shortName(r.Period)
+	for i, a := range as {
+		names[i] = shortName(a.Region.ID) + "_" + shortName(a.Period)
 		count[names[i]]++
 	}
-	for i, r := range results {
+	for i := range as {
 		if count[names[i]] > 1 {
-			names[i] += "_" + r.Framework.ID
+			names[i] += "_" + fws[i].ID
 		}
 	}
 	// Ids that differ only in characters safeName replaces ("a_b", "a-b"),
@@ -65,18 +65,19 @@ func shortName(s string) string {
 	return name[:maxNamePart-9] + "-" + hex.EncodeToString(sum[:4])
 }
 
-// byFramework splits results by framework, in order of first appearance.
-func byFramework(results []*assess.Result) [][]*assess.Result {
-	var parts [][]*assess.Result
+// byFramework lists the assessments of each framework, in order of first
+// appearance.
+func byFramework(fws []*framework.Framework) [][]int {
+	var parts [][]int
 	idx := map[*framework.Framework]int{}
-	for _, r := range results {
-		i, ok := idx[r.Framework]
+	for i, fw := range fws {
+		n, ok := idx[fw]
 		if !ok {
-			i = len(parts)
-			idx[r.Framework] = i
+			n = len(parts)
+			idx[fw] = n
 			parts = append(parts, nil)
 		}
-		parts[i] = append(parts[i], r)
+		parts[n] = append(parts[n], i)
 	}
 	return parts
 }

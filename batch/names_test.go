@@ -11,10 +11,12 @@ import (
 func TestReportNames(t *testing.T) {
 	r3l := &framework.Framework{ID: "r3lplus"}
 	mini := &framework.Framework{ID: "mini"}
-	res := func(fw *framework.Framework, region, period string) *assess.Result {
-		return &assess.Result{Framework: fw, Region: assess.Region{ID: region}, Period: period}
+	var fws []*framework.Framework
+	res := func(fw *framework.Framework, region, period string) *assess.Assessment {
+		fws = append(fws, fw)
+		return &assess.Assessment{Framework: fw, Region: assess.Region{ID: region}, Period: period}
 	}
-	got := reportNames([]*assess.Result{
+	as := []*assess.Assessment{
 		res(r3l, "kaunas", "2024"),
 		res(r3l, "kaunas", "2024/25"), // '/' cannot be in a file name
 		res(r3l, "kaunas", "2024-25"), // ... and would then share one
@@ -24,7 +26,8 @@ func TestReportNames(t *testing.T) {
 		res(r3l, "a-b", "1"),
 		res(r3l, "Lund", "1"), // one file on a case-insensitive disk
 		res(r3l, "lund", "1"),
-	})
+	}
+	got := reportNames(as, fws)
 	want := []string{"kaunas_2024", "kaunas_2024-25_r3lplus", "kaunas_2024-25_r3lplus-2", "town_2024_mini", "town_2024_r3lplus",
 		"a-b_1_r3lplus", "a-b_1_r3lplus-2", "Lund_1", "lund_1-2"}
 	if !slices.Equal(got, want) {

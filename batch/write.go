@@ -4,11 +4,12 @@ import (
 	"io"
 	"path/filepath"
 	"slices"
-	"sync/atomic"
 
 	"golang.org/x/sync/errgroup"
 
 	"github.com/r3l/r3l/assess"
+	"github.com/r3l/r3l/framework"
+	"github.com/r3l/r3l/pipeline"
 	"github.com/r3l/r3l/report"
 )
 
@@ -28,87 +29,147 @@ type failedWrite struct {
 	err  error
 }
 
-// write writes every report and the comparison. With more than one job
-// the comparison files are written while the reports are: the workbook
-// keeps one core busy for a while. A file that cannot be written (an
-// input bears its name, a folder stands where it goes, the disk is full)
-// is listed in the summary; the others are still written.
-func (r *run) write(results []*assess.Result) {
-	var compared chan bool
-	if r.opts.Jobs > 1 {
-		compared = make(chan bool)
-		go func() { r.compare(results); close(compared) }()
-	}
-	failed := r.reports(results)
-	if compared != nil {
-		<-compared
-	} else {
-		r.compare(results)
-	}
-	for _, f := range failed {
-		r.fail(f.path, f.err)
-	}
-}
-
-// reports writes each assessment's report in each format on the workers
-// and returns those that failed, in order.
-func (r *run) reports(results []*assess.Result) []failedWrite {
-	names := reportNames(results)
-	bar := newProgress(r.opts.Progress, len(results)*len(r.formats), "writing")
-	errs := make([]error, len(results)*len(r.formats))
-	// An assessment's answers, with their evidence and comments, are
-	// forgotten once its last report is written: the comparison needs
-	// only the scores, and a batch of thousands of files holds less.
-	left := make([]atomic.Int32, len(results))
-	for i := range left {
-		left[i].Store(int32(len(r.formats)))
-	}
-	var g errgroup.Group
-	g.SetLimit(r.opts.Jobs)
-	for i, res := range results {
-		for j, f := range r.formats {
-			g.Go(func() error {
-				defer bar.Add(1)
-				defer func() {
-					if left[i].Add(-1) == 0 {
-						for _, q := range res.Questionnaires {
-							q.DropAnswers()
-						}
-					}
-				}()
-				path := filepath.Join(r.opts.Dir, names[i]+f.Ext())
-				if r.opts.Context.Err() != nil {
-					r.unfinished(path)
-					return nil
-				}
-				errs[i*len(r.formats)+j] = r.writeFile(path, f.Name, func(w report.Writer, out io.Writer) error {
-					return w.Assessment(out, res)
-				})
-				return nil
-			})
+// process scores the assessments a region at a time, on the workers, and
+// writes each one's reports as soon as it is scored. Then the result is
+// kept in a temporary file (pipeline.Kept) and forgotten, so that what a
+// run holds does not grow with its inputs; the comparison files are
+// written from the kept results once all are scored. A file that cannot
+// be written (an input bears its name, a folder stands where it goes, the
+// disk is full) is listed in the summary; the others are still written.
+// It returns the assessments' warnings, in order.
+func (r *run) process(p *pipeline.Pipeline, as []*assess.Assessment) ([]assess.Warning, error) {
+	fws := make([]*framework.Framework, len(as))
+	for i, a := range as {
+		fws[i] = a.Framework
+		if p.Fixed != nil {
+			fws[i] = p.Fixed
 		}
 	}
-	g.Wait()
+	names := reportNames(as, fws)
+	kept, err := pipeline.NewKept()
+	if err != nil {
+		return nil, err
+	}
+	defer kept.Close()
+	bar := newProgress(r.opts.Progress, len(as)*len(r.formats), "writing")
+	errs := make([]error, len(as)*len(r.formats))
+	notes := make([][]assess.Warning, len(as))
+	entries := make([]assess.Entry, len(as))
+	scored := make([]bool, len(as))
+	var g errgroup.Group
+	g.SetLimit(r.opts.Jobs)
+	for _, region := range byRegion(as, fws) {
+		g.Go(func() error {
+			if r.opts.Context.Err() != nil {
+				for _, i := range region {
+					for _, f := range r.formats {
+						r.unfinished(filepath.Join(r.opts.Dir, names[i]+f.Ext()))
+					}
+					bar.Add(len(r.formats))
+				}
+				return nil
+			}
+			// Each report shows the change since the region's previous
+			// period among the inputs, and its plan's targets.
+			results := make([]*assess.Result, len(region))
+			for k, i := range region {
+				results[k] = assess.Score(fws[i], as[i], r.opts.Pipeline.Scoring)
+				as[i] = nil
+			}
+			assess.ChainBaselines(results)
+			for key, err := range assess.ApplyPlans(results, r.opts.Plans, r.opts.Today) {
+				r.fail(key, err)
+			}
+			for k, i := range region {
+				res := results[k]
+				for j, f := range r.formats {
+					path := filepath.Join(r.opts.Dir, names[i]+f.Ext())
+					if r.opts.Context.Err() != nil {
+						r.unfinished(path)
+					} else {
+						errs[i*len(r.formats)+j] = r.writeFile(path, f.Name, func(w report.Writer, out io.Writer) error {
+							return w.Assessment(out, res)
+						})
+					}
+					bar.Add(1)
+				}
+				// The answers, with their evidence and comments, are
+				// shown by the reports of the assessment only.
+				for _, q := range res.Questionnaires {
+					q.DropAnswers()
+				}
+				n, err := kept.Add(res)
+				if err != nil {
+					return err
+				}
+				notes[i], entries[i], scored[i] = res.Notes, assess.EntryOf(fws[i], res, n), true
+				results[k] = nil
+			}
+			return nil
+		})
+	}
+	if err := g.Wait(); err != nil {
+		return nil, err
+	}
 	bar.Finish()
-	var failed []failedWrite
+	var all []assess.Warning
+	for _, ns := range notes {
+		for _, w := range ns {
+			r.sum.Warnings = append(r.sum.Warnings, Note{Path: w.Path, Kind: w.Kind, Message: w.Msg})
+		}
+		all = append(all, ns...)
+	}
+	r.compare(fws, entries, scored, kept)
 	for k, err := range errs {
 		if err != nil {
 			path := filepath.Join(r.opts.Dir, names[k/len(r.formats)]+r.formats[k%len(r.formats)].Ext())
-			failed = append(failed, failedWrite{path, err})
+			r.fail(path, err)
 		}
 	}
-	return failed
+	return all, nil
+}
+
+// byRegion lists the assessments of each region and framework, in the
+// order the regions first appear.
+func byRegion(as []*assess.Assessment, fws []*framework.Framework) [][]int {
+	type key struct {
+		fw     *framework.Framework
+		region string
+	}
+	idx := map[key]int{}
+	var out [][]int
+	for i, a := range as {
+		k := key{fws[i], a.Region.ID}
+		n, ok := idx[k]
+		if !ok {
+			n = len(out)
+			idx[k] = n
+			out = append(out, nil)
+		}
+		out[n] = append(out[n], i)
+	}
+	return out
 }
 
 // compare writes the comparison files, one set per framework (named with
-// its id when there are several).
-func (r *run) compare(results []*assess.Result) {
-	for _, part := range byFramework(results) {
+// its id when there are several), from the kept results.
+func (r *run) compare(fws []*framework.Framework, entries []assess.Entry, scored []bool, kept *pipeline.Kept) {
+	parts := byFramework(fws)
+	for _, part := range parts {
 		suffix := ""
-		if len(part) < len(results) {
-			suffix = "_" + part[0].Framework.ID
+		if len(parts) > 1 {
+			suffix = "_" + fws[part[0]].ID
 		}
-		c := assess.Compare(part[0].Framework, part, r.opts.Compare)
+		var c *assess.Comparison
+		if r.opts.Context.Err() == nil {
+			es := make([]assess.Entry, 0, len(part))
+			for _, i := range part {
+				if scored[i] {
+					es = append(es, entries[i])
+				}
+			}
+			c = assess.CompareKept(fws[part[0]], es, kept.Load, r.opts.Compare)
+		}
 		for _, format := range r.comparisonFormats() {
 			f, _ := report.FormatNamed(format)
 			path := filepath.Join(r.opts.Dir, "comparison"+suffix+f.Ext())
