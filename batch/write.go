@@ -38,13 +38,7 @@ type failedWrite struct {
 // disk is full) is listed in the summary; the others are still written.
 // It returns the assessments' warnings, in order.
 func (r *run) process(p *pipeline.Pipeline, as []*assess.Assessment) ([]assess.Warning, error) {
-	fws := make([]*framework.Framework, len(as))
-	for i, a := range as {
-		fws[i] = a.Framework
-		if p.Fixed != nil {
-			fws[i] = p.Fixed
-		}
-	}
+	fws := p.Frameworks(as)
 	names := reportNames(as, fws)
 	kept, err := pipeline.NewKept()
 	if err != nil {
@@ -58,7 +52,7 @@ func (r *run) process(p *pipeline.Pipeline, as []*assess.Assessment) ([]assess.W
 	scored := make([]bool, len(as))
 	var g errgroup.Group
 	g.SetLimit(r.opts.Jobs)
-	for _, region := range byRegion(as, fws) {
+	for _, region := range pipeline.Regions(as, fws) {
 		g.Go(func() error {
 			if r.opts.Context.Err() != nil {
 				for _, i := range region {
@@ -71,12 +65,7 @@ func (r *run) process(p *pipeline.Pipeline, as []*assess.Assessment) ([]assess.W
 			}
 			// Each report shows the change since the region's previous
 			// period among the inputs, and its plan's targets.
-			results := make([]*assess.Result, len(region))
-			for k, i := range region {
-				results[k] = assess.Score(fws[i], as[i], r.opts.Pipeline.Scoring)
-				as[i] = nil
-			}
-			assess.ChainBaselines(results)
+			results := p.ScoreRegion(as, region, nil)
 			for key, err := range assess.ApplyPlans(results, r.opts.Plans, r.opts.Today) {
 				r.fail(key, err)
 			}
@@ -95,14 +84,11 @@ func (r *run) process(p *pipeline.Pipeline, as []*assess.Assessment) ([]assess.W
 				}
 				// The answers, with their evidence and comments, are
 				// shown by the reports of the assessment only.
-				for _, q := range res.Questionnaires {
-					q.DropAnswers()
-				}
-				n, err := kept.Add(res)
+				e, err := kept.Keep(fws[i], res)
 				if err != nil {
 					return err
 				}
-				notes[i], entries[i], scored[i] = res.Notes, assess.EntryOf(fws[i], res, n), true
+				notes[i], entries[i], scored[i] = res.Notes, e, true
 				results[k] = nil
 			}
 			return nil
@@ -127,28 +113,6 @@ func (r *run) process(p *pipeline.Pipeline, as []*assess.Assessment) ([]assess.W
 		}
 	}
 	return all, nil
-}
-
-// byRegion lists the assessments of each region and framework, in the
-// order the regions first appear.
-func byRegion(as []*assess.Assessment, fws []*framework.Framework) [][]int {
-	type key struct {
-		fw     *framework.Framework
-		region string
-	}
-	idx := map[key]int{}
-	var out [][]int
-	for i, a := range as {
-		k := key{fws[i], a.Region.ID}
-		n, ok := idx[k]
-		if !ok {
-			n = len(out)
-			idx[k] = n
-			out = append(out, nil)
-		}
-		out[n] = append(out[n], i)
-	}
-	return out
 }
 
 // compare writes the comparison files, one set per framework (named with

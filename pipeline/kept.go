@@ -7,6 +7,7 @@ import (
 	"sync"
 
 	"github.com/r3l/r3l/assess"
+	"github.com/r3l/r3l/framework"
 )
 
 // Kept holds scored results in a temporary file rather than in memory: a
@@ -94,4 +95,18 @@ func (k *Kept) Close() error {
 	err := k.f.Close()
 	os.Remove(k.f.Name()) // already gone where the system allows
 	return err
+}
+
+// Keep keeps r, which a comparison over fw shows, and returns what the
+// comparison holds of it in memory. The answers of its questionnaires are
+// forgotten: no comparison shows them.
+func (k *Kept) Keep(fw *framework.Framework, r *assess.Result) (assess.Entry, error) {
+	for _, q := range r.Questionnaires {
+		q.DropAnswers()
+	}
+	n, err := k.Add(r)
+	if err != nil {
+		return assess.Entry{}, err
+	}
+	return assess.EntryOf(fw, r, n), nil
 }

@@ -255,6 +255,72 @@ func (p *Pipeline) Score(as []*assess.Assessment) []*assess.Result {
 // respondent fails the whole run (batch is the command that skips them).
 // Files r3l wrote itself are left out, and listed in p.Skipped.
 func (p *Pipeline) Run(files []string) ([]*assess.Result, error) {
+	as, err := p.Assessments(files)
+	if err != nil {
+		return nil, err
+	}
+	return p.Score(as), nil
+}
+
+// Frameworks is the framework each assessment is scored with: -F's, or
+// the one its questionnaires name.
+func (p *Pipeline) Frameworks(as []*assess.Assessment) []*framework.Framework {
+	fws := make([]*framework.Framework, len(as))
+	for i, a := range as {
+		fws[i] = a.Framework
+		if p.Fixed != nil {
+			fws[i] = p.Fixed
+		}
+	}
+	return fws
+}
+
+// Regions lists the assessments of each region and framework id (fws[i]
+// is assessment i's), in the order the regions first appear: the unit a
+// run scores, chains (assess.ChainBaselines) and writes at a time.
+func Regions(as []*assess.Assessment, fws []*framework.Framework) [][]int {
+	type key struct{ fw, region string }
+	idx := map[key]int{}
+	var out [][]int
+	for i, a := range as {
+		k := key{fws[i].ID, a.Region.ID}
+		n, ok := idx[k]
+		if !ok {
+			n = len(out)
+			idx[k] = n
+			out = append(out, nil)
+		}
+		out[n] = append(out[n], i)
+	}
+	return out
+}
+
+// ScoreRegion scores the assessments as[i] of one region (i in region),
+// shows each through show (nil: as scored) and gives each the change
+// since the region's previous period among them (assess.ChainBaselines).
+// The assessments are forgotten (as[i] = nil): the results hold what of
+// them is needed.
+func (p *Pipeline) ScoreRegion(as []*assess.Assessment, region []int, show func(*assess.Result) *assess.Result) []*assess.Result {
+	results := make([]*assess.Result, len(region))
+	for k, i := range region {
+		fw := as[i].Framework
+		if p.Fixed != nil {
+			fw = p.Fixed
+		}
+		results[k] = assess.Score(fw, as[i], p.opts.Scoring)
+		if show != nil {
+			results[k] = show(results[k])
+		}
+		as[i] = nil
+	}
+	assess.ChainBaselines(results)
+	return results
+}
+
+// Assessments reads and groups the files; any bad file or repeated
+// respondent is an error. Files r3l wrote itself are left out, and listed
+// in p.Skipped.
+func (p *Pipeline) Assessments(files []string) ([]*assess.Assessment, error) {
 	loaded := p.Load(files, nil)
 	if err := context.Cause(p.opts.Context); err != nil {
 		return nil, err
@@ -264,9 +330,5 @@ func (p *Pipeline) Run(files []string) ([]*assess.Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	as, err := assess.Group(qs)
-	if err != nil {
-		return nil, err
-	}
-	return p.Score(as), nil
+	return assess.Group(qs)
 }

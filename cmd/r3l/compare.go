@@ -3,16 +3,21 @@ package main
 import (
 	"fmt"
 	"io"
+	"maps"
+	"runtime"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/spf13/cobra"
+	"golang.org/x/sync/errgroup"
 
 	"github.com/r3l/r3l/assess"
 	"github.com/r3l/r3l/crosswalk"
 	"github.com/r3l/r3l/framework"
 	"github.com/r3l/r3l/instrument"
 	"github.com/r3l/r3l/pipeline"
+	"github.com/r3l/r3l/plan"
 	"github.com/r3l/r3l/report"
 )
 
@@ -104,27 +109,30 @@ func runCompare(s *streams, opts *compareOptions) error {
 	if err != nil {
 		return err
 	}
-	results, err := p.Run(files)
+	as, err := p.Assessments(files)
 	if err != nil {
 		return err
 	}
 	defer pipeline.TuneGCForWriting()()
 	noteSkipped(s, p.Skipped)
 	noteIncomplete(s, p.Incomplete)
+	fws := p.Frameworks(as)
 	var fw *framework.Framework
+	var show func(*assess.Result) *assess.Result
 	if opts.as != "" {
-		fw, results, err = opts.translate(results)
+		fw, show, err = opts.translation(as, fws)
 	} else {
-		fw, err = oneFramework(results, p.Fixed)
+		fw, err = oneFramework(fws, p.Fixed)
 	}
 	if err != nil {
 		return err
 	}
-	assess.ChainBaselines(results)
-	if err := opts.plansFlag.apply(s, results, plans); err != nil {
+	entries, notes, err := keepByRegion(s, p, as, fws, show, fw, plans)
+	if err != nil {
 		return err
 	}
-	c := assess.Compare(fw, results, opts.compareOptions())
+	defer entries.kept.Close()
+	c := assess.CompareKept(fw, entries.list, entries.kept.Load, opts.compareOptions())
 	w, err := opts.writer(s, report.Options{Lang: opts.lang, By: opts.by})
 	if err != nil {
 		return err
@@ -132,40 +140,94 @@ func runCompare(s *streams, opts *compareOptions) error {
 	if err := opts.emit(s, p.Protected(files), func(out io.Writer) error { return w.Comparison(out, c) }); err != nil {
 		return err
 	}
-	var notes []assess.Warning
-	for _, r := range results {
-		notes = append(notes, r.Notes...)
-	}
 	opts.warningFlags.print(s, notes)
 	return nil
 }
 
+// keptEntries are the compared assessments' entries and their results,
+// kept in a temporary file.
+type keptEntries struct {
+	list []assess.Entry
+	kept *pipeline.Kept
+}
+
+// keepByRegion scores the assessments a region at a time on the workers,
+// shows them through show, applies the plans and keeps each result: what
+// a comparison of thousands holds in memory is their entries. It returns
+// the assessments' warnings in order.
+func keepByRegion(s *streams, p *pipeline.Pipeline, as []*assess.Assessment, fws []*framework.Framework,
+	show func(*assess.Result) *assess.Result, fw *framework.Framework, plans []*plan.Plan) (keptEntries, []assess.Warning, error) {
+	kept, err := pipeline.NewKept()
+	if err != nil {
+		return keptEntries{}, nil, err
+	}
+	entries := make([]assess.Entry, len(as))
+	notes := make([][]assess.Warning, len(as))
+	var mu sync.Mutex
+	failed := map[string]error{}
+	var g errgroup.Group
+	g.SetLimit(runtime.GOMAXPROCS(0))
+	if show != nil {
+		// Shown on one framework, a region's periods chain across the
+		// frameworks they were scored with.
+		fws = slices.Repeat([]*framework.Framework{fw}, len(as))
+	}
+	for _, region := range pipeline.Regions(as, fws) {
+		g.Go(func() error {
+			results := p.ScoreRegion(as, region, show)
+			bad := assess.ApplyPlans(results, plans, reportDay(s))
+			mu.Lock()
+			maps.Copy(failed, bad)
+			mu.Unlock()
+			for k, i := range region {
+				e, err := kept.Keep(fw, results[k])
+				if err != nil {
+					return err
+				}
+				entries[i], notes[i] = e, results[k].Notes
+			}
+			return nil
+		})
+	}
+	if err := g.Wait(); err != nil {
+		kept.Close()
+		return keptEntries{}, nil, err
+	}
+	if err := plansError(failed); err != nil {
+		kept.Close()
+		return keptEntries{}, nil, err
+	}
+	return keptEntries{entries, kept}, slices.Concat(notes...), nil
+}
+
 // oneFramework checks that all assessments use one framework: scores of
 // different frameworks cannot be put side by side.
-func oneFramework(results []*assess.Result, fixed *framework.Framework) (*framework.Framework, error) {
+func oneFramework(fws []*framework.Framework, fixed *framework.Framework) (*framework.Framework, error) {
 	if fixed != nil {
 		return fixed, nil
 	}
-	if len(results) == 0 {
+	if len(fws) == 0 {
 		return nil, fmt.Errorf("no questionnaires to compare")
 	}
 	var ids []string
-	for _, r := range results {
-		if !slices.Contains(ids, r.Framework.ID) {
-			ids = append(ids, r.Framework.ID)
+	for _, fw := range fws {
+		if !slices.Contains(ids, fw.ID) {
+			ids = append(ids, fw.ID)
 		}
 	}
 	if len(ids) > 1 {
 		return nil, fmt.Errorf("the questionnaires use %d frameworks (%s); compare the assessments of one framework at a time",
 			len(ids), strings.Join(ids, ", "))
 	}
-	return results[0].Framework, nil
+	return fws[0], nil
 }
 
-// translate shows every result on the framework of --as: those scored with
-// another framework through the crosswalk of --crosswalk, or the bundled
-// one, that maps between the two.
-func (o *compareOptions) translate(results []*assess.Result) (*framework.Framework, []*assess.Result, error) {
+// translation is how every result is shown on the framework of --as:
+// those scored with another framework through the crosswalk of
+// --crosswalk, or the bundled one, that maps between the two. Each
+// framework's crosswalk is found and checked once, before anything is
+// scored.
+func (o *compareOptions) translation(as []*assess.Assessment, fws []*framework.Framework) (*framework.Framework, func(*assess.Result) *assess.Result, error) {
 	to, err := framework.Resolve(o.as)
 	if err != nil {
 		return nil, nil, fmt.Errorf("--as: %w", err)
@@ -178,24 +240,28 @@ func (o *compareOptions) translate(results []*assess.Result) (*framework.Framewo
 		}
 		given = append(given, cw)
 	}
-	out := make([]*assess.Result, len(results))
-	for i, r := range results {
-		if r.Framework.ID == to.ID && r.Framework.Version == to.Version {
-			out[i] = r
+	through := map[*framework.Framework]*crosswalk.Crosswalk{}
+	for i, from := range fws {
+		if _, done := through[from]; done || from.ID == to.ID && from.Version == to.Version {
 			continue
 		}
-		cw, err := crosswalk.Find(given, r.Framework, to)
+		cw, err := crosswalk.Find(given, from, to)
 		if err != nil {
 			return nil, nil, err
 		}
 		if cw == nil {
 			return nil, nil, fmt.Errorf("no crosswalk from %s %s to %s %s, which %s %s was scored with: give --crosswalk FILE",
-				r.Framework.ID, r.Framework.Version, to.ID, to.Version, r.Region.ID, r.Period)
+				from.ID, from.Version, to.ID, to.Version, as[i].Region.ID, as[i].Period)
 		}
-		if err := cw.Check(r.Framework, to); err != nil {
+		if err := cw.Check(from, to); err != nil {
 			return nil, nil, err
 		}
-		out[i] = assess.Translate(r, to, cw)
+		through[from] = cw
 	}
-	return to, out, nil
+	return to, func(r *assess.Result) *assess.Result {
+		if cw := through[r.Framework]; cw != nil {
+			return assess.Translate(r, to, cw)
+		}
+		return r
+	}, nil
 }

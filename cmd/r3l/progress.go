@@ -115,7 +115,11 @@ func (f *plansFlag) load() ([]*plan.Plan, error) {
 // apply sets the plans on the results; what cannot be applied is an error
 // naming each plan or assessment.
 func (f *plansFlag) apply(s *streams, results []*assess.Result, plans []*plan.Plan) error {
-	failed := assess.ApplyPlans(results, plans, reportDay(s))
+	return plansError(assess.ApplyPlans(results, plans, reportDay(s)))
+}
+
+// plansError joins what ApplyPlans could not apply, in order of the keys.
+func plansError(failed map[string]error) error {
 	keys := slices.Sorted(maps.Keys(failed))
 	errs := make([]error, len(keys))
 	for i, k := range keys {

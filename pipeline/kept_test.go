@@ -1,0 +1,63 @@
+package pipeline
+
+import (
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/r3l/r3l/assess"
+)
+
+// TestKeptLeavesNoFile keeps the sample results and reads them back in
+// another order; the temporary file is never to be seen in the temporary
+// folder, so that a killed run leaves nothing behind.
+func TestKeptLeavesNoFile(t *testing.T) {
+	tmp := t.TempDir()
+	t.Setenv("TMPDIR", tmp)
+	paths, _ := filepath.Glob("../testdata/regions/*/*.yaml")
+	p, err := New(Options{Workers: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	results, err := p.Run(paths)
+	if err != nil {
+		t.Fatal(err)
+	}
+	k, err := NewKept()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if left, _ := os.ReadDir(tmp); len(left) != 0 {
+		t.Errorf("the kept results' file is to be seen: %v", left)
+	}
+	var entries []assess.Entry
+	for _, r := range results {
+		e, err := k.Keep(r.Framework, r)
+		if err != nil {
+			t.Fatal(err)
+		}
+		entries = append(entries, e)
+	}
+	if k.Size() == 0 {
+		t.Fatal("nothing kept")
+	}
+	for i := len(entries) - 1; i >= 0; i-- {
+		r, err := k.Load(entries[i].Source)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if r.Region != results[i].Region || r.Period != results[i].Period || *r.Score != *results[i].Score {
+			t.Errorf("entry %d read back as %s %s %v, want %s %s %v", i, r.Region.ID, r.Period, *r.Score,
+				results[i].Region.ID, results[i].Period, *results[i].Score)
+		}
+		if q := r.Questionnaires[0]; q.Answers != nil {
+			t.Errorf("%s: answers kept", q.Path)
+		}
+	}
+	if err := k.Close(); err != nil {
+		t.Fatal(err)
+	}
+	if left, _ := os.ReadDir(tmp); len(left) != 0 {
+		t.Errorf("left behind: %v", left)
+	}
+}
