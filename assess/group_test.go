@@ -23,7 +23,7 @@ func answered(fw *framework.Framework, id, role string) *assess.Questionnaire {
 		Path: id + ".yaml", Framework: fw, FrameworkID: fw.ID,
 		Region: assess.Region{ID: "r"}, Period: "2024",
 		Respondent: assess.Respondent{ID: id, Role: role},
-		Answers:    []assess.Answer{{Kind: assess.Valued, Value: 4, Score: 75}},
+		Answers:    []assess.Answer{{Kind: assess.Valued, Value: 4}},
 	}
 }
 

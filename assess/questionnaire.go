@@ -41,8 +41,7 @@ const (
 // Answer is one respondent's answer to one indicator.
 type Answer struct {
 	Kind  AnswerKind
-	Value float64 // as given on the scale; boolean yes = 1, no = 0
-	Score float64 // Value mapped to 0–100 (docs/reference.md §4.1); only for Valued
+	Value float64 // as given on the scale; boolean yes = 1, no = 0; its score is Scale.Score(Value)
 	// notes are kept out of line: most answers have none, and a batch
 	// holds every answer of thousands of files until they are grouped
 	// (32 bytes an answer rather than 56).

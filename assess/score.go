@@ -320,7 +320,7 @@ func indicatorScore(ind *framework.Indicator, qs []*Questionnaire, opts Options,
 		a := &q.Answers[ind.Index]
 		switch a.Kind {
 		case Valued:
-			scores = append(scores, a.Score)
+			scores = append(scores, ind.Scale.Score(a.Value))
 		case NotApplicable:
 			na++
 		case DontKnow:

@@ -64,12 +64,13 @@ var ErrKept = errors.New("a kept result cannot be read back: its bytes are damag
 func (c *Codec) Append(b []byte, r *Result) []byte {
 	c.mu.Lock()
 	e := encoder{b: b, fw: r.Framework, fwRef: c.frameworks.ref(r.Framework)}
-	var planRef, fromRef, cwRef = -1, -1, -1
+	planRef := -1
+	e.fromRef, e.cwRef = -1, -1
 	if r.Plan != nil {
 		planRef = c.plans.ref(r.Plan.Plan)
 	}
 	if t := r.Translated; t != nil {
-		fromRef, cwRef = c.frameworks.ref(t.From), c.crosswalks.ref(t.Crosswalk)
+		e.fromRef, e.cwRef = c.frameworks.ref(t.From), c.crosswalks.ref(t.Crosswalk)
 	}
 	qfw := make([]int, len(r.Questionnaires))
 	for i, q := range r.Questionnaires {
@@ -105,6 +106,12 @@ func (c *Codec) Append(b []byte, r *Result) []byte {
 			}
 		}
 	}
+	e.rest(r, qfw)
+	return e.b
+}
+
+// rest encodes what follows a result's scores.
+func (e *encoder) rest(r *Result, qfw []int) {
 	for _, list := range [][]*IndicatorResult{r.Strengths, r.Weaknesses} {
 		e.int(len(list))
 		for _, ir := range list {
@@ -175,12 +182,11 @@ func (c *Codec) Append(b []byte, r *Result) []byte {
 			e.spread(bn.Spread)
 		}
 	}
-	e.int(fromRef)
+	e.int(e.fromRef)
 	if r.Translated != nil {
-		e.int(cwRef)
+		e.int(e.cwRef)
 		e.strs(r.Translated.Unmapped)
 	}
-	return e.b
 }
 
 func actionIndex(p *plan.Plan, a *plan.Action) int {
@@ -202,10 +208,11 @@ func targetIndex(p *plan.Plan, t *plan.Target) int {
 }
 
 type encoder struct {
-	b     []byte
-	fw    *framework.Framework
-	fwRef int
-	plan  *plan.Plan
+	b              []byte
+	fw             *framework.Framework
+	fwRef          int
+	plan           *plan.Plan
+	fromRef, cwRef int // a translated result's framework and crosswalk
 }
 
 func (e *encoder) int(v int)       { e.b = binary.AppendVarint(e.b, int64(v)) }
@@ -582,6 +589,12 @@ func (d *decoder) result(c *Codec) *Result {
 			}
 		}
 	}
+	d.rest(c, r, byIndex)
+	return r
+}
+
+// rest decodes what follows a result's scores.
+func (d *decoder) rest(c *Codec, r *Result, byIndex map[int]*IndicatorResult) {
 	for _, list := range []*[]*IndicatorResult{&r.Strengths, &r.Weaknesses} {
 		n := d.count()
 		if n == 0 {
@@ -638,7 +651,7 @@ func (d *decoder) result(c *Codec) *Result {
 			r.Questionnaires[i] = d.questionnaire(c)
 		}
 	}
-	if planRef >= 0 {
+	if d.pl != nil {
 		ps := &PlanStatus{Plan: d.pl}
 		if err := ps.Today.UnmarshalBinary(d.raw()); err != nil {
 			d.fail()
@@ -671,7 +684,6 @@ func (d *decoder) result(c *Codec) *Result {
 		}
 		r.Translated = &Translation{From: fw, Crosswalk: cw, Unmapped: d.strs()}
 	}
-	return r
 }
 
 func (d *decoder) questionnaire(c *Codec) *Questionnaire {

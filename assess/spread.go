@@ -90,7 +90,7 @@ func spreads(fw *framework.Framework, qs []*Questionnaire, opts Options, overall
 func respondentPart(ind *framework.Indicator, q *Questionnaire) part {
 	switch a := &q.Answers[ind.Index]; a.Kind {
 	case Valued:
-		return part{weight: ind.Weight, status: Scored, score: a.Score}
+		return part{weight: ind.Weight, status: Scored, score: ind.Scale.Score(a.Value)}
 	case NotApplicable:
 		return part{weight: ind.Weight, status: NA}
 	}

@@ -111,6 +111,10 @@ type run struct {
 	protect *report.Inputs // never written over: the inputs and the framework file
 	mu      sync.Mutex
 	sum     Summary
+	// cut says the run left something undone when it was interrupted: a
+	// signal that comes after the last output was written leaves the
+	// run whole.
+	cut bool
 }
 
 // Run does a batch run. Bad inputs and reports that would overwrite an
@@ -162,7 +166,7 @@ func Run(opts Options) (*Outcome, error) {
 		return nil, err
 	}
 	stopped := context.Cause(opts.Context)
-	if stopped != nil {
+	if stopped != nil && (r.cut || len(r.sum.Unfinished) > 0) {
 		r.sum.Interrupted = interruptedBy(stopped)
 	}
 	if err := r.writeSummary(); err != nil {
@@ -211,6 +215,7 @@ func (r *run) group(p *pipeline.Pipeline, files []string) []*assess.Assessment {
 	r.sum.Incomplete = append(r.sum.Incomplete, pipeline.Incomplete(loaded)...)
 	r.sum.Unfinished = append(r.sum.Unfinished, pipeline.Unread(loaded)...)
 	if r.opts.Context.Err() != nil {
+		r.cut = true
 		return nil // interrupted: nothing is scored or written
 	}
 	var qs []*assess.Questionnaire

@@ -134,6 +134,10 @@ func (r *run) compare(fws []*framework.Framework, entries []assess.Entry, scored
 			}
 			c = assess.CompareKept(fws[part[0]], es, kept.Load, r.opts.Compare)
 		}
+		// The formats are written at once: the workbook keeps one core
+		// busy for a while, and each reads the kept results on its own.
+		var g errgroup.Group
+		g.SetLimit(r.opts.Jobs)
 		for _, format := range r.comparisonFormats() {
 			f, _ := report.FormatNamed(format)
 			path := filepath.Join(r.opts.Dir, "comparison"+suffix+f.Ext())
@@ -141,11 +145,15 @@ func (r *run) compare(fws []*framework.Framework, entries []assess.Entry, scored
 				r.unfinished(path)
 				continue
 			}
-			err := r.writeFile(path, format, func(w report.Writer, out io.Writer) error { return w.Comparison(out, c) })
-			if err != nil {
-				r.fail(path, err)
-			}
+			g.Go(func() error {
+				err := r.writeFile(path, format, func(w report.Writer, out io.Writer) error { return w.Comparison(out, c) })
+				if err != nil {
+					r.fail(path, err)
+				}
+				return nil
+			})
 		}
+		g.Wait()
 	}
 }
 
@@ -168,4 +176,5 @@ func (r *run) unfinished(path string) {
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	r.sum.Unfinished = append(r.sum.Unfinished, filepath.Base(path))
+	r.cut = true
 }

@@ -295,9 +295,6 @@ func (r *exportReader) answer(q *assess.Questionnaire, row, col int, c exportCol
 	}
 	a := &q.Answers[ind.Index]
 	a.Kind, a.Value = kind, value
-	if kind == assess.Valued {
-		a.Score = ind.Scale.Score(value)
-	}
 }
 
 // limeOther is the role LimeSurvey exports when a respondent chose

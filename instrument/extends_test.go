@@ -4,6 +4,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/r3l/r3l/assess"
 	"github.com/r3l/r3l/framework"
 )
 
@@ -25,8 +26,9 @@ func TestWorkbookForBaseWithExtension(t *testing.T) {
 	if q.Framework != ext || strings.Join(q.LeftOut, " ") != "A2.c" || len(q.Answers) != len(ext.Indicators) {
 		t.Fatalf("framework %s, left out %v, %d answers", q.Framework.ID, q.LeftOut, len(q.Answers))
 	}
-	if a := q.Answers[ext.Indicator("A1.a").Index]; a.Score != 75 {
-		t.Errorf("A1.a scores %v, want 75", a.Score)
+	ind := ext.Indicator("A1.a")
+	if a := q.Answers[ind.Index]; a.Kind != assess.Valued || ind.Scale.Score(a.Value) != 75 {
+		t.Errorf("A1.a scores %v, want 75", ind.Scale.Score(a.Value))
 	}
 	// Left empty, a dropped indicator is no answer to leave out.
 	if q, err := loadWB(t, scoringBook(t, nil, map[string]any{"E2": 4}, nil), opts); err != nil || len(q.LeftOut) != 0 {

@@ -91,26 +91,26 @@ func TestAnswerFormsSameInYAMLAndWorkbook(t *testing.T) {
 		want     assess.Answer // or, with msg, none
 		msg      string
 	}{
-		{id: "A1.a", text: "4", want: assess.Answer{Kind: assess.Valued, Value: 4, Score: 75}},
-		{id: "A1.a", text: "largely", want: assess.Answer{Kind: assess.Valued, Value: 4, Score: 75}},
-		{id: "A1.a", text: "Largely", want: assess.Answer{Kind: assess.Valued, Value: 4, Score: 75}},
-		{id: "A1.a", text: "Largely in place", want: assess.Answer{Kind: assess.Valued, Value: 4, Score: 75}},
-		{id: "A1.a", text: "WEITGEHEND UMGESETZT", want: assess.Answer{Kind: assess.Valued, Value: 4, Score: 75}},
-		{id: "A1.a", text: "4 – Largely in place", want: assess.Answer{Kind: assess.Valued, Value: 4, Score: 75}},
-		{id: "A1.a", text: "4 – Weitgehend umgesetzt", want: assess.Answer{Kind: assess.Valued, Value: 4, Score: 75}},
-		{id: "A1.a", text: "4 - largely in place", want: assess.Answer{Kind: assess.Valued, Value: 4, Score: 75}},
-		{id: "A1.a", text: "Started - not yet in use", want: assess.Answer{Kind: assess.Valued, Value: 2, Score: 25}},
-		{id: "A1.a", text: "First-Steps", want: assess.Answer{Kind: assess.Valued, Value: 2, Score: 25}},
+		{id: "A1.a", text: "4", want: assess.Answer{Kind: assess.Valued, Value: 4}},
+		{id: "A1.a", text: "largely", want: assess.Answer{Kind: assess.Valued, Value: 4}},
+		{id: "A1.a", text: "Largely", want: assess.Answer{Kind: assess.Valued, Value: 4}},
+		{id: "A1.a", text: "Largely in place", want: assess.Answer{Kind: assess.Valued, Value: 4}},
+		{id: "A1.a", text: "WEITGEHEND UMGESETZT", want: assess.Answer{Kind: assess.Valued, Value: 4}},
+		{id: "A1.a", text: "4 – Largely in place", want: assess.Answer{Kind: assess.Valued, Value: 4}},
+		{id: "A1.a", text: "4 – Weitgehend umgesetzt", want: assess.Answer{Kind: assess.Valued, Value: 4}},
+		{id: "A1.a", text: "4 - largely in place", want: assess.Answer{Kind: assess.Valued, Value: 4}},
+		{id: "A1.a", text: "Started - not yet in use", want: assess.Answer{Kind: assess.Valued, Value: 2}},
+		{id: "A1.a", text: "First-Steps", want: assess.Answer{Kind: assess.Valued, Value: 2}},
 		{id: "A1.a", text: "na – not applicable", want: assess.Answer{Kind: assess.NotApplicable}},
 		{id: "A1.a", text: "DK", want: assess.Answer{Kind: assess.DontKnow}},
 		{id: "A1.a", text: "7 – Excellent", msg: `"7" is not on scale agree5 ` + agree5},
 		{id: "A1.a", text: "Mostly", msg: `"Mostly" is not on scale agree5 ` + agree5},
-		{id: "A1.b", text: "Yes", want: assess.Answer{Kind: assess.Valued, Value: 1, Score: 100}},
-		{id: "A1.b", text: "false", want: assess.Answer{Kind: assess.Valued, Value: 0, Score: 0}},
-		{id: "A1.b", text: "no – nein", want: assess.Answer{Kind: assess.Valued, Value: 0, Score: 0}},
+		{id: "A1.b", text: "Yes", want: assess.Answer{Kind: assess.Valued, Value: 1}},
+		{id: "A1.b", text: "false", want: assess.Answer{Kind: assess.Valued, Value: 0}},
+		{id: "A1.b", text: "no – nein", want: assess.Answer{Kind: assess.Valued, Value: 0}},
 		{id: "A1.b", text: "NA", want: assess.Answer{Kind: assess.NotApplicable}},
 		{id: "A1.b", text: "ja", msg: `"ja" is not a yes/no answer (expected yes, no; na)`},
-		{id: "A1.c", text: "42.5", want: assess.Answer{Kind: assess.Valued, Value: 42.5, Score: 42.5}},
+		{id: "A1.c", text: "42.5", want: assess.Answer{Kind: assess.Valued, Value: 42.5}},
 		{id: "A1.c", text: "dk – don't know", want: assess.Answer{Kind: assess.DontKnow}},
 		{id: "A1.c", text: "1 - 5", msg: `"1 - 5" is not a number (expected a number from 0 to 100 %; dk)`},
 	}
@@ -165,7 +165,7 @@ func TestWorkbookTrueFalseCells(t *testing.T) {
 		}
 	}
 	q, err := LoadWorkbook("q.xlsx", formsBook(t, nil, map[string]any{"A1.a": 1}), opts)
-	if err != nil || q.Answers[0].Value != 1 || q.Answers[0].Score != 0 {
+	if err != nil || q.Answers[0].Value != 1 || fw.Indicators[0].Scale.Score(q.Answers[0].Value) != 0 {
 		t.Errorf("ordinal cell 1: %+v, %v", q, err)
 	}
 }

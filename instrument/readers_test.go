@@ -44,7 +44,7 @@ func readTSV(path string, data []byte, opts LoadOptions) ([]*assess.Questionnair
 				problems = append(problems, yamlx.Problem{Path: path, Line: line, Cell: fmt.Sprintf("column %q", id), Msg: msg})
 				continue
 			}
-			q.Answers[ind.Index] = assess.Answer{Kind: kind, Value: v, Score: ind.Scale.Score(v)}
+			q.Answers[ind.Index] = assess.Answer{Kind: kind, Value: v}
 		}
 		sum := sha256.Sum256([]byte(strings.Join(row, "\t")))
 		q.Digest = hex.EncodeToString(sum[:])

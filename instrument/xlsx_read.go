@@ -633,9 +633,6 @@ func (r *wbReader) answers(rows []row, q *assess.Questionnaire) map[int]int {
 				r.errorf(sheet, ansCol, rw.n, "%s: %s", ind.ID, msg)
 			} else {
 				a.Kind, a.Value = kind, value
-				if kind == assess.Valued {
-					a.Score = ind.Scale.Score(value)
-				}
 			}
 		}
 		out[ind.Index] = a

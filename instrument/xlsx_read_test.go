@@ -144,7 +144,7 @@ func TestLoadWorkbook(t *testing.T) {
 	if q.Path != "q.xlsx" || len(q.SHA256) != 64 {
 		t.Errorf("path %q, sha256 %q", q.Path, q.SHA256)
 	}
-	noted := assess.Answer{Kind: assess.Valued, Value: 4, Score: 75}
+	noted := assess.Answer{Kind: assess.Valued, Value: 4}
 	noted.SetNotes("=HYPERLINK(\"http://example.org\")", "line one\nline two")
 	var notesOnly assess.Answer
 	notesOnly.SetNotes("notes only", "")
@@ -157,11 +157,11 @@ func TestLoadWorkbook(t *testing.T) {
 		Digest:     q.SHA256,
 		Answers: []assess.Answer{
 			noted,
-			{Kind: assess.Valued, Value: 2, Score: 25},
-			{Kind: assess.Valued, Value: 1, Score: 100},
-			{Kind: assess.Valued, Value: 42.5, Score: 42.5},
-			{Kind: assess.Valued, Value: 7, Score: 100 - 7.0/30*100},
-			{Kind: assess.Valued, Value: 5, Score: 100},
+			{Kind: assess.Valued, Value: 2},
+			{Kind: assess.Valued, Value: 1},
+			{Kind: assess.Valued, Value: 42.5},
+			{Kind: assess.Valued, Value: 7},
+			{Kind: assess.Valued, Value: 5},
 			{Kind: assess.NotApplicable},
 			{Kind: assess.DontKnow},
 			notesOnly,

@@ -209,9 +209,6 @@ func (r *qreader) answer(n *yaml.Node, ind *framework.Indicator) assess.Answer {
 		return a
 	}
 	a.Kind, a.Value = kind, value
-	if kind == assess.Valued {
-		a.Score = ind.Scale.Score(value)
-	}
 	return a
 }
 

@@ -309,12 +309,12 @@ priorities:
 		t.Errorf("respondent %+v at %d:%d", q.Respondent, q.Source.Line, q.Source.Col)
 	}
 	want := map[string]assess.Answer{
-		"A1.a": {Kind: assess.Valued, Value: 4, Score: 75},
-		"A1.b": {Kind: assess.Valued, Value: 2, Score: 25},
-		"A2.a": {Kind: assess.Valued, Value: 1, Score: 100},
-		"A2.b": withNotes(assess.Answer{Kind: assess.Valued, Value: 42.5, Score: 42.5}, "Survey 2023", "Rough estimate"),
+		"A1.a": {Kind: assess.Valued, Value: 4},
+		"A1.b": {Kind: assess.Valued, Value: 2},
+		"A2.a": {Kind: assess.Valued, Value: 1},
+		"A2.b": withNotes(assess.Answer{Kind: assess.Valued, Value: 42.5}, "Survey 2023", "Rough estimate"),
 		"A2.c": {},
-		"B1.a": {Kind: assess.Valued, Value: 4, Score: 75},
+		"B1.a": {Kind: assess.Valued, Value: 4},
 		"B1.b": withNotes(assess.Answer{}, "", "Ask the school"),
 		"B2.a": {Kind: assess.NotApplicable},
 		"B3.a": {Kind: assess.DontKnow},

@@ -42,7 +42,7 @@ func wideComparison(t testing.TB, n, regions int) *assess.Comparison {
 			Respondent: assess.Respondent{ID: "a"}, Answers: make([]assess.Answer, n)}
 		for i := range q.Answers {
 			v := float64((i*7 + r*13) % 101)
-			q.Answers[i] = assess.Answer{Kind: assess.Valued, Value: v, Score: v}
+			q.Answers[i] = assess.Answer{Kind: assess.Valued, Value: v}
 		}
 		as, err := assess.Group([]*assess.Questionnaire{q})
 		if err != nil {
