@@ -23,12 +23,6 @@ func (r *run) comparisonFormats() []string {
 	return formats
 }
 
-// failedWrite is a report that could not be written.
-type failedWrite struct {
-	path string
-	err  error
-}
-
 // process scores the assessments a region at a time, on the workers, and
 // writes each one's reports as soon as it is scored. Then the result is
 // kept in a temporary file (pipeline.Kept) and forgotten, so that what a

@@ -112,12 +112,6 @@ func (f *plansFlag) load() ([]*plan.Plan, error) {
 	return plans, errors.Join(errs...)
 }
 
-// apply sets the plans on the results; what cannot be applied is an error
-// naming each plan or assessment.
-func (f *plansFlag) apply(s *streams, results []*assess.Result, plans []*plan.Plan) error {
-	return plansError(assess.ApplyPlans(results, plans, reportDay(s)))
-}
-
 // plansError joins what ApplyPlans could not apply, in order of the keys.
 func plansError(failed map[string]error) error {
 	keys := slices.Sorted(maps.Keys(failed))
