@@ -97,7 +97,7 @@ type Outcome struct {
 
 // Formats lists the formats batch writes reports in: every format but the
 // terminal's, those without evidence and comments first (a run in those
-// alone keeps only the scores in memory).
+// alone drops evidence and comments as each file is read).
 func Formats() []string {
 	lean := report.FormatNames(func(f report.Format) bool { return !f.Terminal && !f.Notes })
 	return append(lean, report.FormatNames(func(f report.Format) bool { return !f.Terminal && f.Notes })...)
@@ -177,7 +177,7 @@ func Run(opts Options) (*Outcome, error) {
 
 // showsNotes says whether a chosen format shows evidence and comments;
 // without one they are dropped as each file is read, so that a run over
-// thousands of files keeps only the scores in memory.
+// thousands of files holds only the answers until they are scored.
 func (r *run) showsNotes() bool {
 	return slices.ContainsFunc(r.formats, func(f report.Format) bool { return f.Notes })
 }

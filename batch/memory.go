@@ -7,10 +7,10 @@ import (
 )
 
 // Garbage collector settings of a batch run (see BENCHMARKS.md). A batch
-// holds every questionnaire's answers until the files are grouped, and
-// every assessment's scores until the comparison is written: what is live
-// grows to about 14 KB per input file (100 MB for the 7,510 files of the
-// benchmark workload), while parsing makes ten times as much garbage.
+// holds every questionnaire's answers until the files are grouped (about
+// 4 KB per input file, 31 MB for the 7,510 files of the benchmark
+// workload), while parsing makes ten times as much garbage; then the
+// assessments are scored and kept out of memory a region at a time.
 // Under the default GOGC=100 the heap may grow to twice what is live. The
 // soft memory limit keeps it near what is live instead, and below the
 // limit a higher GOGC saves collections while little is live, as while
@@ -22,10 +22,10 @@ const (
 	batchMemoryPerFile = 20 << 10
 )
 
-// liveFactor sizes the limit once the assessments are scored: a limit just
-// above what is then live (118 MiB with evidence kept, against 150 MiB)
-// made the collector run almost without pause while reports were written,
-// half of all CPU. Twice the live heap leaves the writers room.
+// liveFactor sizes the limit once the files are grouped: a limit just
+// above what is then live made the collector run almost without pause
+// while reports were written, half of all CPU. Twice the live heap leaves
+// the writers room.
 const liveFactor = 2.0
 
 // sizeGCLimit raises the memory limit to liveFactor times the heap live
