@@ -440,26 +440,19 @@ func (d *decoder) raw() []byte {
 
 func (d *decoder) str() string { return string(d.raw()) }
 
-func (d *decoder) strs() []string {
-	n := d.count()
-	if n == 0 {
-		return nil
-	}
-	out := make([]string, n)
-	for i := range out {
-		out[i] = d.str()
-	}
-	return out
-}
+func (d *decoder) strs() []string { return list(d, d.str) }
 
-func (d *decoder) ints() []int {
+func (d *decoder) ints() []int { return list(d, d.int) }
+
+// list reads a count, then as many items; none is a nil list.
+func list[T any](d *decoder, item func() T) []T {
 	n := d.count()
 	if n == 0 {
 		return nil
 	}
-	out := make([]int, n)
+	out := make([]T, n)
 	for i := range out {
-		out[i] = d.int()
+		out[i] = item()
 	}
 	return out
 }

@@ -8,6 +8,7 @@ import (
 
 	"github.com/r3l/r3l/assess"
 	"github.com/r3l/r3l/framework"
+	"github.com/r3l/r3l/pipeline"
 )
 
 // reportNames gives each assessment a file name "<region>_<period>", with
@@ -68,16 +69,5 @@ func shortName(s string) string {
 // byFramework lists the assessments of each framework, in order of first
 // appearance.
 func byFramework(fws []*framework.Framework) [][]int {
-	var parts [][]int
-	idx := map[*framework.Framework]int{}
-	for i, fw := range fws {
-		n, ok := idx[fw]
-		if !ok {
-			n = len(parts)
-			idx[fw] = n
-			parts = append(parts, nil)
-		}
-		parts[n] = append(parts[n], i)
-	}
-	return parts
+	return pipeline.Partition(len(fws), func(i int) *framework.Framework { return fws[i] })
 }

@@ -279,18 +279,23 @@ func (p *Pipeline) Frameworks(as []*assess.Assessment) []*framework.Framework {
 // is assessment i's), in the order the regions first appear: the unit a
 // run scores, chains (assess.ChainBaselines) and writes at a time.
 func Regions(as []*assess.Assessment, fws []*framework.Framework) [][]int {
-	type key struct{ fw, region string }
-	idx := map[key]int{}
+	return Partition(len(as), func(i int) [2]string { return [2]string{fws[i].ID, as[i].Region.ID} })
+}
+
+// Partition lists the indexes 0 … n-1 by their key, the keys in the
+// order they first appear.
+func Partition[K comparable](n int, key func(i int) K) [][]int {
+	idx := map[K]int{}
 	var out [][]int
-	for i, a := range as {
-		k := key{fws[i].ID, a.Region.ID}
-		n, ok := idx[k]
+	for i := range n {
+		k := key(i)
+		p, ok := idx[k]
 		if !ok {
-			n = len(out)
-			idx[k] = n
+			p = len(out)
+			idx[k] = p
 			out = append(out, nil)
 		}
-		out[n] = append(out[n], i)
+		out[p] = append(out[p], i)
 	}
 	return out
 }
