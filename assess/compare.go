@@ -111,10 +111,10 @@ func EntryOf(fw *framework.Framework, r *Result, source int) Entry {
 	for i, q := range r.Questionnaires {
 		e.Inputs[i] = Input{Path: q.Path, SHA256: q.SHA256, Respondent: q.Respondent}
 	}
-	ids := nodeIDs(fw)
 	v := r.Scores()
-	if len(v) != len(ids) {
+	if len(v) != 1+len(fw.Areas)+len(fw.Criteria)+len(fw.Indicators) {
 		// A result of another framework: look its nodes up by id.
+		ids := nodeIDs(fw)
 		m := r.ScoreMap()
 		v = make([]*float64, len(ids))
 		for n, id := range ids {
