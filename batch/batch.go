@@ -166,7 +166,7 @@ func Run(opts Options) (*Outcome, error) {
 		return nil, err
 	}
 	stopped := context.Cause(opts.Context)
-	if stopped != nil && (r.cut || len(r.sum.Unfinished) > 0) {
+	if stopped != nil && r.cut {
 		r.sum.Interrupted = interruptedBy(stopped)
 	}
 	if err := r.writeSummary(); err != nil {

@@ -43,7 +43,6 @@ func (r *run) process(p *pipeline.Pipeline, as []*assess.Assessment) ([]assess.W
 	errs := make([]error, len(as)*len(r.formats))
 	notes := make([][]assess.Warning, len(as))
 	entries := make([]assess.Entry, len(as))
-	scored := make([]bool, len(as))
 	var g errgroup.Group
 	g.SetLimit(r.opts.Jobs)
 	for _, region := range pipeline.Regions(as, fws) {
@@ -82,7 +81,7 @@ func (r *run) process(p *pipeline.Pipeline, as []*assess.Assessment) ([]assess.W
 				if err != nil {
 					return err
 				}
-				notes[i], entries[i], scored[i] = res.Notes, e, true
+				notes[i], entries[i] = res.Notes, e
 				results[k] = nil
 			}
 			return nil
@@ -99,7 +98,7 @@ func (r *run) process(p *pipeline.Pipeline, as []*assess.Assessment) ([]assess.W
 		}
 		all = append(all, ns...)
 	}
-	r.compare(fws, entries, scored, kept)
+	r.compare(fws, entries, kept)
 	for k, err := range errs {
 		if err != nil {
 			path := filepath.Join(r.opts.Dir, names[k/len(r.formats)]+r.formats[k%len(r.formats)].Ext())
@@ -111,7 +110,9 @@ func (r *run) process(p *pipeline.Pipeline, as []*assess.Assessment) ([]assess.W
 
 // compare writes the comparison files, one set per framework (named with
 // its id when there are several), from the kept results.
-func (r *run) compare(fws []*framework.Framework, entries []assess.Entry, scored []bool, kept *pipeline.Kept) {
+// Once interrupted it writes none (they are listed as unfinished), so
+// every entry is of a scored assessment.
+func (r *run) compare(fws []*framework.Framework, entries []assess.Entry, kept *pipeline.Kept) {
 	parts := byFramework(fws)
 	for _, part := range parts {
 		suffix := ""
@@ -120,11 +121,9 @@ func (r *run) compare(fws []*framework.Framework, entries []assess.Entry, scored
 		}
 		var c *assess.Comparison
 		if r.opts.Context.Err() == nil {
-			es := make([]assess.Entry, 0, len(part))
-			for _, i := range part {
-				if scored[i] {
-					es = append(es, entries[i])
-				}
+			es := make([]assess.Entry, len(part))
+			for k, i := range part {
+				es[k] = entries[i]
 			}
 			c = assess.CompareKept(fws[part[0]], es, kept.Load, r.opts.Compare)
 		}

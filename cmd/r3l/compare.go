@@ -113,7 +113,6 @@ func runCompare(s *streams, opts *compareOptions) error {
 	if err != nil {
 		return err
 	}
-	defer pipeline.TuneGCForWriting()()
 	noteSkipped(s, p.Skipped)
 	noteIncomplete(s, p.Incomplete)
 	fws := p.Frameworks(as)
@@ -132,6 +131,7 @@ func runCompare(s *streams, opts *compareOptions) error {
 		return err
 	}
 	defer entries.kept.Close()
+	defer pipeline.TuneGCForWriting()()
 	c := assess.CompareKept(fw, entries.list, entries.kept.Load, opts.compareOptions())
 	w, err := opts.writer(s, report.Options{Lang: opts.lang, By: opts.by})
 	if err != nil {
