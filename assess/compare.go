@@ -163,7 +163,9 @@ func Compare(fw *framework.Framework, results []*Result, opts CompareOptions) *C
 }
 
 // CompareKept is Compare over results kept elsewhere: load reads result
-// Entry.Source back when a writer needs the whole of it.
+// Entry.Source back when a writer needs the whole of it. The comparison
+// takes entries over and sorts them (a copy would be a second entry per
+// assessment in memory).
 func CompareKept(fw *framework.Framework, entries []Entry, load func(source int) (*Result, error), opts CompareOptions) *Comparison {
 	if opts.GroupBy == "" {
 		opts.GroupBy = ByGroup
@@ -171,7 +173,7 @@ func CompareKept(fw *framework.Framework, entries []Entry, load func(source int)
 	if opts.MinGroup <= 0 {
 		opts.MinGroup = DefaultMinGroup
 	}
-	es := slices.Clone(entries)
+	es := entries
 	slices.SortStableFunc(es, func(a, b Entry) int {
 		return cmp.Or(cmp.Compare(a.Region.ID, b.Region.ID), cmp.Compare(a.Period, b.Period))
 	})

@@ -141,7 +141,7 @@ func Run(opts Options) (*Outcome, error) {
 	}
 	files := r.inputs()
 	r.sum.Inputs = len(files)
-	defer tuneGC(len(files))()
+	defer pipeline.TuneGC()()
 	popts := opts.Pipeline
 	popts.Workers, popts.DropNotes = opts.Jobs, !r.showsNotes()
 	// Reports of earlier runs into a folder among the inputs, whichever
@@ -152,16 +152,20 @@ func Run(opts Options) (*Outcome, error) {
 	if err != nil {
 		return nil, err
 	}
-	as := r.group(p, files)
-	// What is live now is the answers, which scoring then lets go of.
-	sizeGCLimit()
+	pk, err := r.group(p, files)
+	if err != nil {
+		return nil, err
+	}
+	if pk != nil {
+		defer pk.Close()
+	}
 	// r3l's own outputs among the inputs, left out, may be replaced.
 	skipped := map[string]bool{}
 	for _, f := range r.sum.Skipped {
 		skipped[f] = true
 	}
 	r.protect = report.NewInputs(p.Protected(slices.DeleteFunc(slices.Clone(files), func(f string) bool { return skipped[f] })))
-	notes, err := r.process(p, as) // once interrupted, lists what it does not write
+	notes, err := r.process(p, pk) // once interrupted, lists what it does not write
 	if err != nil {
 		return nil, err
 	}
@@ -202,33 +206,32 @@ func (r *run) wrote(path string) {
 	r.sum.Outputs = append(r.sum.Outputs, filepath.Base(path))
 }
 
-// group reads the files and groups them into assessments, leaving out
-// (and recording) bad files and repeated respondents. An assessment whose
-// files were left out knows which (Assessment.Missing), and so do the
-// failures.
-func (r *run) group(p *pipeline.Pipeline, files []string) []*assess.Assessment {
+// group reads the files and sorts their questionnaires by assessment,
+// keeping them in a temporary file (pipeline.Parked) until each
+// assessment is scored; bad files are left out and recorded. An
+// assessment whose files were left out knows which (Assessment.Missing),
+// and so do the failures. Interrupted, it returns nil.
+func (r *run) group(p *pipeline.Pipeline, files []string) (*pipeline.Parked, error) {
 	bar := newProgress(r.opts.Progress, len(files), "reading")
-	loaded := p.Load(files, func() { bar.Add(1) })
+	loaded, pk, err := p.Park(files, func() { bar.Add(1) })
 	bar.Finish()
+	if err != nil {
+		return nil, err
+	}
 	r.sum.Skipped = append(r.sum.Skipped, pipeline.Skipped(loaded)...)
 	r.sum.Inputs -= len(r.sum.Skipped) // r3l's own outputs are no inputs
 	r.sum.Incomplete = append(r.sum.Incomplete, pipeline.Incomplete(loaded)...)
 	r.sum.Unfinished = append(r.sum.Unfinished, pipeline.Unread(loaded)...)
 	if r.opts.Context.Err() != nil {
 		r.cut = true
-		return nil // interrupted: nothing is scored or written
+		pk.Close()
+		return nil, nil // interrupted: nothing is scored or written
 	}
-	var qs []*assess.Questionnaire
-	var unread []pipeline.Loaded
+	as := pk.Assessments()
 	for _, l := range loaded {
-		if l.Err != nil {
-			unread = append(unread, l)
-		} else {
-			qs = append(qs, l.Questionnaires...)
+		if l.Err == nil {
+			continue
 		}
-	}
-	as, problems := assess.GroupAll(qs)
-	for _, l := range unread {
 		var fe *instrument.FileError
 		a := (*assess.Assessment)(nil)
 		if errors.As(l.Err, &fe) {
@@ -239,11 +242,8 @@ func (r *run) group(p *pipeline.Pipeline, files []string) []*assess.Assessment {
 		}
 		r.failIn(l.Path, label(a), l.Err)
 	}
-	for _, pr := range problems {
-		r.failIn(pr.Path, label(holding(as, pr.Path)), pr)
-	}
 	r.sum.Assessments = len(as)
-	return as
+	return pk, nil
 }
 
 // findAssessment is the assessment a file that could not be read names.
@@ -256,9 +256,11 @@ func findAssessment(as []*assess.Assessment, fe *instrument.FileError) *assess.A
 	return nil
 }
 
-// holding is the assessment that left out a file, or nil.
-func holding(as []*assess.Assessment, path string) *assess.Assessment {
-	for _, a := range as {
+// holding is the assessment as[i], i in region, that left out a file, or
+// nil.
+func holding(as []*assess.Assessment, region []int, path string) *assess.Assessment {
+	for _, i := range region {
+		a := as[i]
 		if slices.Contains(a.Missing, path) {
 			return a
 		}

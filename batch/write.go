@@ -2,6 +2,7 @@ package batch
 
 import (
 	"io"
+	"maps"
 	"path/filepath"
 	"slices"
 
@@ -9,6 +10,7 @@ import (
 
 	"github.com/r3l/r3l/assess"
 	"github.com/r3l/r3l/framework"
+	"github.com/r3l/r3l/internal/yamlx"
 	"github.com/r3l/r3l/pipeline"
 	"github.com/r3l/r3l/report"
 )
@@ -31,7 +33,11 @@ func (r *run) comparisonFormats() []string {
 // be written (an input bears its name, a folder stands where it goes, the
 // disk is full) is listed in the summary; the others are still written.
 // It returns the assessments' warnings, in order.
-func (r *run) process(p *pipeline.Pipeline, as []*assess.Assessment) ([]assess.Warning, error) {
+func (r *run) process(p *pipeline.Pipeline, pk *pipeline.Parked) ([]assess.Warning, error) {
+	if pk == nil {
+		return nil, nil
+	}
+	as := pk.Assessments()
 	fws := p.Frameworks(as)
 	names := reportNames(as, fws)
 	kept, err := pipeline.NewKept()
@@ -43,9 +49,11 @@ func (r *run) process(p *pipeline.Pipeline, as []*assess.Assessment) ([]assess.W
 	errs := make([]error, len(as)*len(r.formats))
 	notes := make([][]assess.Warning, len(as))
 	entries := make([]assess.Entry, len(as))
+	regions := pipeline.Regions(as, fws)
+	problems := make([]labelled, len(regions))
 	var g errgroup.Group
 	g.SetLimit(r.opts.Jobs)
-	for _, region := range pipeline.Regions(as, fws) {
+	for ri, region := range regions {
 		g.Go(func() error {
 			if r.opts.Context.Err() != nil {
 				for _, i := range region {
@@ -56,6 +64,11 @@ func (r *run) process(p *pipeline.Pipeline, as []*assess.Assessment) ([]assess.W
 				}
 				return nil
 			}
+			found, err := pk.Unpark(as, region)
+			if err != nil {
+				return err
+			}
+			problems[ri] = labelProblems(as, region, found)
 			// Each report shows the change since the region's previous
 			// period among the inputs, and its plan's targets.
 			results := p.ScoreRegion(as, region, nil)
@@ -91,6 +104,7 @@ func (r *run) process(p *pipeline.Pipeline, as []*assess.Assessment) ([]assess.W
 		return nil, err
 	}
 	bar.Finish()
+	r.failProblems(problems)
 	var all []assess.Warning
 	for _, ns := range notes {
 		for _, w := range ns {
@@ -98,7 +112,9 @@ func (r *run) process(p *pipeline.Pipeline, as []*assess.Assessment) ([]assess.W
 		}
 		all = append(all, ns...)
 	}
+	restore := pipeline.TuneGCForWriting()
 	r.compare(fws, entries, kept)
+	restore()
 	for k, err := range errs {
 		if err != nil {
 			path := filepath.Join(r.opts.Dir, names[k/len(r.formats)]+r.formats[k%len(r.formats)].Ext())
@@ -106,6 +122,40 @@ func (r *run) process(p *pipeline.Pipeline, as []*assess.Assessment) ([]assess.W
 		}
 	}
 	return all, nil
+}
+
+// labelled are the problems the check of a region's assessments found
+// (repeated respondents, copies), each with the assessment that left its
+// file out.
+type labelled struct {
+	problems yamlx.Problems
+	labels   map[yamlx.Problem]string
+}
+
+func labelProblems(as []*assess.Assessment, region []int, found yamlx.Problems) labelled {
+	l := labelled{problems: found}
+	if len(found) > 0 {
+		l.labels = map[yamlx.Problem]string{}
+	}
+	for _, pr := range found {
+		l.labels[pr] = label(holding(as, region, pr.Path))
+	}
+	return l
+}
+
+// failProblems records the regions' problems as failures, in the order a
+// check of all assessments at once gives them.
+func (r *run) failProblems(regions []labelled) {
+	var all yamlx.Problems
+	labels := map[yamlx.Problem]string{}
+	for _, l := range regions {
+		all = append(all, l.problems...)
+		maps.Copy(labels, l.labels)
+	}
+	all.Err() // sorts
+	for _, pr := range all {
+		r.failIn(pr.Path, labels[pr], pr)
+	}
 }
 
 // compare writes the comparison files, one set per framework (named with
@@ -121,9 +171,12 @@ func (r *run) compare(fws []*framework.Framework, entries []assess.Entry, kept *
 		}
 		var c *assess.Comparison
 		if r.opts.Context.Err() == nil {
-			es := make([]assess.Entry, len(part))
-			for k, i := range part {
-				es[k] = entries[i]
+			es := entries // one framework: all, as they are
+			if len(parts) > 1 {
+				es = make([]assess.Entry, len(part))
+				for k, i := range part {
+					es[k] = entries[i]
+				}
 			}
 			c = assess.CompareKept(fws[part[0]], es, kept.Load, r.opts.Compare)
 		}

@@ -140,7 +140,10 @@ type Loaded struct {
 // Load reads the files on the pipeline's workers, calling done (if not
 // nil) after each. Results keep the order of paths; each carries its own
 // error.
-func (p *Pipeline) Load(paths []string, done func()) []Loaded {
+func (p *Pipeline) Load(paths []string, done func()) []Loaded { return p.read(paths, done, nil) }
+
+// read is Load, keeping the questionnaires in pk where it is not nil.
+func (p *Pipeline) read(paths []string, done func(), pk *Parked) []Loaded {
 	out := make([]Loaded, len(paths))
 	own := p.ownFiles()
 	var g errgroup.Group
@@ -168,6 +171,12 @@ func (p *Pipeline) Load(paths []string, done func()) []Loaded {
 			}
 			if errors.Is(err, instrument.ErrSkipped) {
 				out[i].Err, out[i].Skipped = nil, true
+			}
+			if pk != nil {
+				if out[i].Err == nil { // a bad file's questionnaires are not used
+					pk.park(i, out[i].Questionnaires)
+				}
+				out[i].Questionnaires = nil
 			}
 			if done != nil {
 				done()
@@ -327,13 +336,20 @@ func (p *Pipeline) ScoreRegion(as []*assess.Assessment, region []int, show func(
 // in p.Skipped.
 func (p *Pipeline) Assessments(files []string) ([]*assess.Assessment, error) {
 	loaded := p.Load(files, nil)
-	if err := context.Cause(p.opts.Context); err != nil {
+	if err := p.loadedErr(loaded); err != nil {
 		return nil, err
+	}
+	qs, _ := Split(loaded)
+	return assess.Group(qs)
+}
+
+// loadedErr notes the files left out in p and returns what fails a run:
+// an interruption, any bad file.
+func (p *Pipeline) loadedErr(loaded []Loaded) error {
+	if err := context.Cause(p.opts.Context); err != nil {
+		return err
 	}
 	p.Skipped, p.Incomplete = Skipped(loaded), Incomplete(loaded)
-	qs, err := Split(loaded)
-	if err != nil {
-		return nil, err
-	}
-	return assess.Group(qs)
+	_, err := Split(loaded)
+	return err
 }

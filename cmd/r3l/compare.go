@@ -16,6 +16,7 @@ import (
 	"github.com/r3l/r3l/crosswalk"
 	"github.com/r3l/r3l/framework"
 	"github.com/r3l/r3l/instrument"
+	"github.com/r3l/r3l/internal/yamlx"
 	"github.com/r3l/r3l/pipeline"
 	"github.com/r3l/r3l/plan"
 	"github.com/r3l/r3l/report"
@@ -109,10 +110,13 @@ func runCompare(s *streams, opts *compareOptions) error {
 	if err != nil {
 		return err
 	}
-	as, err := p.Assessments(files)
+	defer pipeline.TuneGC()()
+	pk, err := p.ParkAll(files)
 	if err != nil {
 		return err
 	}
+	defer pk.Close()
+	as := pk.Assessments()
 	noteSkipped(s, p.Skipped)
 	noteIncomplete(s, p.Incomplete)
 	fws := p.Frameworks(as)
@@ -126,7 +130,7 @@ func runCompare(s *streams, opts *compareOptions) error {
 	if err != nil {
 		return err
 	}
-	entries, notes, err := keepByRegion(s, p, as, fws, show, fw, plans)
+	entries, notes, err := keepByRegion(s, p, pk, fws, show, fw, plans)
 	if err != nil {
 		return err
 	}
@@ -151,12 +155,14 @@ type keptEntries struct {
 	kept *pipeline.Kept
 }
 
-// keepByRegion scores the assessments a region at a time on the workers,
-// shows them through show, applies the plans and keeps each result: what
-// a comparison of thousands holds in memory is their entries. It returns
-// the assessments' warnings in order.
-func keepByRegion(s *streams, p *pipeline.Pipeline, as []*assess.Assessment, fws []*framework.Framework,
+// keepByRegion reads back the parked assessments a region at a time on the
+// workers, scores them, shows them through show, applies the plans and
+// keeps each result: what a comparison of thousands holds in memory is
+// their entries. Repeated respondents and copies in any assessment fail
+// the run. It returns the assessments' warnings in order.
+func keepByRegion(s *streams, p *pipeline.Pipeline, pk *pipeline.Parked, fws []*framework.Framework,
 	show func(*assess.Result) *assess.Result, fw *framework.Framework, plans []*plan.Plan) (keptEntries, []assess.Warning, error) {
+	as := pk.Assessments()
 	kept, err := pipeline.NewKept()
 	if err != nil {
 		return keptEntries{}, nil, err
@@ -172,8 +178,15 @@ func keepByRegion(s *streams, p *pipeline.Pipeline, as []*assess.Assessment, fws
 		// frameworks they were scored with.
 		fws = slices.Repeat([]*framework.Framework{fw}, len(as))
 	}
-	for _, region := range pipeline.Regions(as, fws) {
+	regions := pipeline.Regions(as, fws)
+	problems := make([]yamlx.Problems, len(regions))
+	for ri, region := range regions {
 		g.Go(func() error {
+			found, err := pk.Unpark(as, region)
+			if err != nil {
+				return err
+			}
+			problems[ri] = found
 			results := p.ScoreRegion(as, region, show)
 			bad := assess.ApplyPlans(results, plans, reportDay(s))
 			mu.Lock()
@@ -190,6 +203,10 @@ func keepByRegion(s *streams, p *pipeline.Pipeline, as []*assess.Assessment, fws
 		})
 	}
 	if err := g.Wait(); err != nil {
+		kept.Close()
+		return keptEntries{}, nil, err
+	}
+	if err := slices.Concat(problems...).Err(); err != nil {
 		kept.Close()
 		return keptEntries{}, nil, err
 	}

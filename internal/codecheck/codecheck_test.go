@@ -40,7 +40,7 @@ var layers = map[string][]string{
 	"instrument":          {"assess", "plan", "framework", "internal/i18n", "internal/workbook", "internal/yamlx"},
 	"report":              {"assess", "plan", "crosswalk", "framework", "internal/i18n", "internal/workbook", "internal/yamlx", "internal/textsafe"},
 	"pipeline":            {"instrument", "assess", "framework", "internal/yamlx"},
-	"batch":               {"pipeline", "plan", "instrument", "report", "assess", "framework", "internal/i18n"},
+	"batch":               {"pipeline", "plan", "instrument", "report", "assess", "framework", "internal/i18n", "internal/yamlx"},
 	"schema":              {"framework", "internal/i18n"},
 	"cmd/r3l":             {"batch", "plan", "crosswalk", "pipeline", "instrument", "report", "schema", "assess", "framework", "internal/i18n", "internal/yamlx", "internal/textsafe"},
 	"testdata/gen":        {"internal/workload"},
