@@ -139,10 +139,6 @@ type htmlNote struct{ ID, Who, Text string }
 
 func (h *htmlWriter) Assessment(w io.Writer, r *assess.Result) error {
 	s := h.style
-	tmpl, err := h.templates()
-	if err != nil {
-		return err
-	}
 	fw := r.Framework
 	var radar, bars []chartItem
 	for _, a := range r.Areas {
@@ -155,43 +151,32 @@ func (h *htmlWriter) Assessment(w io.Writer, r *assess.Result) error {
 			bars = append(bars, chartItem{ID: c.Criterion.ID, Label: c.Criterion.Title.Get(s.Lang), Value: c.Score})
 		}
 	}
-	var notes []htmlNote
-	for _, n := range evidenceNotes(r) {
-		notes = append(notes, htmlNote{n.indicator, n.who, n.text})
+	v := &assessmentPage{
+		CSS:                 h.css(r.Baseline != nil || r.Plan != nil),
+		Title:               regionName(r.Region) + " — " + r.Period,
+		Respondents:         s.respondentsLine(r),
+		FrameworkTitle:      fw.Title.Get(s.Lang),
+		AreaName:            fw.LevelName("area", s.Lang),
+		CriterionName:       fw.LevelName("criterion", s.Lang),
+		IndicatorName:       fw.LevelName("indicator", s.Lang),
+		Radar:               radarSVG(fw.LevelName("area", s.Lang)+" — "+s.t("score"), radar, s.score, [2]string{s.t("current"), s.t("target")}),
+		Bars:                barsSVG("bars-title", fw.LevelName("criterion", s.Lang)+" — "+s.t("score"), bars, s.score),
+		Incomplete:          s.incomplete(r),
+		AnsweredLine:        s.p.Sprintf(s.t("answered.line"), r.Answered.Scored, r.Answered.Applicable),
+		PrioritiesExplained: s.p.Sprintf(s.t("priorities.explained"), len(fw.PriorityPoints), joinInts(fw.PriorityPoints, ", ")),
+		Plan:                s.planView(r),
 	}
-	data := map[string]any{
-		"Lang":                s.Lang,
-		"Version":             s.Version,
-		"Date":                s.Date,
-		"CSS":                 h.css(r.Baseline != nil || r.Plan != nil),
-		"R":                   r,
-		"Title":               regionName(r.Region) + " — " + r.Period,
-		"Respondents":         s.respondentsLine(r),
-		"FrameworkTitle":      fw.Title.Get(s.Lang),
-		"AreaName":            fw.LevelName("area", s.Lang),
-		"CriterionName":       fw.LevelName("criterion", s.Lang),
-		"IndicatorName":       fw.LevelName("indicator", s.Lang),
-		"Radar":               radarSVG(fw.LevelName("area", s.Lang)+" — "+s.t("score"), radar, s.score, [2]string{s.t("current"), s.t("target")}),
-		"Bars":                barsSVG("bars-title", fw.LevelName("criterion", s.Lang)+" — "+s.t("score"), bars, s.score),
-		"Disagreements":       r.Disagreements(),
-		"NoDisagreement":      s.noDisagreement(r),
-		"How":                 s.how(r.Options.MinCoverage),
-		"SuppressedNote":      s.suppressedNote(r),
-		"Incomplete":          s.incomplete(r),
-		"AnsweredLine":        s.p.Sprintf(s.t("answered.line"), r.Answered.Scored, r.Answered.Applicable),
-		"PrioritiesExplained": s.p.Sprintf(s.t("priorities.explained"), len(fw.PriorityPoints), joinInts(fw.PriorityPoints, ", ")),
-		"Notes":               notes,
-		"Baseline":            r.Baseline,
-		"Plan":                s.planView(r),
+	for _, n := range evidenceNotes(r) {
+		v.Notes = append(v.Notes, htmlNote{n.indicator, n.who, n.text})
 	}
 	if r.Baseline != nil {
-		data["BaselineLine"] = s.baselineLine(r)
-		data["ChangeHeader"] = changeHeader(r)
-		data["ChangeLabel"] = s.p.Sprintf(s.t("change.label"), r.Baseline.Period)
-		data["NoiseLegend"] = s.noiseLegend()
-		data["NoiseTitle"] = s.t("noise")
+		v.BaselineLine = s.baselineLine(r)
+		v.ChangeHeader = changeHeader(r)
+		v.ChangeLabel = s.p.Sprintf(s.t("change.label"), r.Baseline.Period)
+		v.NoiseLegend = s.noiseLegend()
+		v.NoiseTitle = s.t("noise")
 	}
-	return executeSafe(w, tmpl, "assessment.html", data)
+	return h.writeAssessment(w, r, v)
 }
 
 type (
