@@ -1,14 +1,13 @@
 package report
 
 import (
-	"bytes"
+	"bufio"
 	"embed"
 	"html/template"
 	"io"
 	"sync"
 
 	"github.com/r3l/r3l/assess"
-	"github.com/r3l/r3l/framework"
 	"github.com/r3l/r3l/internal/textsafe"
 	"github.com/r3l/r3l/plan"
 )
@@ -39,12 +38,14 @@ func newHTMLWriter(s style) *htmlWriter {
 	return actual.(*htmlWriter)
 }
 
-// pageTemplates are parsed once; each writer clones them with helpers in
-// its own language. Questionnaire text reaches the page through
-// html/template, which escapes it.
+// pageTemplates (the comparison's page) are parsed once; each writer
+// clones them with helpers in its own language. Questionnaire text
+// reaches the page through html/template, which escapes it; an
+// assessment's page is written by Go code that escapes alike
+// (htmlpage.go).
 var pageTemplates = sync.OnceValues(func() (*template.Template, error) {
 	stub := func(...any) string { return "" }
-	names := []string{"t", "score", "pct", "answered", "span", "level", "text", "ranks", "status", "delta", "noise"}
+	names := []string{"t", "score"}
 	funcs := template.FuncMap{}
 	for _, n := range names {
 		funcs[n] = stub
@@ -65,23 +66,8 @@ func (h *htmlWriter) clone() (*template.Template, error) {
 		return nil, err
 	}
 	return tmpl.Funcs(template.FuncMap{
-		"t":        s.t,
-		"score":    s.score,
-		"pct":      s.pct,
-		"answered": s.answered,
-		"span":     s.span,
-		"level":    s.level,
-		"text":     func(t framework.Text) string { return t.Get(s.Lang) },
-		"ranks":    func(xs []int) string { return joinInts(xs, "/") },
-		"status":   func(i assess.IndicatorResult) string { return s.level(assess.Node{Status: i.Status, Level: i.Level}) },
-		// A change since the baseline, and whether it is within noise.
-		"delta": func(c *assess.Change) string {
-			if c == nil {
-				return "–"
-			}
-			return s.delta(c.Delta)
-		},
-		"noise": func(c *assess.Change) bool { return c != nil && c.Delta != nil && c.Noise },
+		"t":     s.t,
+		"score": s.score,
 	}), nil
 }
 
@@ -332,11 +318,16 @@ func (h *htmlWriter) Comparison(w io.Writer, c *assess.Comparison) error {
 // its texts made visible (textsafe.Text): html/template escapes markup,
 // not the escape sequences a terminal acts on when the file is printed
 // there, nor the bidirectional overrides that reorder a line.
+// The page is escaped as it is written (a comparison's page of 34,500
+// assessments is tens of megabytes).
 func executeSafe(w io.Writer, tmpl *template.Template, name string, data any) error {
-	var buf bytes.Buffer
-	if err := tmpl.ExecuteTemplate(&buf, name, data); err != nil {
+	tw := textsafe.NewWriter(w)
+	bw := bufio.NewWriterSize(tw, 64<<10)
+	if err := tmpl.ExecuteTemplate(bw, name, data); err != nil {
 		return err
 	}
-	_, err := io.WriteString(w, textsafe.Text(buf.String()))
-	return err
+	if err := bw.Flush(); err != nil {
+		return err
+	}
+	return tw.Close()
 }

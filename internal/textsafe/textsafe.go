@@ -17,6 +17,7 @@
 package textsafe
 
 import (
+	"io"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -81,4 +82,50 @@ func escape(s string, oneLine bool) string {
 		i += size
 	}
 	return b.String()
+}
+
+// Writer writes what is written through it escaped as Text escapes it,
+// so that a long output need not be whole in memory to be escaped. A
+// character split between two writes is held back until it is whole;
+// Close writes what is held. Write escapes what it is given at once: give
+// it large pieces (through a bufio.Writer) rather than many small ones.
+type Writer struct {
+	w    io.Writer
+	held []byte // the start of a character the next write completes
+}
+
+// NewWriter returns a Writer that writes to w.
+func NewWriter(w io.Writer) *Writer { return &Writer{w: w} }
+
+func (t *Writer) Write(p []byte) (int, error) {
+	data := p
+	if len(t.held) > 0 {
+		data = append(t.held, p...)
+		t.held = nil
+	}
+	cut := len(data)
+	for k := 1; k < utf8.UTFMax && k <= len(data); k++ {
+		if utf8.RuneStart(data[len(data)-k]) {
+			if !utf8.FullRune(data[len(data)-k:]) {
+				cut = len(data) - k
+			}
+			break
+		}
+	}
+	t.held = append(t.held, data[cut:]...)
+	if _, err := io.WriteString(t.w, Text(string(data[:cut]))); err != nil {
+		return 0, err
+	}
+	return len(p), nil
+}
+
+// Close writes what is held back, escaped: the start of a character the
+// output ends without.
+func (t *Writer) Close() error {
+	if len(t.held) == 0 {
+		return nil
+	}
+	_, err := io.WriteString(t.w, Text(string(t.held)))
+	t.held = nil
+	return err
 }

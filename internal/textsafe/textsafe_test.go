@@ -2,6 +2,7 @@ package textsafe
 
 import (
 	"flag"
+	"strings"
 	"testing"
 )
 
@@ -51,5 +52,31 @@ func TestTextKeepsCleanString(t *testing.T) {
 	s := "nothing to escape here"
 	if n := testing.AllocsPerRun(100, func() { _ = Text(s) }); n != 0 {
 		t.Errorf("%v allocations for a clean string", n)
+	}
+}
+
+// TestWriterEscapesAsText writes texts through a Writer in pieces of
+// every size, splitting characters of two to four bytes, invalid bytes
+// and controls at every place: the output is Text of the whole.
+func TestWriterEscapesAsText(t *testing.T) {
+	texts := []string{"", "plain", "a\x1b[2Jb", "ä\u009bé\u202e€😀\xff\xe2\x82", "\xf0\x9f\x98", "x\xe2\x80\xaey", "tab\tnew\nline\r",
+		strings.Repeat("Weitgehend umgesetzt – ✓ 😀\u0085", 40)}
+	for _, s := range texts {
+		want := Text(s)
+		for size := 1; size <= len(s)+1; size++ {
+			var b strings.Builder
+			w := NewWriter(&b)
+			for from := 0; from < len(s); from += size {
+				if _, err := w.Write([]byte(s[from:min(from+size, len(s))])); err != nil {
+					t.Fatal(err)
+				}
+			}
+			if err := w.Close(); err != nil {
+				t.Fatal(err)
+			}
+			if b.String() != want {
+				t.Fatalf("%q in pieces of %d: %q, want %q", s, size, b.String(), want)
+			}
+		}
 	}
 }
