@@ -316,13 +316,20 @@ func (x *xlsxWriter) compareTrends(b *book, c *assess.Comparison) {
 		widths = append(widths, 7)
 	}
 	ss := b.Stream("Trends", headers, widths, 1, b.header, workbook.PrintSetup{})
-	for _, t := range c.Trends {
-		row := []any{t.Region, t.From, t.To, num1(b, t.Delta[assess.OverallNode])}
-		for _, a := range c.Framework.Areas {
-			row = append(row, num1(b, t.Delta[a.ID]))
+	// Written as the workbook is saved, as the Data sheet's rows are.
+	ss.DeferRows(len(c.Trends), func(add func(...any) error) error {
+		row := make([]any, 0, len(headers))
+		for _, t := range c.Trends {
+			row = append(row[:0], t.Region, t.From, t.To, num1(b, t.Delta[assess.OverallNode]))
+			for _, a := range c.Framework.Areas {
+				row = append(row, num1(b, t.Delta[a.ID]))
+			}
+			if err := add(row...); err != nil {
+				return err
+			}
 		}
-		ss.Add(row...)
-	}
+		return nil
+	})
 	ss.Close()
 }
 
@@ -409,48 +416,62 @@ func (x *xlsxWriter) compareAbout(b *book, c *assess.Comparison) {
 	widths := []float64{28, hashWidth, labelWidth(c), 10, 14, 2, 14, 24}
 	ss := b.Stream("About", []string{s.t("input"), "SHA-256", s.t("assessment"), s.t("respondent"), s.t("role")},
 		widths, 0, b.header, workbook.PrintSetup{})
-	// The cells of the inputs are reused row after row (the stream writer
-	// encodes a row at once), so that thousands of inputs allocate no
-	// more than their texts.
-	inputs := []*excelize.Cell{{StyleID: b.wrap}, {StyleID: b.hash}, {StyleID: b.text}, {StyleID: b.text}, {StyleID: b.text}}
-	cells := make([]any, 0, 8)
-	n := 0
-	add := func(texts ...string) { // an input's path, SHA-256, assessment, respondent, role; or none
-		cells, lines := cells[:0], 1
-		for i, cell := range inputs {
-			if len(texts) == 0 {
-				cells = append(cells, nil)
-				continue
-			}
-			cell.Value = texts[i]
-			cells = append(cells, cell)
-		}
-		if len(texts) > 0 {
-			lines = workbook.Lines(texts[0], widths[0], false)
-		}
-		if n < len(facts) {
-			value := facts[n][1]
-			if text, ok := value.(string); ok {
-				lines = max(lines, workbook.Lines(text, widths[7], false))
-				value = excelize.Cell{Value: text, StyleID: b.wrap}
-			} else { // numbers under the texts, aligned left as they are
-				value = excelize.Cell{Value: value, StyleID: b.fact}
-			}
-			cells = append(cells, nil, excelize.Cell{Value: facts[n][0], StyleID: b.bold}, value)
-		}
-		n++
-		ss.AddHeight(float64(lines)*workbook.LineHeight, cells...)
-	}
+	inputs := 0
 	for i := range c.Entries {
-		r := &c.Entries[i]
-		for _, q := range r.Inputs {
-			add(q.Path, q.SHA256, assessmentLabel(r), q.Respondent.ID, q.Respondent.Role)
+		inputs += len(c.Entries[i].Inputs)
+	}
+	last := ss.Row() + inputs
+	// The rows are written as the workbook is saved, straight into it:
+	// the inputs of tens of thousands of files are tens of megabytes of
+	// sheet XML, which the stream writer would hold.
+	ss.DeferTallRows(max(inputs, len(facts)), func(emit func(float64, ...any) error) error {
+		// The cells of the inputs are reused row after row (a row is
+		// encoded at once), so that thousands of inputs allocate no
+		// more than their texts.
+		row := []*excelize.Cell{{StyleID: b.wrap}, {StyleID: b.hash}, {StyleID: b.text}, {StyleID: b.text}, {StyleID: b.text}}
+		cells := make([]any, 0, 8)
+		n := 0
+		add := func(texts ...string) error { // an input's path, SHA-256, assessment, respondent, role; or none
+			cells, lines := cells[:0], 1
+			for i, cell := range row {
+				if len(texts) == 0 {
+					cells = append(cells, nil)
+					continue
+				}
+				cell.Value = texts[i]
+				cells = append(cells, cell)
+			}
+			if len(texts) > 0 {
+				lines = workbook.Lines(texts[0], widths[0], false)
+			}
+			if n < len(facts) {
+				value := facts[n][1]
+				if text, ok := value.(string); ok {
+					lines = max(lines, workbook.Lines(text, widths[7], false))
+					value = excelize.Cell{Value: text, StyleID: b.wrap}
+				} else { // numbers under the texts, aligned left as they are
+					value = excelize.Cell{Value: value, StyleID: b.fact}
+				}
+				cells = append(cells, nil, excelize.Cell{Value: facts[n][0], StyleID: b.bold}, value)
+			}
+			n++
+			return emit(float64(lines)*workbook.LineHeight, cells...)
 		}
-	}
-	last := ss.Row()
-	for n < len(facts) {
-		add()
-	}
+		for i := range c.Entries {
+			r := &c.Entries[i]
+			for _, q := range r.Inputs {
+				if err := add(q.Path, q.SHA256, assessmentLabel(r), q.Respondent.ID, q.Respondent.Role); err != nil {
+					return err
+				}
+			}
+		}
+		for n < len(facts) {
+			if err := add(); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
 	ss.CloseAt(last)
 	if b.Err == nil {
 		b.Do(b.F.SetDocProps(&excelize.DocProperties{

@@ -34,13 +34,17 @@ import (
 // RowSource writes a sheet's rows by calling add once per row, in order.
 type RowSource func(add func(values ...any) error) error
 
+// TallRowSource is a RowSource whose rows have heights, as
+// StreamSheet.AddHeight gives them.
+type TallRowSource func(add func(height float64, values ...any) error) error
+
 // deferredRows are the rows of one sheet, written when the workbook is
 // saved.
 type deferredRows struct {
 	sheet string
 	first int // number of the first row
 	rows  int // how many rows fill writes
-	fill  RowSource
+	fill  TallRowSource
 	light *lightSheet // instead of first, rows and fill: a light sheet's cells
 	done  bool
 }
@@ -48,13 +52,20 @@ type deferredRows struct {
 // DeferRows arranges for fill to write the sheet's next n rows when the
 // workbook is saved (SaveTo). Without Splice it writes them now.
 func (ss *StreamSheet) DeferRows(n int, fill RowSource) {
+	ss.DeferTallRows(n, func(add func(float64, ...any) error) error {
+		return fill(func(values ...any) error { return add(0, values...) })
+	})
+}
+
+// DeferTallRows is DeferRows for rows with heights.
+func (ss *StreamSheet) DeferTallRows(n int, fill TallRowSource) {
 	b := ss.b
 	if b.Err != nil {
 		return
 	}
 	if !b.Splice {
-		b.Do(fill(func(values ...any) error {
-			ss.Add(values...)
+		b.Do(fill(func(height float64, values ...any) error {
+			ss.AddHeight(height, values...)
 			return b.Err
 		}))
 		return
@@ -251,7 +262,7 @@ func (z *spliceZip) finish() error {
 	} else {
 		bw.Write(sheet[:at])
 		enc := rowEncoder{w: bw, row: d.first - 1}
-		if err := d.fill(enc.add); err != nil {
+		if err := d.fill(enc.addHeight); err != nil {
 			return err
 		}
 		if enc.row != d.first-1+d.rows {
@@ -312,11 +323,19 @@ type rowEncoder struct {
 	buf  []byte
 }
 
-func (e *rowEncoder) add(values ...any) error {
+// addHeight writes a row height points tall, as StreamSheet.AddHeight
+// does: a height up to the default line's is none.
+func (e *rowEncoder) addHeight(height float64, values ...any) error {
 	e.row++
 	b := append(e.buf[:0], `<row r="`...)
 	b = strconv.AppendInt(b, int64(e.row), 10)
-	b = append(b, `">`...)
+	b = append(b, '"')
+	if height > LineHeight {
+		b = append(b, ` ht="`...)
+		b = strconv.AppendFloat(b, min(height, MaxRowHeight), 'f', -1, 64)
+		b = append(b, `" customHeight="1"`...)
+	}
+	b = append(b, '>')
 	for i, v := range values {
 		style := 0
 		switch c := v.(type) {

@@ -60,6 +60,12 @@ func sheetData(t *testing.T, book []byte, path string) string {
 	return s[from+len("<sheetData>") : to]
 }
 
+// rowHeight is the test's height of row i: none, the default line's, two
+// lines, a fraction, and more than a row may be.
+func rowHeight(i int) float64 {
+	return []float64{0, LineHeight, 2 * LineHeight, 17.25, 1000}[i%5]
+}
+
 func TestRowEncoderMatchesStreamWriter(t *testing.T) {
 	rows := trickyRows()
 	f := excelize.NewFile()
@@ -79,7 +85,11 @@ func TestRowEncoderMatchesStreamWriter(t *testing.T) {
 			}
 			values[j] = v
 		}
-		if err := sw.SetRow(Cell(1, i+1), values); err != nil {
+		var opts []excelize.RowOpts
+		if h := rowHeight(i); h > LineHeight { // StreamSheet.AddHeight does this
+			opts = append(opts, excelize.RowOpts{Height: min(h, MaxRowHeight)})
+		}
+		if err := sw.SetRow(Cell(1, i+1), values, opts...); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -95,8 +105,8 @@ func TestRowEncoderMatchesStreamWriter(t *testing.T) {
 	var got bytes.Buffer
 	bw := bufio.NewWriter(&got)
 	enc := rowEncoder{w: bw}
-	for _, row := range rows {
-		if err := enc.add(row...); err != nil {
+	for i, row := range rows {
+		if err := enc.addHeight(rowHeight(i), row...); err != nil {
 			t.Fatal(err)
 		}
 	}
