@@ -129,7 +129,27 @@ func (h *htmlWriter) writeAssessment(w io.Writer, r *assess.Result, v *assessmen
 		p.text(v.Incomplete)
 		p.raw("</p>")
 	}
-	p.raw("\n\n<section class=\"charts\">\n", string(v.Radar), "\n", string(v.Bars), "\n</section>\n\n<section>\n<h2>")
+	p.raw("\n\n<section class=\"charts\">\n", string(v.Radar), "\n", string(v.Bars), "\n</section>\n\n")
+	h.scoresTable(&p, r, v)
+	if v.Plan != nil {
+		writePlanSection(&p, v.Plan, t)
+	}
+	p.raw("\n\n")
+	for i := range r.Areas {
+		h.areaSection(&p, r, &r.Areas[i], v)
+	}
+	h.lists(&p, r, v)
+	if _, err := io.WriteString(w, textsafe.Text(p.String())); err != nil {
+		return err
+	}
+	return nil
+}
+
+// scoresTable is the areas' scores.
+func (h *htmlWriter) scoresTable(p *page, r *assess.Result, v *assessmentPage) {
+	s := h.style
+	t := s.t
+	p.raw("<section>\n<h2>")
 	p.text(t("scores"))
 	p.raw("</h2>\n<table>\n<thead><tr><th></th><th>")
 	p.text(v.AreaName)
@@ -155,7 +175,7 @@ func (h *htmlWriter) writeAssessment(w io.Writer, r *assess.Result, v *assessmen
 		p.raw("</td>")
 		p.num(s.score(a.Score))
 		if r.Baseline != nil {
-			h.changeCell(&p, a.Change)
+			h.changeCell(p, a.Change)
 		}
 		p.raw("<td>")
 		p.text(s.level(a.Node))
@@ -170,18 +190,6 @@ func (h *htmlWriter) writeAssessment(w io.Writer, r *assess.Result, v *assessmen
 		p.raw("</p>")
 	}
 	p.raw("\n</section>")
-	if v.Plan != nil {
-		writePlanSection(&p, v.Plan, t)
-	}
-	p.raw("\n\n")
-	for i := range r.Areas {
-		h.areaSection(&p, r, &r.Areas[i], v)
-	}
-	h.lists(&p, r, v)
-	if _, err := io.WriteString(w, textsafe.Text(p.String())); err != nil {
-		return err
-	}
-	return nil
 }
 
 // changeCell is the template's "change": a change since the baseline,
@@ -221,71 +229,7 @@ func writePlanSection(p *page, v *planPage, t func(string) string) {
 	p.text(v.Span)
 	p.raw("</p>\n")
 	if len(v.Targets) > 0 {
-		p.raw("<table class=\"targets\">\n<thead><tr><th></th>")
-		for i, k := range []string{"targets", "target", "score", "gap", "met", "actions"} {
-			if i >= 1 && i <= 3 { // the numbers' columns
-				p.raw("<th class=\"num\">")
-			} else {
-				p.raw("<th>")
-			}
-			p.text(t(k))
-			p.raw("</th>")
-		}
-		p.raw("</tr></thead>\n<tbody>\n")
-		for _, c := range v.Targets {
-			p.raw("<tr")
-			if c.Area {
-				p.raw(" class=\"criterion\"")
-			}
-			p.raw("><td>")
-			p.text(c.ID)
-			p.raw("</td><td>")
-			p.text(c.Title)
-			if len(c.Why) > 0 {
-				p.raw("<div class=\"why\">")
-				p.text(t("why"))
-				p.raw(": ")
-				for i, w := range c.Why {
-					if i > 0 {
-						p.raw("; ")
-					}
-					p.text(w)
-				}
-				p.raw("</div>")
-			}
-			p.raw("</td><td class=\"num\">")
-			p.text(c.Target)
-			if c.Level != "" {
-				p.raw("<div class=\"level\">")
-				p.text(c.Level)
-				p.raw("</div>")
-			}
-			p.raw("</td>")
-			p.num(c.Score)
-			p.num(c.Gap)
-			p.raw("<td>")
-			if c.Met {
-				p.raw("<span class=\"badge met\">")
-				p.text(t("yes"))
-			} else {
-				p.raw("<span class=\"badge unmet\">")
-				p.text(t("no"))
-			}
-			p.raw("</span></td><td>")
-			for _, a := range c.Actions {
-				p.raw("<span class=\"badge ")
-				p.text(a.Class)
-				p.raw("\">")
-				p.text(a.ID)
-				p.raw(" ")
-				p.text(a.Status)
-				p.raw("</span> ")
-			}
-			p.raw("</td></tr>\n")
-		}
-		p.raw("</tbody>\n</table>\n<p>")
-		p.text(v.MetLine)
-		p.raw("</p>\n")
+		writeTargets(p, v, t)
 	}
 	if len(v.Actions) > 0 {
 		p.raw("<h3>")
@@ -338,6 +282,75 @@ func writePlanSection(p *page, v *planPage, t func(string) string) {
 	p.raw("<p class=\"overdue-line\">")
 	p.text(v.OverdueLine)
 	p.raw("</p>\n</section>")
+}
+
+// writeTargets is the plan's targets, with their actions.
+func writeTargets(p *page, v *planPage, t func(string) string) {
+	p.raw("<table class=\"targets\">\n<thead><tr><th></th>")
+	for i, k := range []string{"targets", "target", "score", "gap", "met", "actions"} {
+		if i >= 1 && i <= 3 { // the numbers' columns
+			p.raw("<th class=\"num\">")
+		} else {
+			p.raw("<th>")
+		}
+		p.text(t(k))
+		p.raw("</th>")
+	}
+	p.raw("</tr></thead>\n<tbody>\n")
+	for _, c := range v.Targets {
+		p.raw("<tr")
+		if c.Area {
+			p.raw(" class=\"criterion\"")
+		}
+		p.raw("><td>")
+		p.text(c.ID)
+		p.raw("</td><td>")
+		p.text(c.Title)
+		if len(c.Why) > 0 {
+			p.raw("<div class=\"why\">")
+			p.text(t("why"))
+			p.raw(": ")
+			for i, w := range c.Why {
+				if i > 0 {
+					p.raw("; ")
+				}
+				p.text(w)
+			}
+			p.raw("</div>")
+		}
+		p.raw("</td><td class=\"num\">")
+		p.text(c.Target)
+		if c.Level != "" {
+			p.raw("<div class=\"level\">")
+			p.text(c.Level)
+			p.raw("</div>")
+		}
+		p.raw("</td>")
+		p.num(c.Score)
+		p.num(c.Gap)
+		p.raw("<td>")
+		if c.Met {
+			p.raw("<span class=\"badge met\">")
+			p.text(t("yes"))
+		} else {
+			p.raw("<span class=\"badge unmet\">")
+			p.text(t("no"))
+		}
+		p.raw("</span></td><td>")
+		for _, a := range c.Actions {
+			p.raw("<span class=\"badge ")
+			p.text(a.Class)
+			p.raw("\">")
+			p.text(a.ID)
+			p.raw(" ")
+			p.text(a.Status)
+			p.raw("</span> ")
+		}
+		p.raw("</td></tr>\n")
+	}
+	p.raw("</tbody>\n</table>\n<p>")
+	p.text(v.MetLine)
+	p.raw("</p>\n")
 }
 
 // areaSection is an area's criteria and indicators.
