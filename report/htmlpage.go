@@ -55,6 +55,18 @@ func (p *page) text(s string) {
 	p.WriteString(s[written:])
 }
 
+// wrap writes a text, escaped, between two pieces of markup.
+func (p *page) wrap(open, s, close string) { p.raw(open); p.text(s); p.raw(close) }
+
+// tr opens a table row, of the class when on.
+func (p *page) tr(class string, on bool) {
+	if on {
+		p.raw(`<tr class="`, class, `">`)
+	} else {
+		p.raw("<tr>")
+	}
+}
+
 // num writes a number's cell, <td class="num">…</td>.
 func (p *page) num(s string) { p.raw(`<td class="num">`); p.text(s); p.raw("</td>") }
 
@@ -63,71 +75,46 @@ func (h *htmlWriter) writeAssessment(w io.Writer, r *assess.Result, v *assessmen
 	t := s.t
 	var p page
 	p.Grow(96 << 10)
-	p.raw("<!DOCTYPE html>\n<html lang=\"")
-	p.text(s.Lang)
-	p.raw("\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta name=\"generator\" content=\"r3l ")
+	p.wrap("<!DOCTYPE html>\n<html lang=\"", s.Lang, "\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta name=\"generator\" content=\"r3l ")
 	p.text(s.Version)
-	p.raw("\">\n<title>")
+	p.wrap("\">\n<title>", v.Title, "</title>\n<style>")
+	p.raw(string(v.CSS), "</style>\n</head>\n<body>\n<header>\n<h1>")
 	p.text(v.Title)
-	p.raw("</title>\n<style>", string(v.CSS), "</style>\n</head>\n<body>\n<header>\n<h1>")
-	p.text(v.Title)
-	p.raw("</h1>\n<p class=\"meta\">")
-	p.text(t("period"))
-	p.raw(": ")
+	p.wrap("</h1>\n<p class=\"meta\">", t("period"), ": ")
 	p.text(r.Period)
-	p.raw(" · ")
-	p.text(t("respondents"))
-	p.raw(": ")
+	p.wrap(" · ", t("respondents"), ": ")
 	p.text(v.Respondents)
 	if v.BaselineLine != "" {
 		p.raw(" · ")
 		p.text(v.BaselineLine)
 	}
-	p.raw("</p>\n<p class=\"meta\">")
-	p.text(t("framework"))
-	p.raw(": ")
+	p.wrap("</p>\n<p class=\"meta\">", t("framework"), ": ")
 	p.text(v.FrameworkTitle)
-	p.raw(" (")
-	p.text(r.Framework.ID)
-	p.raw(" ")
+	p.wrap(" (", r.Framework.ID, " ")
 	p.text(r.Framework.Version)
 	p.raw(")")
 	if s.Date != "" {
 		p.raw(" · ")
 		p.text(s.Date)
 	}
-	p.raw("</p>\n</header>\n\n<section class=\"overall\" aria-label=\"")
+	p.wrap("</p>\n</header>\n\n<section class=\"overall\" aria-label=\"", t("overall"), "\">\n<div><div>")
 	p.text(t("overall"))
-	p.raw("\">\n<div><div>")
-	p.text(t("overall"))
-	p.raw("</div><div class=\"big\">")
-	p.text(s.score(r.Score))
-	p.raw("</div></div>\n<div><div>")
+	p.wrap("</div><div class=\"big\">", s.score(r.Score), "</div></div>\n<div><div>")
 	p.text(t("level"))
-	p.raw("</div><div class=\"lvl\">")
-	p.text(s.level(r.Node))
-	p.raw("</div></div>\n<div><div>")
+	p.wrap("</div><div class=\"lvl\">", s.level(r.Node), "</div></div>\n<div><div>")
 	p.text(t("answered"))
-	p.raw("</div><div class=\"lvl\">")
-	p.text(v.AnsweredLine)
-	p.raw("</div></div>")
+	p.wrap("</div><div class=\"lvl\">", v.AnsweredLine, "</div></div>")
 	if r.Baseline != nil && r.Change != nil {
-		p.raw("\n<div class=\"change\"><div>")
-		p.text(v.ChangeLabel)
-		p.raw("</div><div class=\"lvl\">")
+		p.wrap("\n<div class=\"change\"><div>", v.ChangeLabel, "</div><div class=\"lvl\">")
 		if noise(r.Change) {
-			p.raw("<span class=\"noise\" title=\"")
-			p.text(v.NoiseTitle)
-			p.raw("\">~</span>")
+			p.wrap("<span class=\"noise\" title=\"", v.NoiseTitle, "\">~</span>")
 		}
 		p.text(s.changeDelta(r.Change))
 		p.raw("</div></div>")
 	}
 	p.raw("\n</section>\n\n")
 	if v.Incomplete != "" {
-		p.raw("<p class=\"incomplete\" role=\"alert\">")
-		p.text(v.Incomplete)
-		p.raw("</p>")
+		p.wrap("<p class=\"incomplete\" role=\"alert\">", v.Incomplete, "</p>")
 	}
 	p.raw("\n\n<section class=\"charts\">\n", string(v.Radar), "\n", string(v.Bars), "\n</section>\n\n")
 	h.scoresTable(&p, r, v)
@@ -149,47 +136,40 @@ func (h *htmlWriter) writeAssessment(w io.Writer, r *assess.Result, v *assessmen
 func (h *htmlWriter) scoresTable(p *page, r *assess.Result, v *assessmentPage) {
 	s := h.style
 	t := s.t
-	p.raw("<section>\n<h2>")
-	p.text(t("scores"))
-	p.raw("</h2>\n<table>\n<thead><tr><th></th><th>")
+	p.wrap("<section>\n<h2>", t("scores"), "</h2>\n<table>\n<thead><tr><th></th><th>")
 	p.text(v.AreaName)
-	p.raw("</th><th class=\"num\">")
-	p.text(t("score"))
-	p.raw("</th>")
+	p.wrap("</th><th class=\"num\">", t("score"), "</th>")
 	if r.Baseline != nil {
-		p.raw("<th class=\"num\">")
-		p.text(v.ChangeHeader)
-		p.raw("</th>")
+		p.wrap("<th class=\"num\">", v.ChangeHeader, "</th>")
 	}
-	p.raw("<th>")
-	p.text(t("level"))
-	p.raw("</th><th class=\"num\">")
+	p.wrap("<th>", t("level"), "</th><th class=\"num\">")
 	p.text(t("answered"))
 	p.raw("</th></tr></thead>\n<tbody>\n")
 	for i := range r.Areas {
 		a := &r.Areas[i]
-		p.raw("<tr><td>")
-		p.text(a.Area.ID)
-		p.raw("</td><td>")
-		p.text(a.Area.Title.Get(s.Lang))
-		p.raw("</td>")
-		p.num(s.score(a.Score))
-		if r.Baseline != nil {
-			h.changeCell(p, a.Change)
-		}
-		p.raw("<td>")
-		p.text(s.level(a.Node))
-		p.raw("</td>")
-		p.num(s.answered(a.Node))
-		p.raw("</tr>\n")
+		h.nodeRow(p, r, "<tr><td>", a.Area.ID, a.Area.Title.Get(s.Lang), a.Node, "</td>")
 	}
 	p.raw("</tbody>\n</table>")
 	if v.NoiseLegend != "" {
-		p.raw("\n<p class=\"note\">")
-		p.text(v.NoiseLegend)
-		p.raw("</p>")
+		p.wrap("\n<p class=\"note\">", v.NoiseLegend, "</p>")
 	}
 	p.raw("\n</section>")
+}
+
+// nodeRow is an area's or a criterion's row: its id and title, score,
+// change (with a baseline), level, the cells after the level, and how
+// many indicators were answered.
+func (h *htmlWriter) nodeRow(p *page, r *assess.Result, open, id, title string, n assess.Node, afterLevel string) {
+	s := h.style
+	p.wrap(open, id, "</td><td>")
+	p.wrap("", title, "</td>")
+	p.num(s.score(n.Score))
+	if r.Baseline != nil {
+		h.changeCell(p, n.Change)
+	}
+	p.wrap("<td>", s.level(n), afterLevel)
+	p.num(s.answered(n))
+	p.raw("</tr>\n")
 }
 
 // changeCell is the template's "change": a change since the baseline,
@@ -197,9 +177,7 @@ func (h *htmlWriter) scoresTable(p *page, r *assess.Result, v *assessmentPage) {
 func (h *htmlWriter) changeCell(p *page, c *assess.Change) {
 	p.raw("<td class=\"num\">")
 	if noise(c) {
-		p.raw("<span class=\"noise\" title=\"")
-		p.text(h.t("noise"))
-		p.raw("\">~</span>")
+		p.wrap("<span class=\"noise\" title=\"", h.t("noise"), "\">~</span>")
 	}
 	p.text(h.changeDelta(c))
 	p.raw("</td>")
@@ -217,43 +195,26 @@ func (s style) changeDelta(c *assess.Change) string {
 func noise(c *assess.Change) bool { return c != nil && c.Delta != nil && c.Noise }
 
 func writePlanSection(p *page, v *planPage, t func(string) string) {
-	p.raw("\n\n<section class=\"plan\">\n<h2>")
-	p.text(t("plan"))
-	p.raw("</h2>\n")
+	p.wrap("\n\n<section class=\"plan\">\n<h2>", t("plan"), "</h2>\n")
 	if v.Draft {
-		p.raw("<p class=\"proposal\" role=\"note\">")
-		p.text(v.Title)
-		p.raw("</p>\n")
+		p.wrap("<p class=\"proposal\" role=\"note\">", v.Title, "</p>\n")
 	}
-	p.raw("<p>")
-	p.text(v.Span)
-	p.raw("</p>\n")
+	p.wrap("<p>", v.Span, "</p>\n")
 	if len(v.Targets) > 0 {
 		writeTargets(p, v, t)
 	}
 	if len(v.Actions) > 0 {
-		p.raw("<h3>")
-		p.text(t("actions"))
-		p.raw("</h3>\n<table class=\"actions\">\n<thead><tr><th></th>")
+		p.wrap("<h3>", t("actions"), "</h3>\n<table class=\"actions\">\n<thead><tr><th></th>")
 		for _, k := range []string{"action", "criteria", "lead", "start", "due", "status"} {
-			p.raw("<th>")
-			p.text(t(k))
-			p.raw("</th>")
+			p.wrap("<th>", t(k), "</th>")
 		}
 		p.raw("</tr></thead>\n<tbody>\n")
 		for _, a := range v.Actions {
-			p.raw("<tr")
-			if a.Overdue {
-				p.raw(" class=\"overdue\"")
-			}
-			p.raw("><td>")
-			p.text(a.ID)
-			p.raw("</td><td>")
+			p.tr("overdue", a.Overdue)
+			p.wrap("<td>", a.ID, "</td><td>")
 			p.text(a.Title)
 			if a.Evidence != "" {
-				p.raw("<div class=\"evidence\">")
-				p.text(t("evidence"))
-				p.raw(": ")
+				p.wrap("<div class=\"evidence\">", t("evidence"), ": ")
 				p.text(a.Evidence)
 				p.raw("</div>")
 			}
@@ -265,23 +226,17 @@ func writePlanSection(p *page, v *planPage, t func(string) string) {
 				p.raw("</td><td class=\"date\">")
 				p.text(c)
 			}
-			p.raw("</td><td><span class=\"badge ")
-			p.text(a.Class)
-			p.raw("\">")
+			p.wrap("</td><td><span class=\"badge ", a.Class, "\">")
 			p.text(a.Status)
 			p.raw("</span>")
 			if a.Overdue {
-				p.raw(" <span class=\"badge overdue\">")
-				p.text(t("overdue"))
-				p.raw("</span>")
+				p.wrap(" <span class=\"badge overdue\">", t("overdue"), "</span>")
 			}
 			p.raw("</td></tr>\n")
 		}
 		p.raw("</tbody>\n</table>\n")
 	}
-	p.raw("<p class=\"overdue-line\">")
-	p.text(v.OverdueLine)
-	p.raw("</p>\n</section>")
+	p.wrap("<p class=\"overdue-line\">", v.OverdueLine, "</p>\n</section>")
 }
 
 // writeTargets is the plan's targets, with their actions.
@@ -298,18 +253,11 @@ func writeTargets(p *page, v *planPage, t func(string) string) {
 	}
 	p.raw("</tr></thead>\n<tbody>\n")
 	for _, c := range v.Targets {
-		p.raw("<tr")
-		if c.Area {
-			p.raw(" class=\"criterion\"")
-		}
-		p.raw("><td>")
-		p.text(c.ID)
-		p.raw("</td><td>")
+		p.tr("criterion", c.Area)
+		p.wrap("<td>", c.ID, "</td><td>")
 		p.text(c.Title)
 		if len(c.Why) > 0 {
-			p.raw("<div class=\"why\">")
-			p.text(t("why"))
-			p.raw(": ")
+			p.wrap("<div class=\"why\">", t("why"), ": ")
 			for i, w := range c.Why {
 				if i > 0 {
 					p.raw("; ")
@@ -321,9 +269,7 @@ func writeTargets(p *page, v *planPage, t func(string) string) {
 		p.raw("</td><td class=\"num\">")
 		p.text(c.Target)
 		if c.Level != "" {
-			p.raw("<div class=\"level\">")
-			p.text(c.Level)
-			p.raw("</div>")
+			p.wrap("<div class=\"level\">", c.Level, "</div>")
 		}
 		p.raw("</td>")
 		p.num(c.Score)
@@ -338,84 +284,47 @@ func writeTargets(p *page, v *planPage, t func(string) string) {
 		}
 		p.raw("</span></td><td>")
 		for _, a := range c.Actions {
-			p.raw("<span class=\"badge ")
-			p.text(a.Class)
-			p.raw("\">")
+			p.wrap("<span class=\"badge ", a.Class, "\">")
 			p.text(a.ID)
-			p.raw(" ")
-			p.text(a.Status)
-			p.raw("</span> ")
+			p.wrap(" ", a.Status, "</span> ")
 		}
 		p.raw("</td></tr>\n")
 	}
-	p.raw("</tbody>\n</table>\n<p>")
-	p.text(v.MetLine)
-	p.raw("</p>\n")
+	p.wrap("</tbody>\n</table>\n<p>", v.MetLine, "</p>\n")
 }
 
 // areaSection is an area's criteria and indicators.
 func (h *htmlWriter) areaSection(p *page, r *assess.Result, a *assess.AreaResult, v *assessmentPage) {
 	s := h.style
-	p.raw("\n<section class=\"area\">\n<h2>")
-	p.text(a.Area.ID)
-	p.raw(" ")
+	p.wrap("\n<section class=\"area\">\n<h2>", a.Area.ID, " ")
 	p.text(a.Area.Title.Get(s.Lang))
-	p.raw(" — ")
-	p.text(s.score(a.Score))
-	p.raw("</h2>\n<table>\n<thead><tr><th></th><th>")
+	p.wrap(" — ", s.score(a.Score), "</h2>\n<table>\n<thead><tr><th></th><th>")
 	p.text(v.CriterionName)
-	p.raw(" / ")
-	p.text(v.IndicatorName)
-	p.raw("</th><th class=\"num\">")
+	p.wrap(" / ", v.IndicatorName, "</th><th class=\"num\">")
 	p.text(s.t("score"))
 	p.raw("</th>")
 	if r.Baseline != nil {
-		p.raw("<th class=\"num\">")
-		p.text(v.ChangeHeader)
-		p.raw("</th>")
+		p.wrap("<th class=\"num\">", v.ChangeHeader, "</th>")
 	}
-	p.raw("<th>")
-	p.text(s.t("level"))
-	p.raw("</th><th class=\"num\">n</th><th class=\"num\">")
+	p.wrap("<th>", s.t("level"), "</th><th class=\"num\">n</th><th class=\"num\">")
 	p.text(s.t("sd"))
-	p.raw("</th><th class=\"num\">")
-	p.text(s.t("answered"))
-	p.raw("</th></tr></thead>\n<tbody>\n")
+	p.wrap("</th><th class=\"num\">", s.t("answered"), "</th></tr></thead>\n<tbody>\n")
 	for ci := range a.Criteria {
 		c := &a.Criteria[ci]
-		p.raw("<tr class=\"criterion\"><td>")
-		p.text(c.Criterion.ID)
-		p.raw("</td><td>")
-		p.text(c.Criterion.Title.Get(s.Lang))
-		p.raw("</td>")
-		p.num(s.score(c.Score))
-		if r.Baseline != nil {
-			h.changeCell(p, c.Change)
-		}
-		p.raw("<td>")
-		p.text(s.level(c.Node))
-		p.raw("</td><td></td><td></td>")
-		p.num(s.answered(c.Node))
-		p.raw("</tr>\n")
+		h.nodeRow(p, r, "<tr class=\"criterion\"><td>", c.Criterion.ID, c.Criterion.Title.Get(s.Lang), c.Node, "</td><td></td><td></td>")
 		for ii := range c.Indicators {
 			ind := &c.Indicators[ii]
-			p.raw("<tr><td>")
-			p.text(ind.Indicator.ID)
-			p.raw("</td><td class=\"ind\">")
+			p.wrap("<tr><td>", ind.Indicator.ID, "</td><td class=\"ind\">")
 			p.text(ind.Indicator.Text.Get(s.Lang))
 			if ind.Disagreement {
-				p.raw(" <span class=\"flag\" title=\"")
-				p.text(s.t("disagreement"))
-				p.raw("\">⚑</span>")
+				p.wrap(" <span class=\"flag\" title=\"", s.t("disagreement"), "\">⚑</span>")
 			}
 			p.raw("</td>")
 			p.num(s.score(ind.Score))
 			if r.Baseline != nil {
 				p.raw("<td></td>")
 			}
-			p.raw("<td>")
-			p.text(s.level(assess.Node{Status: ind.Status, Level: ind.Level}))
-			p.raw("</td>")
+			p.wrap("<td>", s.level(assess.Node{Status: ind.Status, Level: ind.Level}), "</td>")
 			p.num(strconv.Itoa(int(ind.N)))
 			p.num(s.score(ind.SD))
 			p.raw("<td></td></tr>\n")
@@ -427,15 +336,11 @@ func (h *htmlWriter) areaSection(p *page, r *assess.Result, a *assess.AreaResult
 // indicatorTable is a table of indicators with their scores.
 func (h *htmlWriter) indicatorTable(p *page, v *assessmentPage, list []*assess.IndicatorResult) {
 	s := h.style
-	p.raw("<table><thead><tr><th></th><th>")
-	p.text(v.IndicatorName)
-	p.raw("</th><th class=\"num\">")
+	p.wrap("<table><thead><tr><th></th><th>", v.IndicatorName, "</th><th class=\"num\">")
 	p.text(s.t("score"))
 	p.raw("</th></tr></thead><tbody>\n")
 	for _, ir := range list {
-		p.raw("<tr><td>")
-		p.text(ir.Indicator.ID)
-		p.raw("</td><td>")
+		p.wrap("<tr><td>", ir.Indicator.ID, "</td><td>")
 		p.text(ir.Indicator.Text.Get(s.Lang))
 		p.raw("</td>")
 		p.num(s.score(ir.Score))
@@ -449,17 +354,11 @@ func (h *htmlWriter) indicatorTable(p *page, v *assessmentPage, list []*assess.I
 func (h *htmlWriter) lists(p *page, r *assess.Result, v *assessmentPage) {
 	s := h.style
 	t := s.t
-	p.raw("\n\n<section>\n<h2>")
-	p.text(t("strengths"))
-	p.raw("</h2>\n")
+	p.wrap("\n\n<section>\n<h2>", t("strengths"), "</h2>\n")
 	h.indicatorTable(p, v, r.Strengths)
-	p.raw("\n<h2>")
-	p.text(t("weaknesses"))
-	p.raw("</h2>\n")
+	p.wrap("\n<h2>", t("weaknesses"), "</h2>\n")
 	h.indicatorTable(p, v, r.Weaknesses)
-	p.raw("\n</section>\n\n<section>\n<h2>")
-	p.text(t("disagreement"))
-	p.raw("</h2>\n")
+	p.wrap("\n</section>\n\n<section>\n<h2>", t("disagreement"), "</h2>\n")
 	if ds := r.Disagreements(); len(ds) > 0 {
 		p.raw("<table><thead><tr><th></th><th>")
 		p.text(v.IndicatorName)
@@ -469,9 +368,7 @@ func (h *htmlWriter) lists(p *page, r *assess.Result, v *assessmentPage) {
 		}
 		p.raw("</th></tr></thead><tbody>\n")
 		for _, d := range ds {
-			p.raw("<tr><td>")
-			p.text(d.Indicator.ID)
-			p.raw("</td><td>")
+			p.wrap("<tr><td>", d.Indicator.ID, "</td><td>")
 			p.text(d.Indicator.Text.Get(s.Lang))
 			p.raw("</td>")
 			p.num(s.score(d.Score))
@@ -481,29 +378,19 @@ func (h *htmlWriter) lists(p *page, r *assess.Result, v *assessmentPage) {
 		}
 		p.raw("</tbody></table>")
 	} else {
-		p.raw("<p>")
-		p.text(s.noDisagreement(r))
-		p.raw("</p>")
+		p.wrap("<p>", s.noDisagreement(r), "</p>")
 	}
-	p.raw("\n</section>\n\n<section>\n<h2>")
-	p.text(t("roles"))
-	p.raw("</h2>\n<table><thead><tr><th>")
+	p.wrap("\n</section>\n\n<section>\n<h2>", t("roles"), "</h2>\n<table><thead><tr><th>")
 	p.text(t("role"))
-	p.raw("</th><th class=\"num\">n</th><th class=\"num\">")
-	p.text(t("overall"))
-	p.raw("</th>")
+	p.wrap("</th><th class=\"num\">n</th><th class=\"num\">", t("overall"), "</th>")
 	for i := range r.Areas {
-		p.raw("<th class=\"num\" title=\"")
-		p.text(r.Areas[i].Area.Title.Get(s.Lang))
-		p.raw("\">")
+		p.wrap("<th class=\"num\" title=\"", r.Areas[i].Area.Title.Get(s.Lang), "\">")
 		p.text(r.Areas[i].Area.ID)
 		p.raw("</th>")
 	}
 	p.raw("</tr></thead><tbody>\n")
 	for _, g := range r.Roles {
-		p.raw("<tr><td>")
-		p.text(g.Role)
-		p.raw("</td>")
+		p.wrap("<tr><td>", g.Role, "</td>")
 		p.num(strconv.Itoa(g.Respondents))
 		p.num(s.score(g.Score))
 		for i := range g.Areas {
@@ -513,9 +400,7 @@ func (h *htmlWriter) lists(p *page, r *assess.Result, v *assessmentPage) {
 	}
 	p.raw("</tbody></table>\n")
 	if note := s.suppressedNote(r); note != "" {
-		p.raw("<p class=\"note\">")
-		p.text(note)
-		p.raw("</p>")
+		p.wrap("<p class=\"note\">", note, "</p>")
 	}
 	p.raw("\n</section>\n\n")
 	if len(r.Priorities) > 0 {
@@ -523,17 +408,11 @@ func (h *htmlWriter) lists(p *page, r *assess.Result, v *assessmentPage) {
 	}
 	p.raw("\n\n")
 	if len(v.Notes) > 0 {
-		p.raw("<section class=\"notes\">\n<h2>")
-		p.text(t("evidence.notes"))
-		p.raw("</h2>\n<ul>\n")
+		p.wrap("<section class=\"notes\">\n<h2>", t("evidence.notes"), "</h2>\n<ul>\n")
 		for _, n := range v.Notes {
-			p.raw("<li><strong>")
-			p.text(n.ID)
-			p.raw("</strong> (")
+			p.wrap("<li><strong>", n.ID, "</strong> (")
 			p.text(n.Who)
-			p.raw("): ")
-			p.text(n.Text)
-			p.raw("</li>\n")
+			p.wrap("): ", n.Text, "</li>\n")
 		}
 		p.raw("</ul>\n</section>")
 	}
@@ -542,21 +421,13 @@ func (h *htmlWriter) lists(p *page, r *assess.Result, v *assessmentPage) {
 
 func (h *htmlWriter) priorities(p *page, r *assess.Result, v *assessmentPage) {
 	s := h.style
-	p.raw("<section>\n<h2>")
-	p.text(s.t("priorities"))
-	p.raw("</h2>\n<p>")
+	p.wrap("<section>\n<h2>", s.t("priorities"), "</h2>\n<p>")
 	p.text(v.PrioritiesExplained)
-	p.raw("</p>\n<table><thead><tr><th></th><th>")
-	p.text(v.CriterionName)
-	p.raw("</th><th class=\"num\">")
+	p.wrap("</p>\n<table><thead><tr><th></th><th>", v.CriterionName, "</th><th class=\"num\">")
 	p.text(s.t("points"))
-	p.raw("</th><th class=\"num\">")
-	p.text(s.t("ranks"))
-	p.raw("</th></tr></thead><tbody>\n")
+	p.wrap("</th><th class=\"num\">", s.t("ranks"), "</th></tr></thead><tbody>\n")
 	for _, pr := range r.Priorities {
-		p.raw("<tr><td>")
-		p.text(pr.Criterion.ID)
-		p.raw("</td><td>")
+		p.wrap("<tr><td>", pr.Criterion.ID, "</td><td>")
 		p.text(pr.Criterion.Title.Get(s.Lang))
 		p.raw("</td>")
 		p.num(strconv.Itoa(pr.Points))
@@ -565,15 +436,11 @@ func (h *htmlWriter) priorities(p *page, r *assess.Result, v *assessmentPage) {
 	}
 	p.raw("</tbody></table>\n")
 	if len(r.Clusters) > 0 {
-		p.raw("<table><thead><tr><th>")
-		p.text(s.t("cluster"))
-		p.raw("</th><th class=\"num\">")
+		p.wrap("<table><thead><tr><th>", s.t("cluster"), "</th><th class=\"num\">")
 		p.text(s.t("points"))
 		p.raw("</th></tr></thead><tbody>\n")
 		for _, c := range r.Clusters {
-			p.raw("<tr><td>")
-			p.text(c.Cluster.Get(s.Lang))
-			p.raw("</td>")
+			p.wrap("<tr><td>", c.Cluster.Get(s.Lang), "</td>")
 			p.num(strconv.Itoa(c.Points))
 			p.raw("</tr>\n")
 		}
@@ -585,53 +452,31 @@ func (h *htmlWriter) priorities(p *page, r *assess.Result, v *assessmentPage) {
 func (h *htmlWriter) footer(p *page, r *assess.Result) {
 	s := h.style
 	t := s.t
-	p.raw("\n\n<footer>\n<h2>")
-	p.text(t("about"))
-	p.raw("</h2>\n<p>")
+	p.wrap("\n\n<footer>\n<h2>", t("about"), "</h2>\n<p>")
 	p.text(s.how(r.Options.MinCoverage))
-	p.raw("</p>\n<p>")
-	p.text(t("framework"))
-	p.raw(": ")
+	p.wrap("</p>\n<p>", t("framework"), ": ")
 	p.text(r.Framework.ID)
-	p.raw(" ")
-	p.text(r.Framework.Version)
-	p.raw(" · SHA-256 <code>")
+	p.wrap(" ", r.Framework.Version, " · SHA-256 <code>")
 	p.text(r.Framework.SHA256)
-	p.raw("</code> · r3l ")
-	p.text(s.Version)
-	p.raw(" · --aggregate ")
+	p.wrap("</code> · r3l ", s.Version, " · --aggregate ")
 	p.text(r.Options.Aggregate)
-	p.raw(" · --min-coverage ")
-	p.text(fmt.Sprint(r.Options.MinCoverage))
-	p.raw(" · --disagreement ")
+	p.wrap(" · --min-coverage ", fmt.Sprint(r.Options.MinCoverage), " · --disagreement ")
 	p.text(fmt.Sprint(r.Options.Disagreement))
-	p.raw("</p>\n<table><thead><tr><th>")
-	p.text(t("input"))
-	p.raw("</th><th>SHA-256</th><th>")
+	p.wrap("</p>\n<table><thead><tr><th>", t("input"), "</th><th>SHA-256</th><th>")
 	p.text(t("respondent"))
-	p.raw("</th><th>")
-	p.text(t("role"))
-	p.raw("</th></tr></thead><tbody>\n")
+	p.wrap("</th><th>", t("role"), "</th></tr></thead><tbody>\n")
 	for _, q := range r.Questionnaires {
-		p.raw("<tr><td>")
-		p.text(q.Path)
-		p.raw("</td><td><code>")
+		p.wrap("<tr><td>", q.Path, "</td><td><code>")
 		p.text(q.SHA256)
-		p.raw("</code></td><td>")
-		p.text(q.Respondent.ID)
-		p.raw("</td><td>")
+		p.wrap("</code></td><td>", q.Respondent.ID, "</td><td>")
 		p.text(q.Respondent.Role)
 		p.raw("</td></tr>\n")
 	}
 	p.raw("</tbody></table>\n")
 	if len(r.Warnings) > 0 {
-		p.raw("<h3>")
-		p.text(t("warnings"))
-		p.raw("</h3><ul>")
+		p.wrap("<h3>", t("warnings"), "</h3><ul>")
 		for _, w := range r.Warnings {
-			p.raw("<li>")
-			p.text(w)
-			p.raw("</li>")
+			p.wrap("<li>", w, "</li>")
 		}
 		p.raw("</ul>")
 	}
