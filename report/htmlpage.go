@@ -340,13 +340,17 @@ func (h *htmlWriter) indicatorTable(p *page, v *assessmentPage, list []*assess.I
 	p.text(s.t("score"))
 	p.raw("</th></tr></thead><tbody>\n")
 	for _, ir := range list {
-		p.wrap("<tr><td>", ir.Indicator.ID, "</td><td>")
-		p.text(ir.Indicator.Text.Get(s.Lang))
-		p.raw("</td>")
-		p.num(s.score(ir.Score))
+		h.indicatorCells(p, ir)
 		p.raw("</tr>\n")
 	}
 	p.raw("</tbody></table>")
+}
+
+// indicatorCells opens an indicator's row: its id, text and score.
+func (h *htmlWriter) indicatorCells(p *page, ir *assess.IndicatorResult) {
+	p.wrap("<tr><td>", ir.Indicator.ID, "</td><td>")
+	p.wrap("", ir.Indicator.Text.Get(h.Lang), "</td>")
+	p.num(h.score(ir.Score))
 }
 
 // lists are the sections after the areas: strengths and weaknesses,
@@ -368,10 +372,7 @@ func (h *htmlWriter) lists(p *page, r *assess.Result, v *assessmentPage) {
 		}
 		p.raw("</th></tr></thead><tbody>\n")
 		for _, d := range ds {
-			p.wrap("<tr><td>", d.Indicator.ID, "</td><td>")
-			p.text(d.Indicator.Text.Get(s.Lang))
-			p.raw("</td>")
-			p.num(s.score(d.Score))
+			h.indicatorCells(p, d)
 			p.num(s.score(d.SD))
 			p.num(s.score(d.Min) + "–" + s.score(d.Max))
 			p.raw("</tr>\n")
