@@ -567,6 +567,15 @@ func TestGoldenComparisonXLSX(t *testing.T) {
 			t.Errorf("dump lacks %q", want)
 		}
 	}
+	// About's rows are as tall as their wrapped texts: a path of 48
+	// characters is two lines of its 28-character column, one of 61
+	// three; the framework's SHA-256 beside row 4, 64 characters, three
+	// lines of 24.
+	for row, want := range map[int]float64{1: 15, 2: 30, 4: 45, 7: 45, 21: 15} {
+		if h, err := f.GetRowHeight("About", row); err != nil || h != want {
+			t.Errorf("About row %d: %v pt tall, want %v (%v)", row, h, want, err)
+		}
+	}
 }
 
 // cellFill is the fill colour of a cell's style, or "".
