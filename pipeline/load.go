@@ -242,11 +242,7 @@ func (p *Pipeline) Score(as []*assess.Assessment) []*assess.Result {
 	g.SetLimit(p.opts.Workers)
 	for i, a := range as {
 		g.Go(func() error {
-			fw := a.Framework
-			if p.Fixed != nil {
-				fw = p.Fixed
-			}
-			results[i] = assess.Score(fw, a, p.opts.Scoring)
+			results[i] = assess.Score(p.frameworkOf(a), a, p.opts.Scoring)
 			if p.opts.DropNotes {
 				// No report shows answers: keep the scores only.
 				for _, q := range a.Questionnaires {
@@ -276,12 +272,17 @@ func (p *Pipeline) Run(files []string) ([]*assess.Result, error) {
 func (p *Pipeline) Frameworks(as []*assess.Assessment) []*framework.Framework {
 	fws := make([]*framework.Framework, len(as))
 	for i, a := range as {
-		fws[i] = a.Framework
-		if p.Fixed != nil {
-			fws[i] = p.Fixed
-		}
+		fws[i] = p.frameworkOf(a)
 	}
 	return fws
+}
+
+// frameworkOf is the framework a is scored with.
+func (p *Pipeline) frameworkOf(a *assess.Assessment) *framework.Framework {
+	if p.Fixed != nil {
+		return p.Fixed
+	}
+	return a.Framework
 }
 
 // Regions lists the assessments of each region and framework id (fws[i]
@@ -317,11 +318,7 @@ func Partition[K comparable](n int, key func(i int) K) [][]int {
 func (p *Pipeline) ScoreRegion(as []*assess.Assessment, region []int, show func(*assess.Result) *assess.Result) []*assess.Result {
 	results := make([]*assess.Result, len(region))
 	for k, i := range region {
-		fw := as[i].Framework
-		if p.Fixed != nil {
-			fw = p.Fixed
-		}
-		results[k] = assess.Score(fw, as[i], p.opts.Scoring)
+		results[k] = assess.Score(p.frameworkOf(as[i]), as[i], p.opts.Scoring)
 		if show != nil {
 			results[k] = show(results[k])
 		}
@@ -336,20 +333,22 @@ func (p *Pipeline) ScoreRegion(as []*assess.Assessment, region []int, show func(
 // in p.Skipped.
 func (p *Pipeline) Assessments(files []string) ([]*assess.Assessment, error) {
 	loaded := p.Load(files, nil)
-	if err := p.loadedErr(loaded); err != nil {
+	if err := p.noteLoaded(loaded); err != nil {
 		return nil, err
 	}
-	qs, _ := Split(loaded)
+	qs, err := Split(loaded)
+	if err != nil {
+		return nil, err
+	}
 	return assess.Group(qs)
 }
 
-// loadedErr notes the files left out in p and returns what fails a run:
-// an interruption, any bad file.
-func (p *Pipeline) loadedErr(loaded []Loaded) error {
+// noteLoaded notes the files left out in p, and returns the interruption
+// that stopped the reading, if one did.
+func (p *Pipeline) noteLoaded(loaded []Loaded) error {
 	if err := context.Cause(p.opts.Context); err != nil {
 		return err
 	}
 	p.Skipped, p.Incomplete = Skipped(loaded), Incomplete(loaded)
-	_, err := Split(loaded)
-	return err
+	return nil
 }

@@ -155,7 +155,11 @@ func (p *Pipeline) ParkAll(files []string) (*Parked, error) {
 	if err != nil {
 		return nil, err
 	}
-	if err := p.loadedErr(loaded); err != nil {
+	err = p.noteLoaded(loaded)
+	if err == nil {
+		_, err = Split(loaded) // any bad file
+	}
+	if err != nil {
 		pk.Close()
 		return nil, err
 	}

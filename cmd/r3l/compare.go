@@ -1,6 +1,7 @@
 package main
 
 import (
+	"cmp"
 	"fmt"
 	"io"
 	"maps"
@@ -202,15 +203,11 @@ func keepByRegion(s *streams, p *pipeline.Pipeline, pk *pipeline.Parked, fws []*
 			return nil
 		})
 	}
-	if err := g.Wait(); err != nil {
-		kept.Close()
-		return keptEntries{}, nil, err
+	err = g.Wait()
+	if err == nil {
+		err = cmp.Or(slices.Concat(problems...).Err(), plansError(failed))
 	}
-	if err := slices.Concat(problems...).Err(); err != nil {
-		kept.Close()
-		return keptEntries{}, nil, err
-	}
-	if err := plansError(failed); err != nil {
+	if err != nil {
 		kept.Close()
 		return keptEntries{}, nil, err
 	}
