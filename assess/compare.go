@@ -173,19 +173,18 @@ func CompareKept(fw *framework.Framework, entries []Entry, load func(source int)
 	if opts.MinGroup <= 0 {
 		opts.MinGroup = DefaultMinGroup
 	}
-	es := entries
-	slices.SortStableFunc(es, func(a, b Entry) int {
+	slices.SortStableFunc(entries, func(a, b Entry) int {
 		return cmp.Or(cmp.Compare(a.Region.ID, b.Region.ID), cmp.Compare(a.Period, b.Period))
 	})
-	c := &Comparison{Framework: fw, Entries: es, GroupBy: opts.GroupBy, MinGroup: opts.MinGroup, load: load}
+	c := &Comparison{Framework: fw, Entries: entries, GroupBy: opts.GroupBy, MinGroup: opts.MinGroup, load: load}
 	c.Nodes = nodeIDs(fw)
 	c.node = make(map[string]int, len(c.Nodes))
 	for n, id := range c.Nodes {
 		c.node[id] = n
 	}
-	c.Ranks = ranks(es)
-	all := make([]int, len(es))
-	for i := range es {
+	c.Ranks = ranks(entries)
+	all := make([]int, len(entries))
+	for i := range entries {
 		all[i] = i
 	}
 	c.Statistics = c.stats(all, c.Nodes)
