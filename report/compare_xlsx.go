@@ -283,24 +283,39 @@ func (x *xlsxWriter) compareGroups(b *book, hm *heatmap, c *assess.Comparison) {
 		widths = append(widths, 7, 7)
 	}
 	ss := b.Stream("Groups", headers, widths, 3, b.header, workbook.PrintSetup{})
+	rows := 0
 	for _, g := range c.Groups {
-		if g.Suppressed {
-			ss.Add(g.Name, len(g.Members), s.p.Sprintf(s.t("groups.suppressed"), c.MinGroup))
-		} else {
-			row := []any{g.Name, len(g.Members), s.t("mean")}
-			for _, id := range nodes {
-				row = append(row, hm.cell(g.Stats[id].Mean), nil)
-			}
-			ss.Add(row...)
-		}
-		for _, i := range g.Members {
-			row := []any{g.Name, len(g.Members), assessmentLabel(&c.Entries[i])}
-			for _, id := range nodes {
-				row = append(row, hm.cell(c.ScoreOf(i, id)), num1(b, c.GroupDiff(i, id)))
-			}
-			ss.Add(row...)
-		}
+		rows += 1 + len(g.Members)
 	}
+	// Written as the workbook is saved: a group's members are every
+	// assessment, whose rows the stream writer would hold in memory.
+	ss.DeferRows(rows, func(add func(...any) error) error {
+		row := make([]any, 0, len(headers))
+		cells := make([]excelize.Cell, len(nodes))
+		for _, g := range c.Groups {
+			if g.Suppressed {
+				row = append(row[:0], g.Name, len(g.Members), s.p.Sprintf(s.t("groups.suppressed"), c.MinGroup))
+			} else {
+				row = append(row[:0], g.Name, len(g.Members), s.t("mean"))
+				for _, id := range nodes {
+					row = append(row, hm.cell(g.Stats[id].Mean), nil)
+				}
+			}
+			if err := add(row...); err != nil {
+				return err
+			}
+			for _, i := range g.Members {
+				row = append(row[:0], g.Name, len(g.Members), assessmentLabel(&c.Entries[i]))
+				for k, id := range nodes {
+					row = append(row, hm.cellIn(&cells[k], c.ScoreOf(i, id)), num1(b, c.GroupDiff(i, id)))
+				}
+				if err := add(row...); err != nil {
+					return err
+				}
+			}
+		}
+		return nil
+	})
 	ss.Close()
 }
 
