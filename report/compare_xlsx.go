@@ -88,9 +88,9 @@ func (x *xlsxWriter) Comparison(w io.Writer, c *assess.Comparison) error {
 	return b.SaveTo(w)
 }
 
-// compareOverview is the regions × areas sheet. It is small (one row per
-// assessment), so it is written with the ordinary API, which allows a
-// conditional colour scale and a chart.
+// compareOverview is the regions × areas sheet, one row per assessment,
+// with a conditional colour scale and a chart; its rows are written as
+// the workbook is saved (lazyTable).
 func (x *xlsxWriter) compareOverview(b *book, c *assess.Comparison) {
 	s := x.style
 	const sh = "Overview"
@@ -106,21 +106,19 @@ func (x *xlsxWriter) compareOverview(b *book, c *assess.Comparison) {
 	for _, a := range fw.Areas {
 		cols = append(cols, column{a.ID + " " + a.Title.Get(s.Lang), 12, colScore})
 	}
-	rows := make([][]any, c.Len())
-	for i := range c.Entries {
+	next := b.lazyTable(sh, 1, cols, c.Len(), func(i int, row []any) []any {
 		r := &c.Entries[i]
 		var rank any
 		if c.Ranks[i] != nil {
 			rank = *c.Ranks[i]
 		}
-		row := []any{rank, assessmentLabel(r), r.Region.Name, r.Region.Group, r.Region.Country, r.Period, r.Respondents,
-			r.Score, b.level(r.Node), r.Coverage}
+		row = append(row, rank, assessmentLabel(r), r.Region.Name, r.Region.Group, r.Region.Country, r.Period, r.Respondents,
+			r.Score, b.level(r.Node), r.Coverage)
 		for _, a := range fw.Areas {
 			row = append(row, c.ScoreOf(i, a.ID))
 		}
-		rows[i] = row
-	}
-	next := b.table(sh, 1, cols, rows, true)
+		return row
+	}, true)
 	b.Freeze(sh, 1, 2, "")
 	// The chart stands under the table (beside it, it would make the
 	// printed page twice as wide), one page wide so that it is not cut:

@@ -149,6 +149,21 @@ const (
 // scale on score columns and, with filter, an autofilter (a sheet holds
 // one). It returns the row after the table.
 func (b *book) table(sheet string, top int, cols []column, rows [][]any, filter bool) int {
+	return b.rowsTable(sheet, top, cols, len(rows), func(r int, _ []any) []any { return rows[r] }, filter, b.Rows)
+}
+
+// lazyTable is table for n rows made by row (r from 0; into may be
+// reused for the values) only as the workbook is saved: a comparison's
+// table of every assessment is not held in memory until then. Its cells
+// are not to be touched after.
+func (b *book) lazyTable(sheet string, top int, cols []column, n int, row func(r int, into []any) []any, filter bool) int {
+	return b.rowsTable(sheet, top, cols, n, row, filter, b.LightRows)
+}
+
+// rowsTable is table with the rows written by write (Book.Rows or
+// Book.LightRows).
+func (b *book) rowsTable(sheet string, top int, cols []column, n int, row func(r int, into []any) []any, filter bool,
+	write func(sheet string, first, n int, styles []int, fill workbook.TallRowSource)) int {
 	headers := make([]string, len(cols))
 	widths := make([]float64, len(cols))
 	for i, c := range cols {
@@ -160,24 +175,17 @@ func (b *book) table(sheet string, top int, cols []column, rows [][]any, filter 
 	}
 	last := len(cols)
 	b.SetStyle(sheet, 1, top, last, top, b.header)
-	for r, row := range rows {
-		for c, v := range row {
-			b.Set(sheet, c+1, top+1+r, v)
-		}
-	}
-	bottom := top + max(len(rows), 1)
+	bottom := top + max(n, 1)
 	b.Widths(sheet, widths...)
+	styles := make([]int, len(cols))
 	for i, c := range cols {
-		col := workbook.ColName(i + 1)
-		st := map[int]int{colText: b.text, colWrap: b.wrap, colScore: b.num, colPct: b.pct, colNum: b.num, colHash: b.hash}[c.kind]
-		if len(rows) > 0 {
-			b.SetStyle(sheet, i+1, top+1, i+1, bottom, st)
-		}
-		if c.kind == colScore && len(rows) > 0 {
+		styles[i] = map[int]int{colText: b.text, colWrap: b.wrap, colScore: b.num, colPct: b.pct, colNum: b.num, colHash: b.hash}[c.kind]
+		if c.kind == colScore && n > 0 {
+			col := workbook.ColName(i + 1)
 			b.ColourScale(sheet, fmt.Sprintf("%s%d:%s%d", col, top+1, col, bottom))
 		}
 	}
-	if b.Err == nil && filter && len(rows) > 0 {
+	if b.Err == nil && filter && n > 0 {
 		b.Do(b.F.AutoFilter(sheet, fmt.Sprintf("A%d:%s%d", top, workbook.ColName(last), bottom), nil))
 	}
 	// Spreadsheets do not grow rows for wrapped text on their own when
@@ -185,14 +193,23 @@ func (b *book) table(sheet string, top int, cols []column, rows [][]any, filter 
 	if lines > 1 {
 		b.RowHeight(sheet, top, float64(lines)*workbook.LineHeight)
 	}
-	for r, row := range rows {
-		b.fitRow(sheet, top+1+r, cols, widths, row)
-	}
+	write(sheet, top+1, n, styles, func(add func(float64, ...any) error) error {
+		var into []any
+		for r := range n {
+			values := row(r, into[:0])
+			into = values
+			if err := add(fitHeight(cols, widths, values), values...); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
 	return bottom + 1
 }
 
-// fitRow sets a row's height to hold its longest wrapped text.
-func (b *book) fitRow(sheet string, row int, cols []column, widths []float64, cells []any) {
+// fitHeight is the height of a row that holds its longest wrapped text,
+// 0 for one line.
+func fitHeight(cols []column, widths []float64, cells []any) float64 {
 	lines := 1
 	for i, v := range cells {
 		if text, ok := v.(string); ok && i < len(cols) && cols[i].kind == colWrap {
@@ -200,8 +217,9 @@ func (b *book) fitRow(sheet string, row int, cols []column, widths []float64, ce
 		}
 	}
 	if lines > 1 {
-		b.RowHeight(sheet, row, float64(lines)*workbook.LineHeight)
+		return float64(lines) * workbook.LineHeight
 	}
+	return 0
 }
 
 // note writes a paragraph across the first cols columns of a row, wrapped

@@ -3,6 +3,8 @@ package workbook
 import (
 	"bufio"
 	"bytes"
+	"fmt"
+	"math"
 	"slices"
 	"strconv"
 )
@@ -16,10 +18,20 @@ import (
 // writes; everything else about the sheet (widths, merged cells, panes,
 // conditional formats, autofilters, charts, print setup) stays excelize's.
 
-// lightSheet holds a light sheet's cells by row.
+// lightSheet holds a light sheet's cells by row, and blocks of rows
+// written only when the workbook is saved (LightRows).
 type lightSheet struct {
 	rows   map[int]*lightRow
+	blocks []lightBlock
 	maxCol int
+}
+
+// lightBlock is rows first to first+n-1 of a light sheet: every cell of
+// columns 1 to len(styles) styled, the values and heights from fill.
+type lightBlock struct {
+	first, n int
+	styles   []int
+	fill     TallRowSource
 }
 
 type lightRow struct {
@@ -42,6 +54,44 @@ func (b *Book) Light(sheet string) {
 	if b.Splice {
 		b.light[sheet] = &lightSheet{rows: map[int]*lightRow{}}
 	}
+}
+
+// Rows has fill write rows first to first+n-1 of a sheet now, styled
+// column by column (styles[i] for column i+1, every cell made), with the
+// heights it gives (0: the default).
+func (b *Book) Rows(sheet string, first, n int, styles []int, fill TallRowSource) {
+	if b.Err != nil || n <= 0 {
+		return
+	}
+	row := first
+	b.Do(fill(func(height float64, values ...any) error {
+		for i, v := range values {
+			b.Set(sheet, i+1, row, v)
+		}
+		for i, style := range styles {
+			b.SetStyle(sheet, i+1, row, i+1, row, style)
+		}
+		if height > 0 {
+			b.RowHeight(sheet, row, height)
+		}
+		row++
+		return b.Err
+	}))
+}
+
+// LightRows is Rows written when the workbook is saved, on a light sheet
+// (elsewhere, now), so that the values are not held until then. No cell
+// of the rows may be set otherwise.
+func (b *Book) LightRows(sheet string, first, n int, styles []int, fill TallRowSource) {
+	ls := b.light[sheet]
+	if ls == nil || b.Err != nil || n <= 0 {
+		b.Rows(sheet, first, n, styles, fill)
+		return
+	}
+	b.lastRow[sheet] = max(b.lastRow[sheet], first+n-1)
+	b.lastCol[sheet] = max(b.lastCol[sheet], len(styles))
+	ls.blocks = append(ls.blocks, lightBlock{first: first, n: n, styles: styles, fill: fill})
+	ls.maxCol = max(ls.maxCol, len(styles))
 }
 
 // cell returns the cell at col, row (from 1), added if missing.
@@ -77,45 +127,117 @@ func (ls *lightSheet) lastRow() int {
 	for n := range ls.rows {
 		last = max(last, n)
 	}
+	for _, bl := range ls.blocks {
+		last = max(last, bl.first+bl.n-1)
+	}
 	return last
 }
 
-// encode writes the rows, in order, as <row> elements.
+// encode writes the rows, in order, as <row> elements: the cells kept
+// and the blocks' rows, filled now.
 func (ls *lightSheet) encode(w *bufio.Writer) error {
 	numbers := make([]int, 0, len(ls.rows))
 	for n := range ls.rows {
 		numbers = append(numbers, n)
 	}
 	slices.Sort(numbers)
-	var cols []string
-	var buf []byte
+	blocks := slices.SortedFunc(slices.Values(ls.blocks), func(x, y lightBlock) int { return x.first - y.first })
+	e := lightEncoder{w: w}
 	for _, n := range numbers {
-		r := ls.rows[n]
-		b := append(buf[:0], `<row r="`...)
-		b = strconv.AppendInt(b, int64(n), 10)
-		b = append(b, '"')
-		if r.height > 0 {
-			b = append(b, ` ht="`...)
-			b = strconv.AppendFloat(b, r.height, 'f', -1, 64)
-			b = append(b, `" customHeight="1"`...)
-		}
-		b = append(b, '>')
-		for i, c := range r.cells {
-			if !c.set {
-				continue
-			}
-			var err error
-			if b, err = appendCell(b, columnName(&cols, i+1), n, c.style, c.value); err != nil {
+		for len(blocks) > 0 && blocks[0].first < n {
+			if err := e.block(blocks[0], n); err != nil {
 				return err
 			}
+			blocks = blocks[1:]
 		}
-		b = append(b, `</row>`...)
-		buf = b
-		if _, err := w.Write(b); err != nil {
+		r := ls.rows[n]
+		e.start(n, r.height)
+		for i, c := range r.cells {
+			if c.set {
+				e.cell(i+1, n, c.style, c.value)
+			}
+		}
+		if err := e.end(); err != nil {
+			return err
+		}
+	}
+	for _, bl := range blocks {
+		if err := e.block(bl, math.MaxInt); err != nil {
 			return err
 		}
 	}
 	return nil
+}
+
+// lightEncoder writes a light sheet's rows; the first error sticks.
+type lightEncoder struct {
+	w    *bufio.Writer
+	cols []string // column names, made once
+	buf  []byte
+	err  error
+}
+
+func (e *lightEncoder) start(row int, height float64) {
+	b := append(e.buf[:0], `<row r="`...)
+	b = strconv.AppendInt(b, int64(row), 10)
+	b = append(b, '"')
+	if height > 0 {
+		b = append(b, ` ht="`...)
+		b = strconv.AppendFloat(b, height, 'f', -1, 64)
+		b = append(b, `" customHeight="1"`...)
+	}
+	e.buf = append(b, '>')
+}
+
+func (e *lightEncoder) cell(col, row, style int, v any) {
+	if e.err == nil {
+		e.buf, e.err = appendCell(e.buf, columnName(&e.cols, col), row, style, v)
+	}
+}
+
+func (e *lightEncoder) end() error {
+	e.buf = append(e.buf, `</row>`...)
+	if e.err == nil {
+		_, e.err = e.w.Write(e.buf)
+	}
+	return e.err
+}
+
+// block writes a block's rows, which must all come before row next (the
+// next kept row).
+func (e *lightEncoder) block(bl lightBlock, next int) error {
+	if bl.first+bl.n > next {
+		return fmt.Errorf("xlsx: row %d is both kept and in rows %d to %d", next, bl.first, bl.first+bl.n-1)
+	}
+	row := bl.first
+	err := bl.fill(func(height float64, values ...any) error {
+		if row >= bl.first+bl.n {
+			return fmt.Errorf("xlsx: more than %d rows from row %d", bl.n, bl.first)
+		}
+		if len(values) > len(bl.styles) {
+			return fmt.Errorf("xlsx: row %d has %d values for %d columns", row, len(values), len(bl.styles))
+		}
+		e.start(row, min(height, MaxRowHeight))
+		for i, style := range bl.styles {
+			var v any
+			if i < len(values) {
+				v = values[i]
+			}
+			if p, ok := v.(*float64); ok {
+				v = nil
+				if p != nil {
+					v = *p
+				}
+			}
+			e.cell(i+1, row, style, v)
+		}
+		row++
+		return e.end()
+	})
+	if err == nil && row != bl.first+bl.n {
+		err = fmt.Errorf("xlsx: rows %d to %d got %d rows", bl.first, bl.first+bl.n-1, row-bl.first)
+	}
+	return err
 }
 
 // write writes the sheet excelize wrote, without cells, with the cells

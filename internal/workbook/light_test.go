@@ -1,0 +1,107 @@
+package workbook
+
+import (
+	"bytes"
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/xuri/excelize/v2"
+)
+
+// lightValues are trickyRows without excelize cells, which light sheets
+// do not take.
+func lightValues() [][]any {
+	var rows [][]any
+	for _, row := range trickyRows() {
+		var vs []any
+		for _, v := range row {
+			switch v := v.(type) {
+			case excelize.Cell:
+				vs = append(vs, v.Value)
+			case *excelize.Cell:
+				vs = append(vs, v.Value)
+			default:
+				vs = append(vs, v)
+			}
+		}
+		rows = append(rows, vs)
+	}
+	return rows
+}
+
+// lightBook writes a sheet of kept rows 1 and len(rows)+5 with rows
+// 3 to len(rows)+2 between them, through rows.
+func lightBook(t *testing.T, rows func(b *Book, sheet string, first, n int, styles []int, fill TallRowSource)) string {
+	t.Helper()
+	b := New()
+	b.Sheet("S")
+	b.Light("S")
+	b.Set("S", 1, 1, "head")
+	b.SetStyle("S", 1, 1, 3, 1, 4)
+	values := lightValues()
+	styles := []int{0, 5, 6, 7, 0, 8}
+	rows(b, "S", 3, len(values), styles, func(add func(float64, ...any) error) error {
+		for i, v := range values {
+			if err := add(rowHeight(i), v...); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	b.Set("S", 2, len(values)+5, "foot")
+	var buf bytes.Buffer
+	if err := b.SaveTo(&buf); err != nil {
+		t.Fatal(err)
+	}
+	return sheetData(t, buf.Bytes(), "xl/worksheets/sheet1.xml")
+}
+
+// TestLightRowsAsSet: rows written as the workbook is saved are the
+// rows the cells set at once give, kept rows before and after them in
+// place.
+func TestLightRowsAsSet(t *testing.T) {
+	deferred := lightBook(t, (*Book).LightRows)
+	now := lightBook(t, (*Book).Rows)
+	if deferred != now {
+		t.Fatalf("rows written at save differ from rows set at once:\n%.600s\n---\n%.600s", deferred, now)
+	}
+	foot := fmt.Sprintf(`<row r="%d"><c r="B%[1]d" t="inlineStr"><is><t>foot</t></is></c></row>`, len(lightValues())+5)
+	for _, want := range []string{`<row r="1">`, `<row r="3">`, `<row r="5" ht="30" customHeight="1">`, `<c r="F3" s="8"/>`, foot} {
+		if !strings.Contains(deferred, want) {
+			t.Errorf("no %s in the sheet", want)
+		}
+	}
+}
+
+// TestLightRowsRefused: rows that overlap kept cells, or a fill that
+// gives more or fewer rows than it said, fail the save.
+func TestLightRowsRefused(t *testing.T) {
+	for name, c := range map[string]struct {
+		kept, rows int
+		want       string
+	}{
+		"overlap": {kept: 4, rows: 3, want: "row 4 is both kept and in rows 2 to 4"},
+		"fewer":   {rows: 2, want: "rows 2 to 4 got 2 rows"},
+		"more":    {rows: 4, want: "more than 3 rows from row 2"},
+	} {
+		b := New()
+		b.Sheet("S")
+		b.Light("S")
+		if c.kept > 0 {
+			b.Set("S", 1, c.kept, "kept")
+		}
+		b.LightRows("S", 2, 3, []int{0}, func(add func(float64, ...any) error) error {
+			for range c.rows {
+				if err := add(0, 1.5); err != nil {
+					return err
+				}
+			}
+			return nil
+		})
+		err := b.SaveTo(&bytes.Buffer{})
+		if err == nil || !strings.Contains(err.Error(), c.want) {
+			t.Errorf("%s: %v, want %q", name, err, c.want)
+		}
+	}
+}
