@@ -5,6 +5,7 @@ import (
 	"embed"
 	"html/template"
 	"io"
+	"iter"
 	"sync"
 
 	"github.com/r3l/r3l/assess"
@@ -104,17 +105,24 @@ func (s style) heatTables(c *assess.Comparison) []heatTable {
 			}
 			t.Columns = append(t.Columns, col)
 		}
-		for i, r := range c.Entries {
-			row := heatRow{Rank: rank(c, i), Name: regionLabel(r.Region), Period: r.Period, Group: r.Region.Group}
-			for _, id := range part {
-				v := c.ScoreOf(i, id)
-				cell := heatCell{Text: s.score(v), Colour: "transparent"}
-				if v != nil {
-					cell.Colour = template.CSS("#" + scoreColour(*v))
+		// The rows are made as the page is written, one at a time: a
+		// comparison of thousands of assessments does not hold them all.
+		t.Rows = func(yield func(heatRow) bool) {
+			cells := make([]heatCell, len(part))
+			for i := range c.Entries {
+				r := &c.Entries[i]
+				row := heatRow{Rank: rank(c, i), Name: regionLabel(r.Region), Period: r.Period, Group: r.Region.Group, Cells: cells}
+				for k, id := range part {
+					v := c.ScoreOf(i, id)
+					cells[k] = heatCell{Text: s.score(v), Colour: "transparent"}
+					if v != nil {
+						cells[k].Colour = template.CSS("#" + scoreColour(*v))
+					}
 				}
-				row.Cells = append(row.Cells, cell)
+				if !yield(row) {
+					return
+				}
 			}
-			t.Rows = append(t.Rows, row)
 		}
 		tables = append(tables, t)
 	}
@@ -227,7 +235,7 @@ type (
 	// a page, each part with the rank, region, period and group.
 	heatTable struct {
 		Columns []heatColumn
-		Rows    []heatRow
+		Rows    iter.Seq[heatRow]
 	}
 	statRow struct {
 		Name  string
@@ -258,13 +266,19 @@ func (h *htmlWriter) Comparison(w io.Writer, c *assess.Comparison) error {
 	// for the overall and area scores.
 	nodes := c.Nodes[:1+len(fw.Areas)]
 	heat := s.heatTables(c)
-	var bars []chartItem
-	var inputs []inputRow
+	bars := make([]chartItem, len(c.Entries))
 	for i := range c.Entries {
 		r := &c.Entries[i]
-		bars = append(bars, chartItem{ID: assessmentLabel(r), Value: r.Score})
-		for _, q := range r.Inputs {
-			inputs = append(inputs, inputRow{q.Path, q.SHA256, assessmentLabel(r)})
+		bars[i] = chartItem{ID: assessmentLabel(r), Value: r.Score}
+	}
+	inputs := func(yield func(inputRow) bool) {
+		for i := range c.Entries {
+			r := &c.Entries[i]
+			for _, q := range r.Inputs {
+				if !yield(inputRow{q.Path, q.SHA256, assessmentLabel(r)}) {
+					return
+				}
+			}
 		}
 	}
 	// The statistics are the table's and Markdown's, cell for cell.
@@ -302,7 +316,6 @@ func (h *htmlWriter) Comparison(w io.Writer, c *assess.Comparison) error {
 		"Heat":            heat,
 		"RankNote":        s.t("rank.note"),
 		"Translations":    s.translationNotes(c),
-		"Bars":            barsSVG("overall-title", s.t("overall")+" — "+s.t("score"), bars, s.score),
 		"StatHeader":      statHeader[1:],
 		"Stats":           stats,
 		"Groups":          groups,
@@ -311,20 +324,30 @@ func (h *htmlWriter) Comparison(w io.Writer, c *assess.Comparison) error {
 		"Trends":          trends,
 		"Inputs":          inputs,
 	}
-	return executeSafe(w, tmpl, "comparison.html", data)
+	// The chart of every assessment's score is written between the
+	// page's two templates, as it is made.
+	return executeSafe(w,
+		func(w io.Writer) error { return tmpl.ExecuteTemplate(w, "comparison-head", data) },
+		func(w io.Writer) error {
+			return writeBars(w, "overall-title", s.t("overall")+" — "+s.t("score"), bars, s.score)
+		},
+		func(w io.Writer) error { return tmpl.ExecuteTemplate(w, "comparison-tail", data) })
 }
 
-// executeSafe renders a page and writes it with the control characters of
-// its texts made visible (textsafe.Text): html/template escapes markup,
+// executeSafe writes a page, part by part (templates executed, markup
+// written by Go code), with the control characters of its texts made
+// visible (textsafe.Text): html/template escapes markup,
 // not the escape sequences a terminal acts on when the file is printed
 // there, nor the bidirectional overrides that reorder a line.
 // The page is escaped as it is written (a comparison's page of 34,500
 // assessments is tens of megabytes).
-func executeSafe(w io.Writer, tmpl *template.Template, name string, data any) error {
+func executeSafe(w io.Writer, parts ...func(io.Writer) error) error {
 	tw := textsafe.NewWriter(w)
 	bw := bufio.NewWriterSize(tw, 64<<10)
-	if err := tmpl.ExecuteTemplate(bw, name, data); err != nil {
-		return err
+	for _, write := range parts {
+		if err := write(bw); err != nil {
+			return err
+		}
 	}
 	if err := bw.Flush(); err != nil {
 		return err

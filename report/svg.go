@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"html"
 	"html/template"
+	"io"
 	"math"
 	"strings"
 )
@@ -158,15 +159,22 @@ func splitLabel(s string, width int) []string {
 // barsSVG draws one horizontal bar per item on a 0–100 axis, coloured like
 // the spreadsheets' colour scale.
 func barsSVG(id, title string, items []chartItem, decimals func(*float64) string) template.HTML {
+	var b strings.Builder
+	writeBars(&b, id, title, items, decimals)
+	return template.HTML(b.String())
+}
+
+// writeBars writes barsSVG's chart to w: a comparison's chart of every
+// assessment is megabytes of markup, written as it is made.
+func writeBars(w io.Writer, id, title string, items []chartItem, decimals func(*float64) string) error {
 	const left, width, row, top = 230.0, 400.0, 22.0, 30.0
 	h := top + row*float64(len(items)) + 24
-	var b strings.Builder
-	fmt.Fprintf(&b, `<svg class="chart bars" viewBox="0 0 %.0f %.0f" role="img" aria-labelledby="%s" xmlns="http://www.w3.org/2000/svg">`, left+width+60, h, esc(id))
-	fmt.Fprintf(&b, `<title id="%s">%s</title>`, esc(id), esc(title))
+	fmt.Fprintf(w, `<svg class="chart bars" viewBox="0 0 %.0f %.0f" role="img" aria-labelledby="%s" xmlns="http://www.w3.org/2000/svg">`, left+width+60, h, esc(id))
+	fmt.Fprintf(w, `<title id="%s">%s</title>`, esc(id), esc(title))
 	for _, tick := range []float64{0, 25, 50, 75, 100} {
 		x := left + width*tick/100
-		fmt.Fprintf(&b, `<line class="grid" x1="%.1f" y1="%.0f" x2="%.1f" y2="%.0f"/>`, x, top-6, x, h-20)
-		fmt.Fprintf(&b, `<text class="tick" x="%.1f" y="%.0f" text-anchor="middle">%.0f</text>`, x, top-10, tick)
+		fmt.Fprintf(w, `<line class="grid" x1="%.1f" y1="%.0f" x2="%.1f" y2="%.0f"/>`, x, top-6, x, h-20)
+		fmt.Fprintf(w, `<text class="tick" x="%.1f" y="%.0f" text-anchor="middle">%.0f</text>`, x, top-10, tick)
 	}
 	for i, it := range items {
 		y := top + row*float64(i)
@@ -174,19 +182,19 @@ func barsSVG(id, title string, items []chartItem, decimals func(*float64) string
 		if it.Label != "" && it.Label != it.ID {
 			label = it.ID + " " + it.Label
 		}
-		fmt.Fprintf(&b, `<text class="label" x="%.0f" y="%.1f" text-anchor="end">%s<title>%s</title></text>`,
+		fmt.Fprintf(w, `<text class="label" x="%.0f" y="%.1f" text-anchor="end">%s<title>%s</title></text>`,
 			left-6, y+row/2+4, esc(shortLabel(label, 32)), esc(label))
 		if it.Value == nil {
-			fmt.Fprintf(&b, `<text class="value" x="%.0f" y="%.1f">–</text>`, left+4, y+row/2+4)
+			fmt.Fprintf(w, `<text class="value" x="%.0f" y="%.1f">–</text>`, left+4, y+row/2+4)
 			continue
 		}
-		w := width * min(max(*it.Value, 0), 100) / 100
-		fmt.Fprintf(&b, `<rect x="%.0f" y="%.1f" width="%.1f" height="%.0f" fill="#%s"><title>%s: %s</title></rect>`,
-			left, y+3, w, row-6, scoreColour(*it.Value), esc(label), esc(decimals(it.Value)))
-		fmt.Fprintf(&b, `<text class="value" x="%.1f" y="%.1f">%s</text>`, left+w+4, y+row/2+4, esc(decimals(it.Value)))
+		bw := width * min(max(*it.Value, 0), 100) / 100
+		fmt.Fprintf(w, `<rect x="%.0f" y="%.1f" width="%.1f" height="%.0f" fill="#%s"><title>%s: %s</title></rect>`,
+			left, y+3, bw, row-6, scoreColour(*it.Value), esc(label), esc(decimals(it.Value)))
+		fmt.Fprintf(w, `<text class="value" x="%.1f" y="%.1f">%s</text>`, left+bw+4, y+row/2+4, esc(decimals(it.Value)))
 	}
-	b.WriteString(`</svg>`)
-	return template.HTML(b.String())
+	_, err := io.WriteString(w, `</svg>`)
+	return err
 }
 
 // shortLabel cuts a label to n runes with an ellipsis.
