@@ -47,14 +47,13 @@ func (c *Codec) AppendQuestionnaire(b []byte, q *Questionnaire) []byte {
 
 // DecodeQuestionnaire reads a questionnaire that AppendQuestionnaire
 // encoded with the same codec.
-func (c *Codec) DecodeQuestionnaire(b []byte) (q *Questionnaire, err error) {
-	d := decoder{b: b}
-	defer func() {
-		if p := recover(); p != nil {
-			q, err = nil, ErrKept
-		}
-	}()
-	q = d.questionnaire(c)
+func (c *Codec) DecodeQuestionnaire(b []byte) (*Questionnaire, error) {
+	return decodeAll(b, func(d *decoder) *Questionnaire { return d.parked(c) })
+}
+
+// parked reads what AppendQuestionnaire wrote.
+func (d *decoder) parked(c *Codec) *Questionnaire {
+	q := d.questionnaire(c)
 	n := d.count()
 	if d.bool() {
 		q.Answers = make([]Answer, n)
@@ -90,8 +89,39 @@ func (c *Codec) DecodeQuestionnaire(b []byte) (q *Questionnaire, err error) {
 		area := d.str()
 		q.Priorities[area] = d.strs()
 	}
-	if d.bad || len(d.b) != 0 {
-		return nil, ErrKept
+	return q
+}
+
+// AppendWarnings appends the encoding of warnings to b.
+func (c *Codec) AppendWarnings(b []byte, ws []Warning) []byte {
+	e := encoder{b: b}
+	e.warnings(ws)
+	return e.b
+}
+
+// DecodeWarnings reads warnings that AppendWarnings encoded; none are nil.
+func (c *Codec) DecodeWarnings(b []byte) ([]Warning, error) {
+	return decodeAll(b, (*decoder).warnings)
+}
+
+func (e *encoder) warnings(ws []Warning) {
+	e.int(len(ws))
+	for _, w := range ws {
+		e.str(w.Kind)
+		e.str(w.Path)
+		e.str(w.Msg)
+		e.int(w.Weight)
 	}
-	return q, nil
+}
+
+func (d *decoder) warnings() []Warning {
+	n := d.count()
+	if n == 0 {
+		return nil
+	}
+	ws := make([]Warning, n)
+	for i := range ws {
+		ws[i] = Warning{Kind: d.str(), Path: d.str(), Msg: d.str(), Weight: d.int()}
+	}
+	return ws
 }

@@ -141,13 +141,7 @@ func (e *encoder) rest(r *Result, qfw []int) {
 		}
 	}
 	e.strs(r.Warnings)
-	e.int(len(r.Notes))
-	for _, w := range r.Notes {
-		e.str(w.Kind)
-		e.str(w.Path)
-		e.str(w.Msg)
-		e.int(w.Weight)
-	}
+	e.warnings(r.Notes)
 	e.strs(r.Missing)
 	e.str(r.Options.Aggregate)
 	e.float(r.Options.MinCoverage)
@@ -360,20 +354,27 @@ func (e *encoder) questionnaire(q *Questionnaire, fwRef int) {
 }
 
 // Decode reads a result that Append encoded with the same codec.
-func (c *Codec) Decode(b []byte) (r *Result, err error) {
+func (c *Codec) Decode(b []byte) (*Result, error) {
+	return decodeAll(b, func(d *decoder) *Result { return d.result(c) })
+}
+
+// decodeAll decodes the whole of b with read: what is left over, and a
+// damaged encoding, which makes the decoder index out of range or meet a
+// reference it does not know, are ErrKept.
+func decodeAll[T any](b []byte, read func(*decoder) T) (v T, err error) {
 	d := decoder{b: b}
 	defer func() {
-		// A damaged encoding makes the decoder index out of range or
-		// meet a reference it does not know: one error for all.
 		if p := recover(); p != nil {
-			r, err = nil, ErrKept
+			var zero T
+			v, err = zero, ErrKept
 		}
 	}()
-	r = d.result(c)
+	v = read(&d)
 	if d.bad || len(d.b) != 0 {
-		return nil, ErrKept
+		var zero T
+		return zero, ErrKept
 	}
-	return r, nil
+	return v, nil
 }
 
 type decoder struct {
@@ -630,12 +631,7 @@ func (d *decoder) rest(c *Codec, r *Result, byIndex map[int]*IndicatorResult) {
 		}
 	}
 	r.Warnings = d.strs()
-	if n := d.count(); n > 0 {
-		r.Notes = make([]Warning, n)
-		for i := range r.Notes {
-			r.Notes[i] = Warning{Kind: d.str(), Path: d.str(), Msg: d.str(), Weight: d.int()}
-		}
-	}
+	r.Notes = d.warnings()
 	r.Missing = d.strs()
 	r.Options = Options{Aggregate: d.str(), MinCoverage: d.float(), Disagreement: d.float(), MinRole: d.int(), Anonymous: d.bool()}
 	if n := d.count(); n > 0 {

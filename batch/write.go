@@ -47,7 +47,7 @@ func (r *run) process(p *pipeline.Pipeline, pk *pipeline.Parked) ([]assess.Warni
 	defer kept.Close()
 	bar := newProgress(r.opts.Progress, len(as)*len(r.formats), "writing")
 	errs := make([]error, len(as)*len(r.formats))
-	notes := make([][]assess.Warning, len(as))
+	notes := slices.Repeat([]int{-1}, len(as)) // the warnings' numbers in kept; -1: not scored
 	entries := make([]assess.Entry, len(as))
 	regions := pipeline.Regions(as, fws)
 	problems := make([]labelled, len(regions))
@@ -94,7 +94,10 @@ func (r *run) process(p *pipeline.Pipeline, pk *pipeline.Parked) ([]assess.Warni
 				if err != nil {
 					return err
 				}
-				notes[i], entries[i] = res.Notes, e
+				if notes[i], err = kept.KeepNotes(res.Notes); err != nil {
+					return err
+				}
+				entries[i] = e
 				results[k] = nil
 			}
 			return nil
@@ -105,16 +108,18 @@ func (r *run) process(p *pipeline.Pipeline, pk *pipeline.Parked) ([]assess.Warni
 	}
 	bar.Finish()
 	r.failProblems(problems)
-	var all []assess.Warning
-	for _, ns := range notes {
-		for _, w := range ns {
-			r.sum.Warnings = append(r.sum.Warnings, Note{Path: w.Path, Kind: w.Kind, Message: w.Msg})
-		}
-		all = append(all, ns...)
-	}
 	restore := pipeline.TuneGCForWriting()
 	r.compare(fws, entries, kept)
 	restore()
+	// The warnings are read back once the comparison is written, and its
+	// entries are gone.
+	all, err := kept.AllNotes(notes)
+	if err != nil {
+		return nil, err
+	}
+	for _, w := range all {
+		r.sum.Warnings = append(r.sum.Warnings, Note{Path: w.Path, Kind: w.Kind, Message: w.Msg})
+	}
 	for k, err := range errs {
 		if err != nil {
 			path := filepath.Join(r.opts.Dir, names[k/len(r.formats)]+r.formats[k%len(r.formats)].Ext())

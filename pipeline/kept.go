@@ -47,6 +47,39 @@ func (k *Kept) Load(i int) (*assess.Result, error) {
 	return k.codec.Decode(b)
 }
 
+// KeepNotes keeps an assessment's warnings and returns their number for
+// Notes: a run over tens of thousands of files has a warning or more for
+// most of them, tens of megabytes held until the run ends otherwise.
+func (k *Kept) KeepNotes(ws []assess.Warning) (int, error) {
+	return k.file.add(k.codec.AppendWarnings(nil, ws))
+}
+
+// Notes reads warnings KeepNotes kept back.
+func (k *Kept) Notes(i int) ([]assess.Warning, error) {
+	b, err := k.file.read(i, nil)
+	if err != nil {
+		return nil, err
+	}
+	return k.codec.DecodeWarnings(b)
+}
+
+// AllNotes reads the warnings of numbers back, in order; a negative
+// number (an assessment not scored) has none.
+func (k *Kept) AllNotes(numbers []int) ([]assess.Warning, error) {
+	var all []assess.Warning
+	for _, n := range numbers {
+		if n < 0 {
+			continue
+		}
+		ws, err := k.Notes(n)
+		if err != nil {
+			return nil, err
+		}
+		all = append(all, ws...)
+	}
+	return all, nil
+}
+
 // Size is the number of bytes kept.
 func (k *Kept) Size() int64 { return k.file.bytes() }
 

@@ -3,6 +3,8 @@ package pipeline
 import (
 	"os"
 	"path/filepath"
+	"reflect"
+	"slices"
 	"testing"
 
 	"github.com/r3l/r3l/assess"
@@ -59,5 +61,46 @@ func TestKeptLeavesNoFile(t *testing.T) {
 	}
 	if left, _ := os.ReadDir(tmp); len(left) != 0 {
 		t.Errorf("left behind: %v", left)
+	}
+}
+
+// TestKeptNotes keeps warnings between results and reads them back in
+// order, an assessment not scored (-1) having none; a number that is a
+// result's is no warnings.
+func TestKeptNotes(t *testing.T) {
+	k, err := NewKept()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer k.Close()
+	paths, _ := filepath.Glob("../testdata/regions/lake-constance/*.yaml")
+	p, err := New(Options{Workers: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	results, err := p.Run(paths)
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := []assess.Warning{{Kind: "unanswered", Path: "a.yaml", Msg: "a.yaml: 3 indicators unanswered", Weight: 3},
+		{Kind: "unknown", Path: "a.yaml", Msg: "a.yaml: “x” — unknown\x1b[2J", Weight: 0}}
+	b := []assess.Warning{{Kind: "duplicate", Path: "b/ü.yaml", Msg: "", Weight: -1}}
+	na, _ := k.KeepNotes(a)
+	resultNo, _ := k.Add(results[0])
+	nb, _ := k.KeepNotes(b)
+	none, _ := k.KeepNotes(nil)
+	all, err := k.AllNotes([]int{nb, -1, none, na})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := append(slices.Clone(b), a...)
+	if !reflect.DeepEqual(all, want) {
+		t.Errorf("read back %+v\nwant %+v", all, want)
+	}
+	if got, err := k.Notes(resultNo); err == nil {
+		t.Errorf("a result read as warnings: %+v", got)
+	}
+	if n := reflect.TypeFor[assess.Warning]().NumField(); n != 4 {
+		t.Errorf("assess.Warning has %d fields; KeepNotes keeps 4: keep the new ones too, then change this number", n)
 	}
 }

@@ -131,7 +131,7 @@ func runCompare(s *streams, opts *compareOptions) error {
 	if err != nil {
 		return err
 	}
-	entries, notes, err := keepByRegion(s, p, pk, fws, show, fw, plans)
+	entries, err := keepByRegion(s, p, pk, fws, show, fw, plans)
 	if err != nil {
 		return err
 	}
@@ -145,6 +145,11 @@ func runCompare(s *streams, opts *compareOptions) error {
 	if err := opts.emit(s, p.Protected(files), func(out io.Writer) error { return w.Comparison(out, c) }); err != nil {
 		return err
 	}
+	// The warnings are read back once the comparison is written.
+	notes, err := entries.kept.AllNotes(entries.notes)
+	if err != nil {
+		return err
+	}
 	opts.warningFlags.print(s, notes)
 	return nil
 }
@@ -152,24 +157,25 @@ func runCompare(s *streams, opts *compareOptions) error {
 // keptEntries are the compared assessments' entries and their results,
 // kept in a temporary file.
 type keptEntries struct {
-	list []assess.Entry
-	kept *pipeline.Kept
+	list  []assess.Entry
+	kept  *pipeline.Kept
+	notes []int // the numbers of the assessments' warnings in kept
 }
 
 // keepByRegion reads back the parked assessments a region at a time on the
 // workers, scores them, shows them through show, applies the plans and
 // keeps each result: what a comparison of thousands holds in memory is
 // their entries. Repeated respondents and copies in any assessment fail
-// the run. It returns the assessments' warnings in order.
+// the run. The assessments' warnings are kept too.
 func keepByRegion(s *streams, p *pipeline.Pipeline, pk *pipeline.Parked, fws []*framework.Framework,
-	show func(*assess.Result) *assess.Result, fw *framework.Framework, plans []*plan.Plan) (keptEntries, []assess.Warning, error) {
+	show func(*assess.Result) *assess.Result, fw *framework.Framework, plans []*plan.Plan) (keptEntries, error) {
 	as := pk.Assessments()
 	kept, err := pipeline.NewKept()
 	if err != nil {
-		return keptEntries{}, nil, err
+		return keptEntries{}, err
 	}
 	entries := make([]assess.Entry, len(as))
-	notes := make([][]assess.Warning, len(as))
+	notes := make([]int, len(as))
 	var mu sync.Mutex
 	failed := map[string]error{}
 	var g errgroup.Group
@@ -198,7 +204,10 @@ func keepByRegion(s *streams, p *pipeline.Pipeline, pk *pipeline.Parked, fws []*
 				if err != nil {
 					return err
 				}
-				entries[i], notes[i] = e, results[k].Notes
+				if notes[i], err = kept.KeepNotes(results[k].Notes); err != nil {
+					return err
+				}
+				entries[i] = e
 			}
 			return nil
 		})
@@ -209,9 +218,9 @@ func keepByRegion(s *streams, p *pipeline.Pipeline, pk *pipeline.Parked, fws []*
 	}
 	if err != nil {
 		kept.Close()
-		return keptEntries{}, nil, err
+		return keptEntries{}, err
 	}
-	return keptEntries{entries, kept}, slices.Concat(notes...), nil
+	return keptEntries{entries, kept, notes}, nil
 }
 
 // oneFramework checks that all assessments use one framework: scores of
