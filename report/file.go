@@ -2,6 +2,7 @@ package report
 
 import (
 	"bufio"
+	"cmp"
 	"crypto/rand"
 	"encoding/hex"
 	"errors"
@@ -10,6 +11,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"sync"
 	"syscall"
 
@@ -31,21 +33,30 @@ func WriteFile(path string, protect []string, write func(io.Writer) error) error
 // the same folder, with thousands of reports already there, took 26
 // million stats).
 type Inputs struct {
-	ids map[fileID]bool
+	ids []fileID // sorted: a fifth of a map's memory for 76,000 inputs
 }
 
 type fileID struct{ dev, ino uint64 }
 
+func compareIDs(a, b fileID) int { return cmp.Or(cmp.Compare(a.dev, b.dev), cmp.Compare(a.ino, b.ino)) }
+
 // NewInputs looks up the files; those that do not exist are left out, as
 // nothing can be written over them.
 func NewInputs(paths []string) *Inputs {
-	in := &Inputs{ids: make(map[fileID]bool, len(paths))}
+	in := &Inputs{ids: make([]fileID, 0, len(paths))}
 	for _, p := range paths {
 		if id, ok := statID(p); ok {
-			in.ids[id] = true
+			in.ids = append(in.ids, id)
 		}
 	}
+	slices.SortFunc(in.ids, compareIDs)
 	return in
+}
+
+// has says whether id is one of the inputs.
+func (in *Inputs) has(id fileID) bool {
+	_, found := slices.BinarySearchFunc(in.ids, id, compareIDs)
+	return found
 }
 
 func statID(path string) (fileID, bool) {
@@ -260,7 +271,7 @@ func (in *Inputs) check(path string) error {
 	if out.IsDir() {
 		return fmt.Errorf("%s is a folder, not a file", path)
 	}
-	if id, ok := idOf(out); ok && in.ids[id] {
+	if id, ok := idOf(out); ok && in.has(id) {
 		return fmt.Errorf("%s is an input file; r3l never writes over its inputs", path)
 	}
 	return nil

@@ -1,6 +1,7 @@
 package report
 
 import (
+	"fmt"
 	"io"
 	"io/fs"
 	"os"
@@ -153,5 +154,45 @@ func TestWriteFileDevice(t *testing.T) {
 	}
 	if st, _ := os.Lstat(dev); st.Mode()&fs.ModeCharDevice == 0 {
 		t.Errorf("the device was replaced: %v", st.Mode())
+	}
+}
+
+// TestInputsNeverWrittenOver: of many inputs, each is refused, also
+// through a hard link under another name, and its bytes stay; a file
+// that is no input is written.
+func TestInputsNeverWrittenOver(t *testing.T) {
+	dir := t.TempDir()
+	var paths []string
+	for i := range 60 {
+		p := filepath.Join(dir, fmt.Sprintf("q%02d.yaml", i))
+		if err := os.WriteFile(p, []byte("input"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		paths = append(paths, p)
+	}
+	other := filepath.Join(dir, "report.json")
+	os.WriteFile(other, []byte("old report"), 0o644)
+	in := NewInputs(append(paths, filepath.Join(dir, "missing.yaml")))
+	write := writeText("new")
+	for i, p := range paths {
+		target := p
+		if i%2 == 1 {
+			target = filepath.Join(dir, fmt.Sprintf("link%02d.json", i))
+			if err := os.Link(p, target); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if err := in.WriteFile(target, write); err == nil || !strings.Contains(err.Error(), "is an input file") {
+			t.Errorf("%s: %v, want refused as an input", target, err)
+		}
+		if b, _ := os.ReadFile(p); string(b) != "input" {
+			t.Errorf("%s now holds %q", p, b)
+		}
+	}
+	if err := in.WriteFile(other, write); err != nil {
+		t.Fatal(err)
+	}
+	if b, _ := os.ReadFile(other); string(b) != "new" {
+		t.Errorf("%s holds %q, want the new report", other, b)
 	}
 }
