@@ -65,8 +65,23 @@ type Comparison struct {
 
 	groupOf []int // index into Groups per result, -1 for none; set by Compare
 	node    map[string]int
-	load    func(source int) (*Result, error)
+	store   Store
 }
+
+// Store is where a comparison reads its assessments' results back from.
+type Store interface {
+	// Load reads result source back whole.
+	Load(source int) (*Result, error)
+	// LoadScores reads result source's head and scores back
+	// (Codec.DecodeScores); it may read more.
+	LoadScores(source int) (*Result, error)
+}
+
+// inMemory is the Store of results held in memory.
+type inMemory []*Result
+
+func (m inMemory) Load(i int) (*Result, error)       { return m[i], nil }
+func (m inMemory) LoadScores(i int) (*Result, error) { return m[i], nil }
 
 // Entry is what a comparison keeps in memory of one assessment; the
 // whole result may be kept elsewhere (CompareKept).
@@ -159,14 +174,14 @@ func Compare(fw *framework.Framework, results []*Result, opts CompareOptions) *C
 	for i, r := range results {
 		entries[i] = EntryOf(fw, r, i)
 	}
-	return CompareKept(fw, entries, func(i int) (*Result, error) { return results[i], nil }, opts)
+	return CompareKept(fw, entries, inMemory(results), opts)
 }
 
-// CompareKept is Compare over results kept elsewhere: load reads result
-// Entry.Source back when a writer needs the whole of it. The comparison
-// takes entries over and sorts them (a copy would be a second entry per
-// assessment in memory).
-func CompareKept(fw *framework.Framework, entries []Entry, load func(source int) (*Result, error), opts CompareOptions) *Comparison {
+// CompareKept is Compare over results kept elsewhere: store reads result
+// Entry.Source back when a writer needs it. The comparison takes entries
+// over and sorts them (a copy would be a second entry per assessment in
+// memory).
+func CompareKept(fw *framework.Framework, entries []Entry, store Store, opts CompareOptions) *Comparison {
 	if opts.GroupBy == "" {
 		opts.GroupBy = ByGroup
 	}
@@ -176,7 +191,7 @@ func CompareKept(fw *framework.Framework, entries []Entry, load func(source int)
 	slices.SortStableFunc(entries, func(a, b Entry) int {
 		return cmp.Or(cmp.Compare(a.Region.ID, b.Region.ID), cmp.Compare(a.Period, b.Period))
 	})
-	c := &Comparison{Framework: fw, Entries: entries, GroupBy: opts.GroupBy, MinGroup: opts.MinGroup, load: load}
+	c := &Comparison{Framework: fw, Entries: entries, GroupBy: opts.GroupBy, MinGroup: opts.MinGroup, store: store}
 	c.Nodes = nodeIDs(fw)
 	c.node = make(map[string]int, len(c.Nodes))
 	for n, id := range c.Nodes {
@@ -198,7 +213,14 @@ func (c *Comparison) Len() int { return len(c.Entries) }
 
 // Result reads assessment i's whole result.
 func (c *Comparison) Result(i int) (*Result, error) {
-	return c.load(c.Entries[i].Source)
+	return c.store.Load(c.Entries[i].Source)
+}
+
+// Scores reads assessment i's result with its region, period,
+// respondents and tree of scores; the rest may be missing: for writers
+// of the scores alone (the tidy rows), which then read less.
+func (c *Comparison) Scores(i int) (*Result, error) {
+	return c.store.LoadScores(c.Entries[i].Source)
 }
 
 // ScoreOf is assessment i's score of a node ("overall", an area, criterion

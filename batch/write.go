@@ -183,7 +183,7 @@ func (r *run) compare(fws []*framework.Framework, entries []assess.Entry, kept *
 					es[k] = entries[i]
 				}
 			}
-			c = assess.CompareKept(fws[part[0]], es, kept.Load, r.opts.Compare)
+			c = assess.CompareKept(fws[part[0]], es, kept, r.opts.Compare)
 		}
 		// The formats are written at once: the workbook keeps one core
 		// busy for a while, and each reads the kept results on its own.

@@ -39,12 +39,16 @@ func (k *Kept) Add(r *assess.Result) (int, error) {
 
 // Load reads result i back. Results may be read from several goroutines,
 // once the last was added.
-func (k *Kept) Load(i int) (*assess.Result, error) {
+func (k *Kept) Load(i int) (*assess.Result, error) { return readKept(k, i, k.codec.Decode) }
+
+// readKept reads record i back with decode.
+func readKept[T any](k *Kept, i int, decode func([]byte) (T, error)) (T, error) {
 	b, err := k.file.read(i, nil)
 	if err != nil {
-		return nil, err
+		var zero T
+		return zero, err
 	}
-	return k.codec.Decode(b)
+	return decode(b)
 }
 
 // KeepNotes keeps an assessment's warnings and returns their number for
@@ -55,13 +59,7 @@ func (k *Kept) KeepNotes(ws []assess.Warning) (int, error) {
 }
 
 // Notes reads warnings KeepNotes kept back.
-func (k *Kept) Notes(i int) ([]assess.Warning, error) {
-	b, err := k.file.read(i, nil)
-	if err != nil {
-		return nil, err
-	}
-	return k.codec.DecodeWarnings(b)
-}
+func (k *Kept) Notes(i int) ([]assess.Warning, error) { return readKept(k, i, k.codec.DecodeWarnings) }
 
 // AllNotes reads the warnings of numbers back, in order; a negative
 // number (an assessment not scored) has none.
@@ -79,6 +77,10 @@ func (k *Kept) AllNotes(numbers []int) ([]assess.Warning, error) {
 	}
 	return all, nil
 }
+
+// LoadScores reads result i's head and scores back
+// (assess.Codec.DecodeScores).
+func (k *Kept) LoadScores(i int) (*assess.Result, error) { return readKept(k, i, k.codec.DecodeScores) }
 
 // Size is the number of bytes kept.
 func (k *Kept) Size() int64 { return k.file.bytes() }

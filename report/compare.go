@@ -267,7 +267,7 @@ func (csvWriter) Comparison(w io.Writer, c *assess.Comparison) error {
 		return err
 	}
 	for i := range c.Len() {
-		r, err := c.Result(i)
+		r, err := c.Scores(i)
 		if err != nil {
 			return err
 		}

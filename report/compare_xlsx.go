@@ -375,7 +375,7 @@ func (x *xlsxWriter) compareData(b *book, c *assess.Comparison) {
 		// One row reused, its assessment's texts boxed once.
 		row := make([]any, 17)
 		for i := range c.Len() {
-			r, err := c.Result(i)
+			r, err := c.Scores(i)
 			if err != nil {
 				return err
 			}

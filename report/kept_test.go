@@ -2,9 +2,11 @@ package report
 
 import (
 	"bytes"
+	"encoding/csv"
 	"errors"
 	"path/filepath"
 	"reflect"
+	"strings"
 	"testing"
 
 	"github.com/r3l/r3l/assess"
@@ -80,6 +82,18 @@ func TestCodecKeepsWhatReportsShow(t *testing.T) {
 				t.Errorf("%s: %s differs once read back", name, format)
 			}
 		}
+		// The head and scores alone: the same tree, the same tidy rows.
+		head, err := codec.DecodeScores(b)
+		if err != nil {
+			t.Fatalf("%s: scores: %v", name, err)
+		}
+		if head.Framework != r.Framework || head.Region != r.Region || head.Period != r.Period || head.Respondents != r.Respondents ||
+			!reflect.DeepEqual(head.Node, r.Node) || !reflect.DeepEqual(head.Areas, r.Areas) {
+			t.Errorf("%s: scores read back\n%+v\nwant those of\n%+v", name, head, r)
+		}
+		if want, got := csvRowsOf(t, r), csvRowsOf(t, head); want != got || len(got) < 1000 {
+			t.Errorf("%s: tidy rows of the scores read back\n%s\nwant\n%s", name, got, want)
+		}
 		// Damaged bytes are an error, never a panic or a wrong result.
 		for n := range len(b) {
 			if _, err := codec.Decode(b[:n]); err == nil {
@@ -88,7 +102,22 @@ func TestCodecKeepsWhatReportsShow(t *testing.T) {
 			}
 		}
 	}
+	if _, err := new(assess.Codec).DecodeScores(codec.Append(nil, sample(t, "kaunas"))); !errors.Is(err, assess.ErrKept) {
+		t.Errorf("another codec's bytes as scores: %v", err)
+	}
 	if _, err := new(assess.Codec).Decode(codec.Append(nil, sample(t, "kaunas"))); !errors.Is(err, assess.ErrKept) {
 		t.Errorf("another codec's bytes: %v", err)
 	}
+}
+
+// csvRowsOf is r's tidy rows as the comparison CSV writes them.
+func csvRowsOf(t *testing.T, r *assess.Result) string {
+	t.Helper()
+	var b strings.Builder
+	cw := csv.NewWriter(&b)
+	if err := CSVRows(cw, r); err != nil {
+		t.Fatal(err)
+	}
+	cw.Flush()
+	return b.String()
 }

@@ -121,13 +121,7 @@ func runCompare(s *streams, opts *compareOptions) error {
 	noteSkipped(s, p.Skipped)
 	noteIncomplete(s, p.Incomplete)
 	fws := p.Frameworks(as)
-	var fw *framework.Framework
-	var show func(*assess.Result) *assess.Result
-	if opts.as != "" {
-		fw, show, err = opts.translation(as, fws)
-	} else {
-		fw, err = oneFramework(fws, p.Fixed)
-	}
+	fw, show, err := opts.shownOn(as, fws, p.Fixed)
 	if err != nil {
 		return err
 	}
@@ -137,7 +131,7 @@ func runCompare(s *streams, opts *compareOptions) error {
 	}
 	defer entries.kept.Close()
 	defer pipeline.TuneGCForWriting()()
-	c := assess.CompareKept(fw, entries.list, entries.kept.Load, opts.compareOptions())
+	c := assess.CompareKept(fw, entries.list, entries.kept, opts.compareOptions())
 	w, err := opts.writer(s, report.Options{Lang: opts.lang, By: opts.by})
 	if err != nil {
 		return err
@@ -152,6 +146,18 @@ func runCompare(s *streams, opts *compareOptions) error {
 	}
 	opts.warningFlags.print(s, notes)
 	return nil
+}
+
+// shownOn is the framework the assessments are compared on, and how each
+// result is shown on it (nil: as it is): the one framework of all, or
+// that of --as through crosswalks.
+func (o *compareOptions) shownOn(as []*assess.Assessment, fws []*framework.Framework, fixed *framework.Framework) (
+	*framework.Framework, func(*assess.Result) *assess.Result, error) {
+	if o.as != "" {
+		return o.translation(as, fws)
+	}
+	fw, err := oneFramework(fws, fixed)
+	return fw, nil, err
 }
 
 // keptEntries are the compared assessments' entries and their results,
