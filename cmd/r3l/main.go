@@ -8,6 +8,5 @@ func main() {
 	ctx, stop := interruptible()
 	code := runContext(ctx, os.Args[1:], os.Stdin, os.Stdout, os.Stderr)
 	stop()
-	profStop()
 	os.Exit(code)
 }
