@@ -2,6 +2,7 @@ package assess
 
 import (
 	"cmp"
+	"iter"
 	"math"
 	"slices"
 
@@ -91,7 +92,6 @@ type Entry struct {
 	Respondents int
 	Node        // overall
 	Options     Options
-	Inputs      []Input
 	Translated  *Translation
 	// Branches counts the result's areas and criteria.
 	Branches int
@@ -101,8 +101,17 @@ type Entry struct {
 	// scores are the node scores in the order of Comparison.Nodes, NaN
 	// for none: a thousand bytes for a framework of a hundred indicators
 	// where the result takes twenty thousand.
-	scores []float64
+	scores  []float64
+	inputs  []byte // packed (packInputs)
+	nInputs int
 }
+
+// Inputs are the files (or survey responses) the assessment was read
+// from, in order.
+func (e *Entry) Inputs() iter.Seq[Input] { return unpack(e.inputs) }
+
+// InputCount is the number of inputs.
+func (e *Entry) InputCount() int { return e.nInputs }
 
 // Input is a file (or survey response) a compared assessment was read
 // from.
@@ -122,10 +131,7 @@ func EntryOf(fw *framework.Framework, r *Result, source int) Entry {
 	for ai := range r.Areas {
 		e.Branches += 1 + len(r.Areas[ai].Criteria)
 	}
-	e.Inputs = make([]Input, len(r.Questionnaires))
-	for i, q := range r.Questionnaires {
-		e.Inputs[i] = Input{Path: q.Path, SHA256: q.SHA256, Respondent: q.Respondent}
-	}
+	e.inputs, e.nInputs = packInputs(r.Questionnaires), len(r.Questionnaires)
 	v := r.Scores()
 	if len(v) != 1+len(fw.Areas)+len(fw.Criteria)+len(fw.Indicators) {
 		// A result of another framework: look its nodes up by id.

@@ -431,7 +431,7 @@ func (x *xlsxWriter) compareAbout(b *book, c *assess.Comparison) {
 		widths, 0, b.header, workbook.PrintSetup{})
 	inputs := 0
 	for i := range c.Entries {
-		inputs += len(c.Entries[i].Inputs)
+		inputs += c.Entries[i].InputCount()
 	}
 	last := ss.Row() + inputs
 	// The rows are written as the workbook is saved, straight into it:
@@ -472,7 +472,7 @@ func (x *xlsxWriter) compareAbout(b *book, c *assess.Comparison) {
 		}
 		for i := range c.Entries {
 			r := &c.Entries[i]
-			for _, q := range r.Inputs {
+			for q := range r.Inputs() {
 				if err := add(q.Path, q.SHA256, assessmentLabel(r), q.Respondent.ID, q.Respondent.Role); err != nil {
 					return err
 				}

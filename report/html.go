@@ -274,7 +274,7 @@ func (h *htmlWriter) Comparison(w io.Writer, c *assess.Comparison) error {
 	inputs := func(yield func(inputRow) bool) {
 		for i := range c.Entries {
 			r := &c.Entries[i]
-			for _, q := range r.Inputs {
+			for q := range r.Inputs() {
 				if !yield(inputRow{q.Path, q.SHA256, assessmentLabel(r)}) {
 					return
 				}
