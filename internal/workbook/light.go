@@ -142,6 +142,11 @@ func (ls *lightSheet) encode(w *bufio.Writer) error {
 	}
 	slices.Sort(numbers)
 	blocks := slices.SortedFunc(slices.Values(ls.blocks), func(x, y lightBlock) int { return x.first - y.first })
+	for i := 1; i < len(blocks); i++ {
+		if a, b := blocks[i-1], blocks[i]; b.first < a.first+a.n {
+			return fmt.Errorf("xlsx: rows %d to %d and %d to %d overlap", a.first, a.first+a.n-1, b.first, b.first+b.n-1)
+		}
+	}
 	e := lightEncoder{w: w}
 	for _, n := range numbers {
 		for len(blocks) > 0 && blocks[0].first < n {

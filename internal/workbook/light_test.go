@@ -84,6 +84,7 @@ func TestLightRowsRefused(t *testing.T) {
 		"overlap": {kept: 4, rows: 3, want: "row 4 is both kept and in rows 2 to 4"},
 		"fewer":   {rows: 2, want: "rows 2 to 4 got 2 rows"},
 		"more":    {rows: 4, want: "more than 3 rows from row 2"},
+		"blocks":  {rows: 3, want: "rows 2 to 4 and 4 to 4 overlap"},
 	} {
 		b := New()
 		b.Sheet("S")
@@ -91,14 +92,20 @@ func TestLightRowsRefused(t *testing.T) {
 		if c.kept > 0 {
 			b.Set("S", 1, c.kept, "kept")
 		}
-		b.LightRows("S", 2, 3, []int{0}, func(add func(float64, ...any) error) error {
-			for range c.rows {
-				if err := add(0, 1.5); err != nil {
-					return err
+		fill := func(rows int) TallRowSource {
+			return func(add func(float64, ...any) error) error {
+				for range rows {
+					if err := add(0, 1.5); err != nil {
+						return err
+					}
 				}
+				return nil
 			}
-			return nil
-		})
+		}
+		b.LightRows("S", 2, 3, []int{0}, fill(c.rows))
+		if name == "blocks" {
+			b.LightRows("S", 4, 1, []int{0}, fill(1))
+		}
 		err := b.SaveTo(&bytes.Buffer{})
 		if err == nil || !strings.Contains(err.Error(), c.want) {
 			t.Errorf("%s: %v, want %q", name, err, c.want)
