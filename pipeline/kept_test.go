@@ -16,15 +16,7 @@ import (
 func TestKeptLeavesNoFile(t *testing.T) {
 	tmp := t.TempDir()
 	t.Setenv("TMPDIR", tmp)
-	paths, _ := filepath.Glob("../testdata/regions/*/*.yaml")
-	p, err := New(Options{Workers: 1})
-	if err != nil {
-		t.Fatal(err)
-	}
-	results, err := p.Run(paths)
-	if err != nil {
-		t.Fatal(err)
-	}
+	results := runSamples(t, "../testdata/regions/*/*.yaml")
 	k, err := NewKept()
 	if err != nil {
 		t.Fatal(err)
@@ -73,15 +65,7 @@ func TestKeptNotes(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer k.Close()
-	paths, _ := filepath.Glob("../testdata/regions/lake-constance/*.yaml")
-	p, err := New(Options{Workers: 1})
-	if err != nil {
-		t.Fatal(err)
-	}
-	results, err := p.Run(paths)
-	if err != nil {
-		t.Fatal(err)
-	}
+	results := runSamples(t, "../testdata/regions/lake-constance/*.yaml")
 	a := []assess.Warning{{Kind: "unanswered", Path: "a.yaml", Msg: "a.yaml: 3 indicators unanswered", Weight: 3},
 		{Kind: "unknown", Path: "a.yaml", Msg: "a.yaml: “x” — unknown\x1b[2J", Weight: 0}}
 	b := []assess.Warning{{Kind: "duplicate", Path: "b/ü.yaml", Msg: "", Weight: -1}}
@@ -103,4 +87,19 @@ func TestKeptNotes(t *testing.T) {
 	if n := reflect.TypeFor[assess.Warning]().NumField(); n != 4 {
 		t.Errorf("assess.Warning has %d fields; KeepNotes keeps 4: keep the new ones too, then change this number", n)
 	}
+}
+
+// runSamples scores the sample files pattern matches.
+func runSamples(t *testing.T, pattern string) []*assess.Result {
+	t.Helper()
+	paths, _ := filepath.Glob(pattern)
+	p, err := New(Options{Workers: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	results, err := p.Run(paths)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return results
 }
