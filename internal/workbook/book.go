@@ -154,16 +154,10 @@ func (b *Book) Set(sheet string, col, row int, v any) {
 	b.lastRow[sheet] = max(b.lastRow[sheet], row)
 	b.lastCol[sheet] = max(b.lastCol[sheet], col)
 	if ls := b.light[sheet]; ls != nil {
-		switch v := v.(type) {
-		case nil:
-		case *float64:
-			if v != nil {
-				ls.cell(col, row).value = *v
-			}
-		case string, float64, int, bool:
+		if v, ok, err := lightValue(v); err != nil {
+			b.Do(err)
+		} else if ok {
 			ls.cell(col, row).value = v
-		default:
-			b.Do(fmt.Errorf("xlsx: cannot write %T", v))
 		}
 		return
 	}
@@ -185,6 +179,23 @@ func (b *Book) Set(sheet string, col, row int, v any) {
 	default:
 		b.Do(fmt.Errorf("xlsx: cannot write %T", v))
 	}
+}
+
+// lightValue is the value a light sheet keeps for v; ok is false for
+// none (nil, a nil *float64).
+func lightValue(v any) (value any, ok bool, err error) {
+	switch v := v.(type) {
+	case nil:
+	case *float64:
+		if v != nil {
+			return *v, true, nil
+		}
+	case string, float64, int, bool:
+		return v, true, nil
+	default:
+		return nil, false, fmt.Errorf("xlsx: cannot write %T", v)
+	}
+	return nil, false, nil
 }
 
 // SetStyle styles the cells from (col1, row1) to (col2, row2).

@@ -64,6 +64,39 @@ func (b *Book) Rows(sheet string, first, n int, styles []int, fill TallRowSource
 		return
 	}
 	row := first
+	if ls := b.light[sheet]; ls != nil {
+		// As Set and SetStyle do, each cell looked up once.
+		b.Do(fill(func(height float64, values ...any) error {
+			b.lastRow[sheet] = max(b.lastRow[sheet], row)
+			b.lastCol[sheet] = max(b.lastCol[sheet], len(values))
+			for i := range max(len(values), len(styles)) {
+				var v any
+				ok := false
+				if i < len(values) {
+					var err error
+					if v, ok, err = lightValue(values[i]); err != nil {
+						return err
+					}
+				}
+				if !ok && i >= len(styles) {
+					continue
+				}
+				c := ls.cell(i+1, row)
+				if ok {
+					c.value = v
+				}
+				if i < len(styles) {
+					c.style = styles[i]
+				}
+			}
+			if height > 0 {
+				ls.height(row, min(height, MaxRowHeight))
+			}
+			row++
+			return nil
+		}))
+		return
+	}
 	b.Do(fill(func(height float64, values ...any) error {
 		for i, v := range values {
 			b.Set(sheet, i+1, row, v)
@@ -81,7 +114,8 @@ func (b *Book) Rows(sheet string, first, n int, styles []int, fill TallRowSource
 
 // LightRows is Rows written when the workbook is saved, on a light sheet
 // (elsewhere, now), so that the values are not held until then. No cell
-// of the rows may be set otherwise.
+// of the rows may be set otherwise, and no row may have values beyond
+// the styled columns.
 func (b *Book) LightRows(sheet string, first, n int, styles []int, fill TallRowSource) {
 	ls := b.light[sheet]
 	if ls == nil || b.Err != nil || n <= 0 {
@@ -220,18 +254,17 @@ func (e *lightEncoder) block(bl lightBlock, next int) error {
 			return fmt.Errorf("xlsx: more than %d rows from row %d", bl.n, bl.first)
 		}
 		if len(values) > len(bl.styles) {
+			// The sheet's dimension, written before its rows, covers
+			// the styled columns.
 			return fmt.Errorf("xlsx: row %d has %d values for %d columns", row, len(values), len(bl.styles))
 		}
 		e.start(row, min(height, MaxRowHeight))
 		for i, style := range bl.styles {
 			var v any
 			if i < len(values) {
-				v = values[i]
-			}
-			if p, ok := v.(*float64); ok {
-				v = nil
-				if p != nil {
-					v = *p
+				var err error
+				if v, _, err = lightValue(values[i]); err != nil {
+					return err
 				}
 			}
 			e.cell(i+1, row, style, v)

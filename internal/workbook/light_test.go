@@ -3,6 +3,7 @@ package workbook
 import (
 	"bytes"
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 
@@ -30,17 +31,22 @@ func lightValues() [][]any {
 	return rows
 }
 
+// beyondStyles are rows with values beyond the styled columns, empty
+// ones among them, which Rows writes and LightRows refuses.
+func beyondStyles() [][]any {
+	return [][]any{{1, nil, nil, nil, nil, nil, (*float64)(nil)}, {nil, nil, nil, nil, nil, nil, "g", nil}}
+}
+
 // lightBook writes a sheet of kept rows 1 and len(rows)+5 with rows
 // 3 to len(rows)+2 between them, through rows.
-func lightBook(t *testing.T, rows func(b *Book, sheet string, first, n int, styles []int, fill TallRowSource)) string {
+func lightBook(t *testing.T, values [][]any, rows func(b *Book, sheet string, first, n int, styles []int, fill TallRowSource)) string {
 	t.Helper()
 	b := New()
 	b.Sheet("S")
 	b.Light("S")
 	b.Set("S", 1, 1, "head")
 	b.SetStyle("S", 1, 1, 3, 1, 4)
-	values := lightValues()
-	styles := []int{0, 5, 6, 7, 0, 8}
+	styles := []int{0, 5, 6, 7, 8}
 	rows(b, "S", 3, len(values), styles, func(add func(float64, ...any) error) error {
 		for i, v := range values {
 			if err := add(rowHeight(i), v...); err != nil {
@@ -57,17 +63,39 @@ func lightBook(t *testing.T, rows func(b *Book, sheet string, first, n int, styl
 	return sheetData(t, buf.Bytes(), "xl/worksheets/sheet1.xml")
 }
 
-// TestLightRowsAsSet: rows written as the workbook is saved are the
-// rows the cells set at once give, kept rows before and after them in
-// place.
+// setRows writes rows cell by cell with Set, SetStyle and RowHeight.
+func setRows(b *Book, sheet string, first, n int, styles []int, fill TallRowSource) {
+	row := first
+	b.Do(fill(func(height float64, values ...any) error {
+		for i, v := range values {
+			b.Set(sheet, i+1, row, v)
+		}
+		for i, style := range styles {
+			b.SetStyle(sheet, i+1, row, i+1, row, style)
+		}
+		if height > 0 {
+			b.RowHeight(sheet, row, height)
+		}
+		row++
+		return b.Err
+	}))
+}
+
+// TestLightRowsAsSet: rows written as the workbook is saved, and rows
+// written at once, are the rows the cells set one by one give, kept rows
+// before and after them in place.
 func TestLightRowsAsSet(t *testing.T) {
-	deferred := lightBook(t, (*Book).LightRows)
-	now := lightBook(t, (*Book).Rows)
-	if deferred != now {
-		t.Fatalf("rows written at save differ from rows set at once:\n%.600s\n---\n%.600s", deferred, now)
+	values := slices.DeleteFunc(lightValues(), func(row []any) bool { return len(row) > 5 })
+	deferred, set := lightBook(t, values, (*Book).LightRows), lightBook(t, values, setRows)
+	if deferred != set {
+		t.Fatalf("rows written at save differ from cells set one by one:\n%.600s\n---\n%.600s", deferred, set)
 	}
-	foot := fmt.Sprintf(`<row r="%d"><c r="B%[1]d" t="inlineStr"><is><t>foot</t></is></c></row>`, len(lightValues())+5)
-	for _, want := range []string{`<row r="1">`, `<row r="3">`, `<row r="5" ht="30" customHeight="1">`, `<c r="F3" s="8"/>`, foot} {
+	all := append(lightValues(), beyondStyles()...)
+	if now, set := lightBook(t, all, (*Book).Rows), lightBook(t, all, setRows); now != set {
+		t.Fatalf("rows written at once differ from cells set one by one:\n%.600s\n---\n%.600s", now, set)
+	}
+	foot := fmt.Sprintf(`<row r="%d"><c r="B%[1]d" t="inlineStr"><is><t>foot</t></is></c></row>`, len(values)+5)
+	for _, want := range []string{`<row r="1">`, `<row r="3">`, `<row r="5" ht="30" customHeight="1">`, `<c r="E3" s="8"/>`, foot} {
 		if !strings.Contains(deferred, want) {
 			t.Errorf("no %s in the sheet", want)
 		}
@@ -85,6 +113,7 @@ func TestLightRowsRefused(t *testing.T) {
 		"fewer":   {rows: 2, want: "rows 2 to 4 got 2 rows"},
 		"more":    {rows: 4, want: "more than 3 rows from row 2"},
 		"blocks":  {rows: 3, want: "rows 2 to 4 and 4 to 4 overlap"},
+		"wide":    {rows: 3, want: "row 2 has 2 values for 1 columns"},
 	} {
 		b := New()
 		b.Sheet("S")
@@ -95,7 +124,11 @@ func TestLightRowsRefused(t *testing.T) {
 		fill := func(rows int) TallRowSource {
 			return func(add func(float64, ...any) error) error {
 				for range rows {
-					if err := add(0, 1.5); err != nil {
+					values := []any{1.5}
+					if name == "wide" {
+						values = append(values, "beyond")
+					}
+					if err := add(0, values...); err != nil {
 						return err
 					}
 				}
