@@ -52,13 +52,21 @@ func Unsafe(r rune, keepLines bool) bool {
 // escape rewrites s, or returns it as it is when nothing needs escaping
 // (the common case costs no allocation).
 func escape(s string, oneLine bool) string {
-	clean := func(i int) bool {
-		r, size := utf8.DecodeRuneInString(s[i:])
-		return !(r == utf8.RuneError && size == 1) && !Unsafe(r, !oneLine)
-	}
 	i := 0
-	for i < len(s) && clean(i) {
-		_, size := utf8.DecodeRuneInString(s[i:])
+	for i < len(s) {
+		// ASCII, most of every text, byte by byte: an HTML page is
+		// tens of kilobytes scanned whole.
+		if c := s[i]; c < utf8.RuneSelf {
+			if c >= 0x20 && c != 0x7f || (c == '\t' || c == '\n') && !oneLine {
+				i++
+				continue
+			}
+			break
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && size == 1 || Unsafe(r, !oneLine) {
+			break
+		}
 		i += size
 	}
 	if i == len(s) {

@@ -2,8 +2,12 @@ package textsafe
 
 import (
 	"flag"
+	"fmt"
+	"math/rand/v2"
+	"strconv"
 	"strings"
 	"testing"
+	"unicode/utf8"
 )
 
 // The package has no golden files; the flag is accepted so that
@@ -77,6 +81,54 @@ func TestWriterEscapesAsText(t *testing.T) {
 			if b.String() != want {
 				t.Fatalf("%q in pieces of %d: %q, want %q", s, size, b.String(), want)
 			}
+		}
+	}
+}
+
+// referenceEscape is escape rune by rune, as it was before its ASCII
+// fast path.
+func referenceEscape(s string, oneLine bool) string {
+	var b strings.Builder
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		switch {
+		case r == utf8.RuneError && size == 1:
+			fmt.Fprintf(&b, `\x%02x`, s[i])
+		case Unsafe(r, !oneLine):
+			q := strconv.QuoteRune(r)
+			b.WriteString(q[1 : len(q)-1])
+		default:
+			b.WriteString(s[i : i+size])
+		}
+		i += size
+	}
+	return b.String()
+}
+
+// TestEscapeAsReference: Text and Line equal the rune-by-rune escape for
+// every byte, and for random texts of ASCII, controls, C1 controls,
+// bidirectional overrides, other runes and invalid bytes.
+func TestEscapeAsReference(t *testing.T) {
+	var cases []string
+	for c := range 256 {
+		cases = append(cases, string([]byte{byte(c)}), "ab"+string([]byte{byte(c)})+"cd")
+	}
+	pieces := []string{"a", "Zürich", " ", "\t", "\n", "\r", "\x1b[2J", "\x7f", "\u009b", "\u202e", "\u2066", "\u2069",
+		"😀", "\xff", "\xe2\x80", "é", "<&>", "\x00", "\u2028"}
+	rng := rand.New(rand.NewPCG(1, 2))
+	for range 5000 {
+		var b strings.Builder
+		for range rng.IntN(12) {
+			b.WriteString(pieces[rng.IntN(len(pieces))])
+		}
+		cases = append(cases, b.String())
+	}
+	for _, s := range cases {
+		if got, want := Text(s), referenceEscape(s, false); got != want {
+			t.Fatalf("Text(%q) = %q, want %q", s, got, want)
+		}
+		if got, want := Line(s), referenceEscape(s, true); got != want {
+			t.Fatalf("Line(%q) = %q, want %q", s, got, want)
 		}
 	}
 }
