@@ -76,7 +76,8 @@ var blank = sync.OnceValues(func() (zipped, theme []byte) {
 			theme = data
 			continue
 		}
-		w, err := zw.Create(f.Name)
+		// Stored, not deflated: every workbook opened reads it again.
+		w, err := zw.CreateHeader(&zip.FileHeader{Name: f.Name, Method: zip.Store})
 		if err != nil {
 			return nil, nil
 		}
