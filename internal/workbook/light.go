@@ -97,6 +97,12 @@ func (b *Book) Rows(sheet string, first, n int, styles []int, fill TallRowSource
 		}))
 		return
 	}
+	b.setRows(sheet, first, n, styles, fill)
+}
+
+// setRows is Rows cell by cell, through Set, SetStyle and RowHeight.
+func (b *Book) setRows(sheet string, first, n int, styles []int, fill TallRowSource) {
+	row := first
 	b.Do(fill(func(height float64, values ...any) error {
 		for i, v := range values {
 			b.Set(sheet, i+1, row, v)

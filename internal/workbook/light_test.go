@@ -63,35 +63,17 @@ func lightBook(t *testing.T, values [][]any, rows func(b *Book, sheet string, fi
 	return sheetData(t, buf.Bytes(), "xl/worksheets/sheet1.xml")
 }
 
-// setRows writes rows cell by cell with Set, SetStyle and RowHeight.
-func setRows(b *Book, sheet string, first, n int, styles []int, fill TallRowSource) {
-	row := first
-	b.Do(fill(func(height float64, values ...any) error {
-		for i, v := range values {
-			b.Set(sheet, i+1, row, v)
-		}
-		for i, style := range styles {
-			b.SetStyle(sheet, i+1, row, i+1, row, style)
-		}
-		if height > 0 {
-			b.RowHeight(sheet, row, height)
-		}
-		row++
-		return b.Err
-	}))
-}
-
 // TestLightRowsAsSet: rows written as the workbook is saved, and rows
 // written at once, are the rows the cells set one by one give, kept rows
 // before and after them in place.
 func TestLightRowsAsSet(t *testing.T) {
 	values := slices.DeleteFunc(lightValues(), func(row []any) bool { return len(row) > 5 })
-	deferred, set := lightBook(t, values, (*Book).LightRows), lightBook(t, values, setRows)
+	deferred, set := lightBook(t, values, (*Book).LightRows), lightBook(t, values, (*Book).setRows)
 	if deferred != set {
 		t.Fatalf("rows written at save differ from cells set one by one:\n%.600s\n---\n%.600s", deferred, set)
 	}
 	all := append(lightValues(), beyondStyles()...)
-	if now, set := lightBook(t, all, (*Book).Rows), lightBook(t, all, setRows); now != set {
+	if now, set := lightBook(t, all, (*Book).Rows), lightBook(t, all, (*Book).setRows); now != set {
 		t.Fatalf("rows written at once differ from cells set one by one:\n%.600s\n---\n%.600s", now, set)
 	}
 	foot := fmt.Sprintf(`<row r="%d"><c r="B%[1]d" t="inlineStr"><is><t>foot</t></is></c></row>`, len(values)+5)
