@@ -89,7 +89,8 @@ var blank = sync.OnceValues(func() (zipped, theme []byte) {
 	return out.Bytes(), theme
 })
 
-// newFile is excelize.NewFile, opened from the blank workbook.
+// newFile is excelize.NewFile, opened from the blank workbook (or
+// excelize.NewFile itself, should the blank one not open).
 func newFile() *excelize.File {
 	zipped, theme := blank()
 	if zipped != nil {

@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"math"
 	"slices"
-	"strconv"
 )
 
 // Light sheets. Through excelize's ordinary API every cell of a report
@@ -223,15 +222,7 @@ type lightEncoder struct {
 }
 
 func (e *lightEncoder) start(row int, height float64) {
-	b := append(e.buf[:0], `<row r="`...)
-	b = strconv.AppendInt(b, int64(row), 10)
-	b = append(b, '"')
-	if height > 0 {
-		b = append(b, ` ht="`...)
-		b = strconv.AppendFloat(b, height, 'f', -1, 64)
-		b = append(b, `" customHeight="1"`...)
-	}
-	e.buf = append(b, '>')
+	e.buf = appendRowStart(e.buf[:0], row, height)
 }
 
 func (e *lightEncoder) cell(col, row, style int, v any) {

@@ -332,19 +332,28 @@ type rowEncoder struct {
 	buf  []byte
 }
 
+// appendRowStart appends a row's start tag, with its height when it has
+// one (points; 0: the default).
+func appendRowStart(b []byte, row int, height float64) []byte {
+	b = append(b, `<row r="`...)
+	b = strconv.AppendInt(b, int64(row), 10)
+	b = append(b, '"')
+	if height > 0 {
+		b = append(b, ` ht="`...)
+		b = strconv.AppendFloat(b, height, 'f', -1, 64)
+		b = append(b, `" customHeight="1"`...)
+	}
+	return append(b, '>')
+}
+
 // addHeight writes a row height points tall, as StreamSheet.AddHeight
 // does: a height up to the default line's is none.
 func (e *rowEncoder) addHeight(height float64, values ...any) error {
 	e.row++
-	b := append(e.buf[:0], `<row r="`...)
-	b = strconv.AppendInt(b, int64(e.row), 10)
-	b = append(b, '"')
-	if height > LineHeight {
-		b = append(b, ` ht="`...)
-		b = strconv.AppendFloat(b, min(height, MaxRowHeight), 'f', -1, 64)
-		b = append(b, `" customHeight="1"`...)
+	if height <= LineHeight {
+		height = 0
 	}
-	b = append(b, '>')
+	b := appendRowStart(e.buf[:0], e.row, min(height, MaxRowHeight))
 	for i, v := range values {
 		style := 0
 		switch c := v.(type) {
