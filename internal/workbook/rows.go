@@ -113,7 +113,7 @@ func (b *Book) SaveTo(w io.Writer) error {
 	// The archive goes straight to w; excelize's own buffer (WriteTo
 	// builds the whole archive in memory first) then stays empty.
 	b.F.SetZipWriter(func(io.Writer) excelize.ZipWriter {
-		return &spliceZip{zw: fastZip(w), splices: paths, cols: cols}
+		return &spliceZip{zw: fastZip(w), splices: paths, cols: cols, memos: deflatedEntries}
 	})
 	if _, err := b.F.WriteTo(io.Discard); err != nil {
 		return err
@@ -139,6 +139,9 @@ type spliceZip struct {
 	held    bytes.Buffer
 	rows    *deferredRows
 	colsw   *colsWriter // the entry being written, if it gets <cols>
+	memo    *memoWriter // the entry being written, if it may be remembered
+	memoBuf bytes.Buffer
+	memos   *entryMemo // nil: every entry deflated as it comes
 }
 
 func (z *spliceZip) Create(name string) (io.Writer, error) {
@@ -149,8 +152,13 @@ func (z *spliceZip) Create(name string) (io.Writer, error) {
 		z.name, z.rows = name, d
 		return &z.held, nil
 	}
+	cols, ok := z.cols[name]
+	if !ok && z.memos != nil && asciiName(name) {
+		z.memo = &memoWriter{zw: z.zw, name: name, held: &z.memoBuf}
+		return z.memo, nil
+	}
 	w, err := z.zw.Create(name)
-	if cols, ok := z.cols[name]; ok && err == nil {
+	if ok && err == nil {
 		z.colsw = &colsWriter{w: w, cols: cols}
 		return z.colsw, nil
 	}
@@ -227,6 +235,12 @@ func (z *spliceZip) Close() error {
 // finish completes the entry being written: the one held back, if any,
 // is written with its rows.
 func (z *spliceZip) finish() error {
+	if m := z.memo; m != nil {
+		z.memo = nil
+		if err := m.finish(z.memos); err != nil {
+			return err
+		}
+	}
 	if c := z.colsw; c != nil {
 		z.colsw = nil
 		if err := c.flush(); err != nil {
@@ -290,16 +304,21 @@ var sheetBuffers = sync.Pool{New: func() any { return bufio.NewWriterSize(nil, 6
 func fastZip(w io.Writer) *zip.Writer {
 	zw := zip.NewWriter(w)
 	zw.RegisterCompressor(zip.Deflate, func(out io.Writer) (io.WriteCloser, error) {
-		var fw *flate.Writer
-		select {
-		case fw = <-flateWriters:
-			fw.Reset(out)
-		default:
-			fw, _ = flate.NewWriter(out, 2)
-		}
-		return &pooledFlate{fw}, nil
+		return deflater(out), nil
 	})
 	return zw
+}
+
+// deflater is a level-2 deflater into out, from the free list if it has one.
+func deflater(out io.Writer) io.WriteCloser {
+	var fw *flate.Writer
+	select {
+	case fw = <-flateWriters:
+		fw.Reset(out)
+	default:
+		fw, _ = flate.NewWriter(out, 2)
+	}
+	return &pooledFlate{fw}
 }
 
 // flateWriters are deflaters kept for the next entry. A deflater is half
