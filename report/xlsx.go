@@ -297,8 +297,17 @@ func (x *xlsxWriter) Assessment(w io.Writer, r *assess.Result) error {
 	if b.Err != nil {
 		return b.Err
 	}
-	// SaveTo writes the widths of the Indicators sheet (DeferWidths).
 	return b.SaveTo(w)
+}
+
+// plainSheet adds a light sheet without charts, whose column widths SaveTo
+// writes (DeferWidths): excelize takes time in the columns set before
+// (the cube of the respondents on the Indicators sheet, a column each),
+// and only a chart is placed by them.
+func (b *book) plainSheet(sh string) {
+	b.Sheet(sh)
+	b.Light(sh)
+	b.DeferWidths(sh)
 }
 
 // The Summary prints on two pages: the key figures and area table with
@@ -575,8 +584,7 @@ var chartFont = excelize.Font{Color: "333333", Size: 10}
 func (x *xlsxWriter) criteria(b *book, r *assess.Result) {
 	s := x.style
 	const sh = sheetCriteria
-	b.Sheet(sh)
-	b.Light(sh)
+	b.plainSheet(sh)
 	var rows [][]any
 	for _, a := range r.Areas {
 		for _, c := range a.Criteria {
@@ -632,8 +640,7 @@ func (x *xlsxWriter) criteria(b *book, r *assess.Result) {
 func (x *xlsxWriter) plan(b *book, r *assess.Result) {
 	s := x.style
 	const sh = sheetPlan
-	b.Sheet(sh)
-	b.Light(sh)
+	b.plainSheet(sh)
 	p := r.Plan.Plan
 	rows := targetRows(r, s.Lang)
 	targetCols := []column{
@@ -727,8 +734,7 @@ func (x *xlsxWriter) plan(b *book, r *assess.Result) {
 func (x *xlsxWriter) indicators(b *book, r *assess.Result) {
 	s := x.style
 	const sh = sheetIndicators
-	b.Sheet(sh)
-	b.Light(sh)
+	b.plainSheet(sh)
 	fw := r.Framework
 	cols := []column{
 		{fw.LevelName("criterion", s.Lang), 9, colText},
@@ -754,9 +760,6 @@ func (x *xlsxWriter) indicators(b *book, r *assess.Result) {
 		}
 	}
 	cols = append(cols, column{s.t("evidence"), 30, colWrap}, column{s.t("comments"), 30, colWrap})
-	// A column per respondent, each as wide as its header: excelize would
-	// take time in the cube of the respondents to set their widths.
-	b.DeferWidths(sh)
 	var rows [][]any
 	for _, a := range r.Areas {
 		for _, c := range a.Criteria {
@@ -823,8 +826,7 @@ func respondentLabel(q *assess.Questionnaire) string {
 func (x *xlsxWriter) strengths(b *book, r *assess.Result) {
 	s := x.style
 	const sh = sheetStrengths
-	b.Sheet(sh)
-	b.Light(sh)
+	b.plainSheet(sh)
 	cols := func(first string) []column {
 		return []column{{first, 16, colText}, {"ID", 8, colText}, {r.Framework.LevelName("indicator", s.Lang), 60, colWrap},
 			{s.t("score"), 9, colScore}, {"sd", 7, colNum}, {"min", 7, colNum}, {"max", 7, colNum}}
@@ -855,8 +857,7 @@ func (x *xlsxWriter) strengths(b *book, r *assess.Result) {
 func (x *xlsxWriter) roles(b *book, r *assess.Result) {
 	s := x.style
 	const sh = sheetRoles
-	b.Sheet(sh)
-	b.Light(sh)
+	b.plainSheet(sh)
 	cols := []column{{s.t("role"), 24, colText}, {"n", 5, colText}, {s.t("overall"), 10, colScore}, {s.t("coverage"), 11, colPct}}
 	for _, a := range r.Areas {
 		cols = append(cols, column{a.Area.ID + " " + a.Area.Title.Get(s.Lang), 16, colScore})
@@ -882,8 +883,7 @@ func (x *xlsxWriter) roles(b *book, r *assess.Result) {
 func (x *xlsxWriter) priorities(b *book, r *assess.Result) {
 	s := x.style
 	const sh = sheetPriorities
-	b.Sheet(sh)
-	b.Light(sh)
+	b.plainSheet(sh)
 	cols := []column{{"ID", 7, colText}, {r.Framework.LevelName("criterion", s.Lang), 50, colWrap}, {s.t("points"), 9, colText}}
 	for i := range r.Framework.PriorityPoints {
 		cols = append(cols, column{fmt.Sprintf("%s %d", s.t("rank"), i+1), 8, colText})
@@ -920,8 +920,7 @@ func (x *xlsxWriter) priorities(b *book, r *assess.Result) {
 func (x *xlsxWriter) about(b *book, r *assess.Result) {
 	s := x.style
 	const sh = sheetAbout
-	b.Sheet(sh)
-	b.Light(sh)
+	b.plainSheet(sh)
 	fw := r.Framework
 	facts := [][]any{
 		{s.t("framework"), fw.ID},

@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"fmt"
 	"io"
+	"math"
 	"slices"
 	"strings"
 	"testing"
@@ -137,5 +138,29 @@ func sameCells(t *testing.T, name string, light, ordinary []byte) {
 	}
 	if cells < 500 {
 		t.Errorf("%s: %d cells compared", name, cells)
+	}
+}
+
+// TestRegionColumnWidths: the sheets of a region's workbook have the
+// widths of their tables' columns (the Summary's, which place its charts,
+// are set at once; the others' are written as the workbook is saved).
+func TestRegionColumnWidths(t *testing.T) {
+	f := officetest.OpenBook(t, render(t, "xlsx", Options{Version: "test"}, samplePlanned(t)))
+	for sheet, want := range map[string][]float64{
+		"Summary":                {14, 28, 9, 8, 16, 10, 11, 67},
+		"Plan":                   {7, 44, 10, 16, 10, 10, 9, 20, 40},
+		"Criteria":               {8, 7, 42, 8, 24, 9, 8, 16, 11, 12, 12},
+		"Indicators":             {9, 6, 40, 7, 13, 9, 3, 5, 5, 5},
+		"Strengths & weaknesses": {16, 8, 60, 9, 7, 7, 7},
+		"Stakeholders":           {24, 5, 10, 11, 16, 16, 16, 16},
+		"Priorities":             {7, 50, 9, 8, 8, 8, 2, 31.66, 8},
+		"About":                  {44, 54, 12, 20},
+	} {
+		for i, w := range want {
+			col := workbook.ColName(i + 1)
+			if got, err := f.GetColWidth(sheet, col); err != nil || math.Abs(got-w) > 0.001 {
+				t.Errorf("%s column %s: width %v (%v), want %v", sheet, col, got, err, w)
+			}
+		}
 	}
 }
