@@ -365,7 +365,7 @@ func (c *Codec) Decode(b []byte) (*Result, error) {
 // sample region takes 52.
 func (c *Codec) DecodeScores(b []byte) (*Result, error) {
 	return decode(b, false, func(d *decoder) *Result {
-		r, _ := d.scores(c)
+		r, _ := d.scores(c, false)
 		return r
 	})
 }
@@ -559,7 +559,7 @@ func (d *decoder) framework(c *Codec) *framework.Framework {
 }
 
 func (d *decoder) result(c *Codec) *Result {
-	r, byIndex := d.scores(c)
+	r, byIndex := d.scores(c, true)
 	if d.bad {
 		return nil
 	}
@@ -567,8 +567,10 @@ func (d *decoder) result(c *Codec) *Result {
 	return r
 }
 
-// scores decodes a result's head and scores, and indexes its indicators.
-func (d *decoder) scores(c *Codec) (*Result, map[int]*IndicatorResult) {
+// scores decodes a result's head and scores and, with index, indexes its
+// indicators by their index in the framework (what follows the scores
+// refers to them so).
+func (d *decoder) scores(c *Codec, index bool) (*Result, []*IndicatorResult) {
 	r := &Result{}
 	r.Framework = d.framework(c)
 	planRef := d.int()
@@ -590,29 +592,48 @@ func (d *decoder) scores(c *Codec) (*Result, map[int]*IndicatorResult) {
 	r.Period = d.str()
 	r.Respondents = d.int()
 	d.node(&r.Node)
-	byIndex := map[int]*IndicatorResult{}
+	var byIndex []*IndicatorResult
+	if index {
+		byIndex = make([]*IndicatorResult, len(d.fw.Indicators))
+	}
+	// One allocation for the criteria, one for the indicators.
+	criteria := make([]CriterionResult, 0, len(d.fw.Criteria))
+	indicators := make([]IndicatorResult, 0, len(d.fw.Indicators))
 	r.Areas = make([]AreaResult, d.count())
 	for ai := range r.Areas {
 		a := &r.Areas[ai]
 		a.Area = d.fw.Areas[d.int()]
 		d.node(&a.Node)
-		a.Criteria = make([]CriterionResult, d.count())
+		a.Criteria = take(&criteria, d.count())
 		for ci := range a.Criteria {
 			cr := &a.Criteria[ci]
 			cr.Criterion = d.fw.Criteria[d.int()]
 			d.node(&cr.Node)
-			cr.Indicators = make([]IndicatorResult, d.count())
+			cr.Indicators = take(&indicators, d.count())
 			for ii := range cr.Indicators {
 				d.indicator(&cr.Indicators[ii])
-				byIndex[cr.Indicators[ii].Indicator.Index] = &cr.Indicators[ii]
+				if index {
+					byIndex[cr.Indicators[ii].Indicator.Index] = &cr.Indicators[ii]
+				}
 			}
 		}
 	}
 	return r, byIndex
 }
 
+// take hands out the next n items of slab, or, beyond its capacity, a
+// slice of their own.
+func take[T any](slab *[]T, n int) []T {
+	at := len(*slab)
+	if n > cap(*slab)-at {
+		return make([]T, n)
+	}
+	*slab = (*slab)[:at+n]
+	return (*slab)[at : at+n : at+n]
+}
+
 // rest decodes what follows a result's scores.
-func (d *decoder) rest(c *Codec, r *Result, byIndex map[int]*IndicatorResult) {
+func (d *decoder) rest(c *Codec, r *Result, byIndex []*IndicatorResult) {
 	for _, list := range []*[]*IndicatorResult{&r.Strengths, &r.Weaknesses} {
 		n := d.count()
 		if n == 0 {
@@ -620,11 +641,12 @@ func (d *decoder) rest(c *Codec, r *Result, byIndex map[int]*IndicatorResult) {
 		}
 		*list = make([]*IndicatorResult, n)
 		for i := range n {
-			ir, ok := byIndex[d.int()]
-			if !ok {
+			at := d.int()
+			if at < 0 || at >= len(byIndex) || byIndex[at] == nil {
 				d.fail()
+				return
 			}
-			(*list)[i] = ir
+			(*list)[i] = byIndex[at]
 		}
 	}
 	if n := d.count(); n > 0 {

@@ -121,3 +121,16 @@ func csvRowsOf(t *testing.T, r *assess.Result) string {
 	cw.Flush()
 	return b.String()
 }
+
+// BenchmarkDecodeScores reads back a kept result's head and scores, as
+// the comparison CSV and workbook do for every assessment.
+func BenchmarkDecodeScores(b *testing.B) {
+	var codec assess.Codec
+	kept := codec.Append(nil, sample(b, "lake-constance"))
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := codec.DecodeScores(kept); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
