@@ -147,8 +147,11 @@ func writeAtomic(path string, noClobber, sync bool, write func(io.Writer) error)
 		return fmt.Errorf("cannot write %s: %w", path, errors.Unwrap(err))
 	}
 	temps.Store(tmp.Name(), true)
+	renamed := false
 	defer func() {
-		os.Remove(tmp.Name()) // no-op once renamed
+		if !renamed {
+			os.Remove(tmp.Name())
+		}
 		temps.Delete(tmp.Name())
 	}()
 	bw := writeBuffers.Get().(*bufio.Writer)
@@ -189,6 +192,7 @@ func writeAtomic(path string, noClobber, sync bool, write func(io.Writer) error)
 	if err := os.Rename(tmp.Name(), target); err != nil {
 		return fmt.Errorf("cannot write %s: %w", path, err)
 	}
+	renamed = true // nothing left to remove
 	return nil
 }
 
@@ -197,12 +201,14 @@ func writeAtomic(path string, noClobber, sync bool, write func(io.Writer) error)
 // at path, which is written to as it is.
 func resolveTarget(path string) (target string, special bool, err error) {
 	target = path
-	if st, err := os.Lstat(path); err == nil && st.Mode()&fs.ModeSymlink != 0 {
+	st, err := os.Lstat(path)
+	if err == nil && st.Mode()&fs.ModeSymlink != 0 {
 		if resolved, err := filepath.EvalSymlinks(path); err == nil {
 			target = resolved
 		}
+		st, err = os.Stat(target)
 	}
-	if st, err := os.Stat(target); err == nil && !st.Mode().IsRegular() && !st.IsDir() {
+	if err == nil && !st.Mode().IsRegular() && !st.IsDir() {
 		return target, true, nil
 	}
 	dir := filepath.Dir(target)

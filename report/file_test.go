@@ -114,6 +114,47 @@ func TestWriteFileUnderAFile(t *testing.T) {
 	}
 }
 
+// A write whose file cannot take its name (a folder took it meanwhile)
+// fails and leaves nothing behind; one that can leaves only its file.
+func TestWriteFileLeavesNoTemp(t *testing.T) {
+	dir := t.TempDir()
+	target := filepath.Join(dir, "r.json")
+	err := WriteFile(target, nil, func(w io.Writer) error {
+		if err := os.Mkdir(target, 0o755); err != nil {
+			return err
+		}
+		return writeText("{}")(w)
+	})
+	if err == nil || !strings.HasPrefix(err.Error(), "cannot write "+target) {
+		t.Errorf("got %v", err)
+	}
+	if names := dirNames(t, dir); fmt.Sprint(names) != "[r.json]" {
+		t.Errorf("left %v", names)
+	}
+	os.Remove(target)
+	for range 3 {
+		if err := NewInputs(nil).WriteFileUnsynced(target, writeText("{}")); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if names := dirNames(t, dir); fmt.Sprint(names) != "[r.json]" {
+		t.Errorf("left %v", names)
+	}
+}
+
+func dirNames(t *testing.T, dir string) []string {
+	t.Helper()
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var names []string
+	for _, e := range entries {
+		names = append(names, e.Name())
+	}
+	return names
+}
+
 // RemoveTemps removes the temporary file of a write in progress, as the
 // second Ctrl-C does before the process ends.
 func TestRemoveTemps(t *testing.T) {
