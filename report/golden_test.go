@@ -57,7 +57,7 @@ func golden(t *testing.T, name string, got []byte, equal func(want, got []byte) 
 	}
 }
 
-func render(t *testing.T, format string, opts Options, r *assess.Result) []byte {
+func render(t testing.TB, format string, opts Options, r *assess.Result) []byte {
 	t.Helper()
 	w, err := New(format, opts)
 	if err != nil {

@@ -9,14 +9,23 @@ import "bytes"
 // r3l made itself needs no validating.
 func appendIndent(dst, src []byte, prefix, indent string) []byte {
 	depth := 0
+	// line is a newline, the prefix and the indent of the deepest level
+	// so far, of which a line break takes what its depth needs.
+	line := append([]byte{'\n'}, prefix...)
 	newline := func() {
-		dst = append(dst, '\n')
-		dst = append(dst, prefix...)
-		for range depth {
-			dst = append(dst, indent...)
+		n := 1 + len(prefix) + max(depth, 0)*len(indent)
+		for len(line) < n {
+			line = append(line, indent...)
 		}
+		dst = append(dst, line[:n]...)
 	}
 	for i := 0; i < len(src); i++ {
+		// Numbers, literals and the newline at the end go as they are.
+		if run := plainRun(src[i:]); run > 0 {
+			dst = append(dst, src[i:i+run]...)
+			i += run - 1
+			continue
+		}
 		switch c := src[i]; c {
 		case '"':
 			end := stringEnd(src, i)
@@ -40,11 +49,22 @@ func appendIndent(dst, src []byte, prefix, indent string) []byte {
 			newline()
 		case ':':
 			dst = append(dst, ':', ' ')
-		default:
-			dst = append(dst, c)
 		}
 	}
 	return dst
+}
+
+// structural are the bytes appendIndent acts on.
+var structural = [256]bool{'"': true, '{': true, '[': true, '}': true, ']': true, ',': true, ':': true}
+
+// plainRun is how many bytes at the start of p are not structural.
+func plainRun(p []byte) int {
+	for i, c := range p {
+		if structural[c] {
+			return i
+		}
+	}
+	return len(p)
 }
 
 // stringEnd returns the index after the closing quote of the string that
@@ -52,8 +72,14 @@ func appendIndent(dst, src []byte, prefix, indent string) []byte {
 func stringEnd(src []byte, start int) int {
 	i := start + 1
 	for {
-		k := bytes.IndexAny(src[i:], `"\`)
+		// Two byte scans: IndexAny of the two was half of indenting.
+		k := bytes.IndexByte(src[i:], '"')
 		if k < 0 {
+			k = len(src) - i
+		}
+		if b := bytes.IndexByte(src[i:i+k], '\\'); b >= 0 {
+			k = b
+		} else if i+k == len(src) {
 			return len(src)
 		}
 		i += k

@@ -65,3 +65,17 @@ func FuzzAppendIndent(f *testing.F) {
 		}
 	})
 }
+
+// BenchmarkAppendIndent indents a sample region's JSON report, as every
+// JSON report of a batch is indented.
+func BenchmarkAppendIndent(b *testing.B) {
+	var compact bytes.Buffer
+	if err := json.Compact(&compact, render(b, "json", Options{Lang: "en", Version: "bench"}, sample(b, "lake-constance"))); err != nil {
+		b.Fatal(err)
+	}
+	b.SetBytes(int64(compact.Len()))
+	var dst []byte
+	for b.Loop() {
+		dst = appendIndent(dst[:0], compact.Bytes(), "", "  ")
+	}
+}
