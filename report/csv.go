@@ -38,12 +38,14 @@ func (csvWriter) Assessment(w io.Writer, r *assess.Result) error {
 func CSVRows(cw *csv.Writer, r *assess.Result) error {
 	reg := r.Region
 	text := func(s string) string { return SafeCell(textsafe.Text(s)) }
-	region := []string{text(reg.ID), text(reg.Name), text(reg.Group), text(reg.Country), text(r.Period)}
+	// One row reused (csv.Writer copies what it writes), its region's
+	// cells filled once.
+	row := append(make([]string, 0, len(CSVHeader)), text(reg.ID), text(reg.Name), text(reg.Group), text(reg.Country), text(r.Period))
 	return tidyRows(r, true, func(kind, id string, n assess.Node) error {
 		target, gap, met, baseline, delta, noise := progressCells(n)
-		return cw.Write(append(region[:len(region):len(region)],
-			kind, id, num(n.Score), num(n.Coverage), string(n.Status), levelID(n),
-			target, gap, met, baseline, delta, noise))
+		row = append(row[:5], kind, id, num(n.Score), num(n.Coverage), string(n.Status), levelID(n),
+			target, gap, met, baseline, delta, noise)
+		return cw.Write(row)
 	})
 }
 
