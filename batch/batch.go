@@ -6,7 +6,6 @@ package batch
 import (
 	"cmp"
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -287,11 +286,7 @@ func (r *run) writeSummary() error {
 	slices.Sort(r.sum.Outputs)
 	slices.SortStableFunc(r.sum.Failed, func(a, b Failure) int { return cmp.Compare(a.Path, b.Path) })
 	slices.Sort(r.sum.Unfinished)
-	return r.protect.WriteFile(path, func(out io.Writer) error {
-		enc := json.NewEncoder(out)
-		enc.SetIndent("", "  ")
-		return enc.Encode(r.sum)
-	})
+	return r.protect.WriteFile(path, func(out io.Writer) error { return report.WriteIndentedJSON(out, r.sum) })
 }
 
 // interruptedBy names what stopped a run: the signal, where the cause

@@ -3,9 +3,15 @@ package report
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
+	"unicode/utf8"
+
+	"github.com/r3l/r3l/internal/textsafe"
 )
 
 // appendIndent must indent as json.Indent does, byte for byte.
@@ -77,5 +83,90 @@ func BenchmarkAppendIndent(b *testing.B) {
 	var dst []byte
 	for b.Loop() {
 		dst = appendIndent(dst[:0], compact.Bytes(), "", "  ")
+	}
+}
+
+// WriteIndentedJSON writes what json.Encoder with SetIndent("", "  ")
+// writes, but for what a terminal acts on, which it escapes.
+func TestWriteIndentedJSONAsEncoder(t *testing.T) {
+	type note struct{ Path, Message string }
+	v := struct {
+		Inputs   int
+		Failed   []note
+		Skipped  []string
+		Warnings []note
+		Outputs  []string
+	}{
+		Inputs:   2,
+		Skipped:  []string{},
+		Warnings: []note{{"a<b>&c.yaml", `1 of 100 "indicators" unanswered: A1.a`}, {"é/ü.yaml", "tab\there"}},
+		Outputs:  []string{"comparison.csv", "region-1_2024.json"},
+	}
+	var want bytes.Buffer
+	enc := json.NewEncoder(&want)
+	enc.SetIndent("", "  ")
+	if err := enc.Encode(v); err != nil {
+		t.Fatal(err)
+	}
+	var got bytes.Buffer
+	if err := WriteIndentedJSON(&got, v); err != nil {
+		t.Fatal(err)
+	}
+	if got.String() != want.String() {
+		t.Errorf("got\n%s\nwant\n%s", got.String(), want.String())
+	}
+
+	got.Reset()
+	v.Warnings = []note{{"evil\u202egnp.yaml", "csi \u009b2J"}}
+	if err := WriteIndentedJSON(&got, v); err != nil {
+		t.Fatal(err)
+	}
+	if s := got.String(); !strings.Contains(s, `"evil\u202egnp.yaml"`) || !strings.Contains(s, `"csi \u009b2J"`) {
+		t.Errorf("controls not escaped:\n%s", s)
+	}
+}
+
+// jsonSafe escapes exactly what a rune by rune scan escapes.
+func TestJSONSafeAsRuneLoop(t *testing.T) {
+	ref := func(p []byte) []byte {
+		var b []byte
+		for _, r := range string(p) {
+			if r >= 0x7f && textsafe.Unsafe(r, true) {
+				b = fmt.Appendf(b, "\\u%04x", r)
+			} else {
+				b = utf8.AppendRune(b, r)
+			}
+		}
+		return b
+	}
+	pieces := []string{"a", `"x"`, "\u007f", "\u0080", "\u009b", "\u00a0", "é", "–", "…", "€", "\u202a", "\u202e",
+		"\u202f", "\u2066", "\u2069", "\u206a", "😀", "\n", "\\u001b"}
+	inputs := []string{"", "plain ascii", "\u202egnp.yaml", "dash – and ellipsis … only", "\u009b\u009b\u007f\u2066"}
+	rng := rand.New(rand.NewPCG(1, 2))
+	for range 2000 {
+		var b strings.Builder
+		for range rng.IntN(12) {
+			b.WriteString(pieces[rng.IntN(len(pieces))])
+		}
+		inputs = append(inputs, b.String())
+	}
+	for _, in := range inputs {
+		if got, want := jsonSafe([]byte(in)), ref([]byte(in)); !bytes.Equal(got, want) {
+			t.Fatalf("jsonSafe(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+// BenchmarkJSONSafe scans a sample report whose text has a dash (0xE2 in
+// UTF-8) after every "ing" but nothing to escape.
+func BenchmarkJSONSafe(b *testing.B) {
+	out := render(b, "json", Options{Lang: "en", Version: "bench"}, sample(b, "lake-constance"))
+	out = bytes.ReplaceAll(out, []byte("ing"), []byte("ing –"))
+	if !bytes.Contains(out, []byte("–")) || !bytes.Equal(jsonSafe(out), out) {
+		b.Fatal("no dash, or something to escape")
+	}
+	b.SetBytes(int64(len(out)))
+	for b.Loop() {
+		jsonSafe(out)
 	}
 }
