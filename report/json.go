@@ -33,8 +33,8 @@ func writeJSON(w io.Writer, v any) error {
 // WriteIndentedJSON writes v as json.Encoder with SetIndent("", "  ")
 // writes it (HTML characters escaped, a newline at the end), without what
 // a terminal acts on (jsonSafe). json.Indent, which the encoder runs over
-// every byte, took half a second for the 16 MB summary.json of 34,509
-// assessments; marshalling it takes 25 ms.
+// every byte, had writing the 16 MB summary.json of 34,509 assessments
+// take 0.6 s; now 0.3 s.
 func WriteIndentedJSON(w io.Writer, v any) error {
 	compact, err := json.Marshal(v)
 	if err != nil {
@@ -77,7 +77,7 @@ func jsonSafe(p []byte) []byte {
 	leads := [...]byte{0x7f, 0xc2, 0xe2}
 	next := [len(leads)]int{-1, -1, -1} // where each lead byte is next, from at
 	var out []byte
-	start, at := 0, 0 // p[start:at] is still to be copied
+	start, at := 0, 0 // p[start:] is still to be copied; the scan goes on at at
 	for {
 		pos := len(p)
 		for k, c := range leads {
