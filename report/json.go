@@ -77,7 +77,7 @@ func jsonSafe(p []byte) []byte {
 	leads := [...]byte{0x7f, 0xc2, 0xe2}
 	next := [len(leads)]int{-1, -1, -1} // where each lead byte is next, from at
 	var out []byte
-	start, at := 0, 0 // p[start:] is still to be copied; the scan goes on at at
+	start, at := 0, 0 // the first byte not yet copied; where the scan goes on
 	for {
 		pos := len(p)
 		for k, c := range leads {
