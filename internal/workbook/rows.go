@@ -268,6 +268,14 @@ func (z *spliceZip) finish() error {
 	}
 	bw := sheetBuffers.Get().(*bufio.Writer)
 	defer sheetBuffers.Put(bw)
+	if d.light == nil {
+		// Deferred rows are the comparison's large sheets: deflated as
+		// they are encoded, on another core.
+		async := newAsyncWriter(out)
+		defer async.Close()
+		out = async
+		defer func() { bw.Reset(nil) }() // before the pool gets it back
+	}
 	bw.Reset(out)
 	if d.light != nil {
 		if err := d.light.write(bw, sheet, at); err != nil {
@@ -286,7 +294,13 @@ func (z *spliceZip) finish() error {
 	}
 	d.done = true
 	z.held.Reset()
-	if err := bw.Flush(); err != nil || colsw == nil {
+	err = bw.Flush()
+	if async, ok := out.(*asyncWriter); ok {
+		if cerr := async.Close(); err == nil {
+			err = cerr
+		}
+	}
+	if err != nil || colsw == nil {
 		return err
 	}
 	return colsw.flush()
