@@ -267,14 +267,17 @@ func (z *spliceZip) finish() error {
 		out = colsw
 	}
 	bw := sheetBuffers.Get().(*bufio.Writer)
-	defer sheetBuffers.Put(bw)
+	defer func() {
+		bw.Reset(nil) // the pool keeps no writer of this archive
+		sheetBuffers.Put(bw)
+	}()
+	var async *asyncWriter
 	if d.light == nil {
 		// Deferred rows are the comparison's large sheets: deflated as
 		// they are encoded, on another core.
-		async := newAsyncWriter(out)
-		defer async.Close()
+		async = newAsyncWriter(out)
+		defer async.Close() // waits for it on every return
 		out = async
-		defer func() { bw.Reset(nil) }() // before the pool gets it back
 	}
 	bw.Reset(out)
 	if d.light != nil {
@@ -295,7 +298,7 @@ func (z *spliceZip) finish() error {
 	d.done = true
 	z.held.Reset()
 	err = bw.Flush()
-	if async, ok := out.(*asyncWriter); ok {
+	if async != nil {
 		if cerr := async.Close(); err == nil {
 			err = cerr
 		}
